@@ -1,0 +1,85 @@
+import type { Collector } from './collector.js';
+import type { Logger } from './logger.js';
+import type { MetricSink } from './metrics.js';
+
+/** An exporter-specific command-line flag; the kit adds its env var and lists both in --help. */
+export interface FlagSpec {
+  /** Long name without dashes, e.g. 'path.procfs' or 'mysqld.address'. */
+  readonly name: string;
+  readonly description: string;
+  /** 'string' (default), 'boolean' (--x / --no-x), 'list' (repeatable), 'number'. */
+  readonly kind?: 'string' | 'boolean' | 'list' | 'number';
+  readonly default?: string | boolean | number | readonly string[];
+  readonly choices?: readonly string[];
+  /** Value placeholder in --help, e.g. '<dir>'. */
+  readonly placeholder?: string;
+  /** Extra environment variables read when the flag is absent (first set wins), after the generated one. */
+  readonly envAliases?: readonly string[];
+  /** Secret values are never shown in --help defaults, logs or the landing page. */
+  readonly secret?: boolean;
+}
+
+/** Parsed flags: keyed by FlagSpec.name (and the kit's own names, e.g. 'web.listen-address'). */
+export type FlagValues = Readonly<Record<string, string | boolean | number | readonly string[] | undefined>>;
+
+export interface SetupContext {
+  readonly flags: FlagValues;
+  readonly logger: Logger;
+}
+
+/** Raised by an exporter's setup for a bad flag or config file: printed as one line, exit code 1. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export interface AcquireRequest {
+  readonly signal: AbortSignal;
+  readonly logger: Logger;
+  /** Query parameters of a /probe request (multi-target mode); undefined on the metrics path. */
+  readonly probe?: URLSearchParams;
+  /** Where the acquire step writes its own samples, typically `<ns>_up`. */
+  readonly out: MetricSink;
+}
+
+export type Acquired<Target> =
+  /** The target answered: run the collectors with it, then call release(). */
+  | { readonly ok: true; readonly target: Target; release?(): void | Promise<void> }
+  /** The target is down or refused us: answer 200 with what acquire wrote to `out` (e.g. `<ns>_up 0`). */
+  | { readonly ok: false };
+
+/** What an exporter's setup() returns: how to reach its target on each scrape. */
+export interface ExporterRuntime<Target> {
+  acquire(req: AcquireRequest): Promise<Acquired<Target>>;
+  /** Serve /probe?target=… (multi-target mode, as mysqld_exporter and blackbox_exporter do). */
+  readonly probe?: boolean;
+  /** Extra landing-page lines (never secrets). */
+  readonly landingInfo?: ReadonlyArray<readonly [label: string, value: string]>;
+  close?(): Promise<void>;
+}
+
+export interface ExporterSpec<Target = void> {
+  /** Program name, as the bin is called: 'node-exporter'. */
+  readonly name: string;
+  /** One line for --help and the landing page. */
+  readonly description: string;
+  readonly version: string;
+  /** Go counterpart's default, e.g. ':9100'. */
+  readonly defaultListenAddress: string;
+  /** Prefix of generated env vars: 'NODE_EXPORTER' → NODE_EXPORTER_WEB_LISTEN_ADDRESS. */
+  readonly envPrefix: string;
+  /** e.g. 'node_exporter_build_info'. */
+  readonly buildInfoMetric: string;
+  /** Per-collector self metrics, named as the Go counterpart names them. */
+  readonly collectorMetrics: { readonly duration: string; readonly success: string };
+  /** The registry: each becomes --<collectorFlagPrefix>.<name> / --no-<collectorFlagPrefix>.<name>. */
+  readonly collectors: ReadonlyArray<Collector<Target>>;
+  /** 'collector' (node_exporter) or 'collect' (mysqld_exporter). */
+  readonly collectorFlagPrefix?: string;
+  readonly flags?: readonly FlagSpec[];
+  /** Upper bound of a scrape's deadline when Prometheus sends no timeout header. Default 10 s. */
+  readonly defaultScrapeTimeoutSeconds?: number;
+  /** Concurrent scrapes share one in-flight collection (for costly targets). */
+  readonly singleFlight?: boolean;
+  /** Turns flags into a runtime; throw ConfigError for bad input. Omitted: Target is void. */
+  setup?(ctx: SetupContext): Promise<ExporterRuntime<Target>> | ExporterRuntime<Target>;
+}
