@@ -1,0 +1,144 @@
+import type { Collector } from './collector.js';
+import { HelpShown, parseCommandLine, parseDuration } from './flags.js';
+import { renderLandingPage } from './landing.js';
+import type { LogFormat, Logger, LogLevel } from './logger.js';
+import { createLogger } from './logger.js';
+import { createPipeline } from './pipeline.js';
+import { ProcessMetrics, buildInfoFamily, readBuildInfo } from './self-metrics.js';
+import type { RunningServer } from './server.js';
+import { ListenAddressError, startServer } from './server.js';
+import type { ExporterRuntime, ExporterSpec, FlagValues } from './spec.js';
+import { ConfigError } from './spec.js';
+import { WebConfigError } from './web-config.js';
+
+export interface StartOptions {
+  readonly argv?: readonly string[];
+  readonly env?: NodeJS.ProcessEnv;
+  /** Overrides the logger built from --log.level/--log.format (tests). */
+  readonly logger?: Logger;
+  /** Build stamp with revision/branch, written next to the exporter's dist at build time. */
+  readonly buildStamp?: URL;
+}
+
+export interface RunningExporter {
+  readonly addresses: string[];
+  readonly flags: FlagValues;
+  readonly enabledCollectors: readonly string[];
+  readonly logger: Logger;
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Parses the command line, sets the exporter up and starts serving. Throws ConfigError (or
+ * WebConfigError / ListenAddressError) for anything the user must fix; runExporter turns those
+ * into one line and exit code 1.
+ */
+export async function startExporter<Target>(spec: ExporterSpec<Target>, options: StartOptions = {}): Promise<RunningExporter> {
+  const argv = options.argv ?? process.argv.slice(2);
+  const env = options.env ?? process.env;
+  const { flags, enabled } = parseCommandLine(spec, argv, env);
+  const logger = options.logger ?? createLogger({ level: flags['log.level'] as LogLevel, format: flags['log.format'] as LogFormat });
+
+  let maxTimeoutSeconds: number;
+  try {
+    maxTimeoutSeconds = parseDuration(String(flags['scrape.timeout']));
+  } catch (err) {
+    throw new ConfigError(`--scrape.timeout: ${(err as Error).message}`);
+  }
+  const metricsPath = String(flags['web.telemetry-path']);
+  if (!metricsPath.startsWith('/')) throw new ConfigError(`--web.telemetry-path: must start with "/", got ${JSON.stringify(metricsPath)}`);
+
+  const runtime: ExporterRuntime<Target> = spec.setup
+    ? await spec.setup({ flags, logger })
+    : { acquire: async () => ({ ok: true, target: undefined as Target }) };
+
+  const collectors = (spec.collectors as ReadonlyArray<Collector<Target>>).filter((c) => enabled.has(c.name));
+  const buildInfo = readBuildInfo(spec.version, options.buildStamp);
+  const processMetrics = flags['web.disable-exporter-metrics'] ? undefined : new ProcessMetrics();
+  const buildFamilies = buildInfoFamily(spec.buildInfoMetric, spec.name, buildInfo);
+
+  const pipeline = createPipeline<Target>({
+    collectors,
+    registered: new Set(spec.collectors.map((c) => c.name)),
+    runtime,
+    collectorMetrics: spec.collectorMetrics,
+    maxTimeoutSeconds,
+    timeoutOffsetSeconds: Number(flags['timeout-offset']),
+    singleFlight: spec.singleFlight ?? false,
+    selfMetrics: processMetrics ? async () => [...buildFamilies, ...(await processMetrics.collect())] : undefined,
+    logger,
+  });
+
+  const landing = renderLandingPage({
+    name: spec.name,
+    description: spec.description,
+    version: spec.version,
+    metricsPath,
+    probe: runtime.probe ?? false,
+    collectors: collectors.map((c) => c.name),
+    info: runtime.landingInfo,
+  });
+
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      listenAddresses: flags['web.listen-address'] as string[],
+      webConfigFile: String(flags['web.config.file'] ?? '') || undefined,
+      maxRequests: Number(flags['web.max-requests']),
+      logger,
+      routes: {
+        metricsPath,
+        metrics: pipeline.metrics,
+        probe: runtime.probe ? pipeline.probe : undefined,
+        landingPage: () => landing,
+      },
+    });
+  } catch (err) {
+    await runtime.close?.();
+    throw err;
+  }
+  logger.info(`Starting ${spec.name}`, { version: buildInfo.version, revision: buildInfo.revision, collectors: collectors.length });
+
+  return {
+    addresses: server.addresses,
+    flags,
+    enabledCollectors: collectors.map((c) => c.name),
+    logger,
+    async close(graceMs?: number) {
+      await server.close(graceMs);
+      await runtime.close?.();
+    },
+  };
+}
+
+/** True for errors that are the user's to fix: printed as one line, exit code 1, no stack trace. */
+export function isUserError(err: unknown): err is Error {
+  return err instanceof ConfigError || err instanceof WebConfigError || err instanceof ListenAddressError;
+}
+
+/** The main of every exporter bin: start, handle SIGTERM/SIGINT gracefully, map errors to exit codes. */
+export async function runExporter<Target>(spec: ExporterSpec<Target>, options: StartOptions = {}): Promise<void> {
+  let running: RunningExporter;
+  try {
+    running = await startExporter(spec, options);
+  } catch (err) {
+    if (err instanceof HelpShown) {
+      process.stdout.write(err.output);
+      process.exit(0);
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`${spec.name}: error: ${msg}\n`);
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    running.logger.info('Shutting down', { signal });
+    const force = setTimeout(() => process.exit(0), 5000);
+    force.unref();
+    running.close(4500).then(() => process.exit(0), () => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
