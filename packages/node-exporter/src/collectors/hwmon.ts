@@ -1,0 +1,95 @@
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { NodeContext } from '../context.js';
+import { HWMON_SENSOR_TYPES, addSensorFile, cleanHwmonName, explodeSensorFileName, hwmonChipName, hwmonSamples, type SensorData } from '../sysfs/hwmon.js';
+import { isIgnored, isMissing, listDir, mapLimit, READ_CONCURRENCY, readAttrLenient } from './sysfs-read.js';
+
+async function resolveOrUndefined(path: string): Promise<string | undefined> {
+  try {
+    return await realpath(path);
+  } catch {
+    return undefined;
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads every sensor file of one directory. Unreadable values are skipped, as node_exporter
+ * does: a broken driver (EAGAIN, EIO) or a same-named subdirectory must not fail the chip.
+ */
+async function collectSensorFiles(dir: string, data: SensorData, signal: AbortSignal): Promise<void> {
+  const files = await listDir(dir);
+  if (files === undefined) return;
+  const wanted = files.filter((f) => {
+    const p = explodeSensorFileName(f);
+    return p !== undefined && HWMON_SENSOR_TYPES.has(p.type);
+  });
+  const contents = await mapLimit(wanted, READ_CONCURRENCY, async (f) => {
+    try {
+      return await readFile(join(dir, f), { encoding: 'utf8', signal });
+    } catch (err) {
+      if (signal.aborted) throw err;
+      return undefined;
+    }
+  });
+  wanted.forEach((f, i) => {
+    const c = contents[i];
+    if (c !== undefined) addSensorFile(data, f, c);
+  });
+}
+
+/** Hardware sensors (temperatures, voltages, fans, power) from /sys/class/hwmon, named like lm-sensors chips. */
+export const hwmonCollector: Collector<NodeContext> = {
+  name: 'hwmon',
+  help: 'Hardware monitoring sensors from /sys/class/hwmon.',
+  defaultEnabled: true,
+  async collect(ctx, out) {
+    const t = ctx.target;
+    const chipExclude = t.regex('collector.hwmon.chip-exclude');
+    const chipInclude = t.regex('collector.hwmon.chip-include');
+    const sensorExclude = t.regex('collector.hwmon.sensor-exclude');
+    const sensorInclude = t.regex('collector.hwmon.sensor-include');
+    const base = ctx.target.sys('class', 'hwmon');
+    const entries = await listDir(base);
+    if (entries === undefined) throw new NoDataError('no /sys/class/hwmon');
+    let lastError: unknown;
+    // Chips one at a time: slow sensor buses (1-wire, I2C) must not be hammered in parallel.
+    for (const entry of entries) {
+      const dir = join(base, entry);
+      if (!(await isDirectory(dir))) continue;
+      try {
+        const [resolvedDir, resolvedDevice, nameText] = await Promise.all([
+          resolveOrUndefined(dir),
+          resolveOrUndefined(join(dir, 'device')),
+          readAttrLenient(join(dir, 'name'), ctx.signal),
+        ]);
+        const chip = hwmonChipName(resolvedDevice, nameText, resolvedDir ?? dir);
+        if (chip === undefined) throw new Error(`cannot derive a chip name for ${dir}`);
+        if (isIgnored(chip, chipExclude, chipInclude)) continue;
+        const data: SensorData = new Map();
+        await collectSensorFiles(dir, data, ctx.signal);
+        if (resolvedDevice !== undefined) await collectSensorFiles(join(dir, 'device'), data, ctx.signal);
+        if (nameText !== undefined) {
+          const chipName = cleanHwmonName(nameText);
+          if (chipName !== '') out.gauge('node_hwmon_chip_names', 'Human-readable chip name behind the chip label; always 1.', 1, { chip, chip_name: chipName });
+        }
+        for (const s of hwmonSamples(chip, data, (k) => isIgnored(k, sensorExclude, sensorInclude))) {
+          if (s.type === 'counter') out.counter(s.name, s.help, s.value, s.labels);
+          else out.gauge(s.name, s.help, s.value, s.labels);
+        }
+      } catch (err) {
+        if (ctx.signal.aborted || !isMissing(err)) lastError = err;
+      }
+    }
+    // Like node_exporter: the other chips are still reported, but the collector is marked failed.
+    if (lastError !== undefined) throw lastError;
+  },
+};

@@ -1,0 +1,119 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { NoDataError } from '@scrapekit/exporter-kit';
+import { join } from 'node:path';
+
+/**
+ * File access shared by the sysfs/procfs collectors of registry-more. Reads are async, each
+ * file is read once per scrape, and fan-out is bounded so a host with hundreds of NICs or
+ * sensors never opens hundreds of files at once.
+ */
+
+/** How many attribute files one collector reads concurrently. */
+export const READ_CONCURRENCY = 16;
+
+/**
+ * Errors with which the kernel says "this attribute has no value right now" (EINVAL for
+ * `speed` on a down link, EOPNOTSUPP for driver-less attributes, EAGAIN from broken hwmon
+ * drivers): node_exporter treats these as an absent attribute, not a failed scrape.
+ */
+const ABSENT_CODES = new Set(['EINVAL', 'EOPNOTSUPP', 'ENOTSUP', 'ENODATA', 'EAGAIN', 'EBUSY', 'EIO', 'ETIMEDOUT']);
+
+export function isAbsentAttr(err: unknown): boolean {
+  if (isMissing(err)) return true;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code !== undefined && ABSENT_CODES.has(code);
+}
+
+export function isPermission(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EACCES' || code === 'EPERM';
+}
+
+/** Reads one attribute file; undefined when the kernel reports it absent. Other errors throw. */
+export async function readAttr(path: string, signal?: AbortSignal): Promise<string | undefined> {
+  try {
+    return await readFile(path, { encoding: 'utf8', signal });
+  } catch (err) {
+    if (isAbsentAttr(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Like readAttr but also treats permission errors as absent (root-only attributes such as DMI serials). */
+export async function readAttrLenient(path: string, signal?: AbortSignal): Promise<string | undefined> {
+  try {
+    return await readFile(path, { encoding: 'utf8', signal });
+  } catch (err) {
+    if (isAbsentAttr(err) || isPermission(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Reads the named attributes of one directory concurrently; absent ones map to undefined. */
+export async function readAttrs<K extends string>(
+  dir: string,
+  names: readonly K[],
+  signal?: AbortSignal,
+  lenient = false,
+): Promise<Record<K, string | undefined>> {
+  const read = lenient ? readAttrLenient : readAttr;
+  const values = await mapLimit(names, READ_CONCURRENCY, (name) => read(join(dir, name), signal));
+  const out = {} as Record<K, string | undefined>;
+  names.forEach((name, i) => {
+    out[name] = values[i];
+  });
+  return out;
+}
+
+/** Directory entries sorted by name; undefined when the directory does not exist. */
+export async function listDir(path: string): Promise<string[] | undefined> {
+  try {
+    return (await readdir(path)).sort();
+  } catch (err) {
+    if (isMissing(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Sorts names with embedded numbers naturally (cpu2 before cpu10). */
+export function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/**
+ * Reads the one file a collector is built on. Its absence means the kernel feature or
+ * hardware is not there (NoDataError: success, nothing emitted); any other error throws.
+ */
+export async function readFeatureFile(path: string, signal: AbortSignal, feature: string): Promise<string> {
+  try {
+    return await readFile(path, { encoding: 'utf8', signal });
+  } catch (err) {
+    if (isMissing(err)) throw new NoDataError(`${feature}: ${path} not found`);
+    throw err;
+  }
+}
+
+/** A missing path: the feature or device is not there. */
+export function isMissing(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENODEV' || code === 'ENXIO';
+}
+
+/** Runs fn over items with at most `limit` in flight, keeping the input order in the result. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** node_exporter's include/exclude pair: exclude = all except, include = none except. */
+export function isIgnored(name: string, exclude: RegExp | undefined, include: RegExp | undefined): boolean {
+  return (exclude !== undefined && exclude.test(name)) || (include !== undefined && !include.test(name));
+}

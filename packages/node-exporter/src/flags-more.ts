@@ -1,0 +1,14 @@
+import type { FlagSpec } from '@scrapekit/exporter-kit';
+
+/**
+ * Option flags of the collectors in collectors/registry-more.ts, under node_exporter's names
+ * and defaults so existing command lines keep working.
+ */
+export const moreFlags: readonly FlagSpec[] = [
+  { name: 'collector.hwmon.chip-include', description: 'Regexp of hwmon chips to report (mutually exclusive with chip-exclude).', default: '', placeholder: '<regex>' },
+  { name: 'collector.hwmon.chip-exclude', description: 'Regexp of hwmon chips to leave out (mutually exclusive with chip-include).', default: '', placeholder: '<regex>' },
+  { name: 'collector.hwmon.sensor-include', description: 'Regexp of "<chip>;<sensor>" pairs to report (mutually exclusive with sensor-exclude).', default: '', placeholder: '<regex>' },
+  { name: 'collector.hwmon.sensor-exclude', description: 'Regexp of "<chip>;<sensor>" pairs to leave out (mutually exclusive with sensor-include).', default: '', placeholder: '<regex>' },
+  { name: 'collector.netclass.ignored-devices', description: 'Regexp of network devices the netclass collector leaves out.', default: '^$', placeholder: '<regex>' },
+  { name: 'collector.netclass.ignore-invalid-speed', kind: 'boolean', description: 'Leave out node_network_speed_bytes for devices reporting an invalid (negative) speed.', default: false },
+];
