@@ -1,12 +1,16 @@
 import { join } from 'node:path';
 import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
-import { NETCLASS_FILES, adminState, parseNetClassIface, type NetClassIface } from '../sysfs/netclass.js';
+import { NETCLASS_FILES, parseNetClassIface, type NetClassIface } from '../sysfs/netclass.js';
 import { listDir, mapLimit, readAttrs } from './sysfs-read.js';
 
 type NumericKey = { [K in keyof NetClassIface]-?: NetClassIface[K] extends number | undefined ? K : never }[keyof NetClassIface];
 
-/** [field, metric suffix, counter?] in node_exporter's emission order. */
+/**
+ * [field, metric suffix, counter?] in node_exporter's emission order. The set is 1.5.0's (the
+ * oracle this package is measured against): later releases added transmit_queue_length and an
+ * adminstate label on node_network_info, which would change the families and label sets.
+ */
 const PROPERTIES: ReadonlyArray<readonly [NumericKey, string, boolean]> = [
   ['addrAssignType', 'address_assign_type', false],
   ['carrier', 'carrier', false],
@@ -22,7 +26,6 @@ const PROPERTIES: ReadonlyArray<readonly [NumericKey, string, boolean]> = [
   ['mtu', 'mtu_bytes', false],
   ['netdevGroup', 'net_dev_group', false],
   ['nameAssignType', 'name_assign_type', false],
-  ['txQueueLen', 'transmit_queue_length', false],
   ['type', 'protocol_type', false],
 ];
 
@@ -55,7 +58,6 @@ export const netclassCollector: Collector<NodeContext> = {
         broadcast: i.broadcast ?? '',
         duplex: i.duplex ?? '',
         operstate: i.operstate ?? '',
-        adminstate: adminState(i.flags),
         ifalias: i.ifalias ?? '',
       });
       for (const [key, suffix, isCounter] of PROPERTIES) {

@@ -3,7 +3,10 @@ import type { NodeContext } from '../context.js';
 import { parseSoftnetStat } from '../procfs/softnet.js';
 import { readFeatureFile } from './sysfs-read.js';
 
-/** Per-CPU packet processing counters of the kernel's receive softirq. */
+/**
+ * Per-CPU packet processing counters of the kernel's receive softirq. node_exporter 1.5.0 (the
+ * oracle) exports these three; the parser also keeps the newer columns for when that changes.
+ */
 export const softnetCollector: Collector<NodeContext> = {
   name: 'softnet',
   help: 'Per-CPU network softirq statistics from /proc/net/softnet_stat.',
@@ -15,10 +18,6 @@ export const softnetCollector: Collector<NodeContext> = {
       out.counter('node_softnet_processed_total', 'Packets processed by the CPU.', row.processed, l);
       out.counter('node_softnet_dropped_total', 'Packets dropped because the input backlog was full.', row.dropped, l);
       out.counter('node_softnet_times_squeezed_total', 'Times the receive softirq ran out of budget with work left.', row.timeSqueezed, l);
-      out.counter('node_softnet_cpu_collision_total', 'Collisions while taking the device transmit lock.', row.cpuCollision, l);
-      out.counter('node_softnet_received_rps_total', 'Times the CPU was woken by an RPS inter-processor interrupt.', row.receivedRps, l);
-      out.counter('node_softnet_flow_limit_count_total', 'Times the per-flow limit was hit.', row.flowLimitCount, l);
-      out.gauge('node_softnet_backlog_len', 'Packets currently in the CPU input backlog.', row.backlogLen, l);
     }
   },
 };

@@ -22,7 +22,6 @@ export const NETCLASS_FILES = [
   'netdev_group',
   'operstate',
   'speed',
-  'tx_queue_len',
   'type',
 ] as const;
 
@@ -51,7 +50,6 @@ export interface NetClassIface {
   readonly netdevGroup?: number;
   /** Mbit/s as the driver reports it; -1 when unknown. */
   readonly speed?: number;
-  readonly txQueueLen?: number;
   readonly type?: number;
 }
 
@@ -83,13 +81,6 @@ export function parseNetClassIface(name: string, files: Readonly<Partial<Record<
     nameAssignType: int('name_assign_type'),
     netdevGroup: int('netdev_group'),
     speed: int('speed'),
-    txQueueLen: int('tx_queue_len'),
     type: int('type'),
   };
-}
-
-/** IFF_UP of the interface flags, as node_exporter's adminstate label spells it. */
-export function adminState(flags: number | undefined): 'up' | 'down' | 'unknown' {
-  if (flags === undefined) return 'unknown';
-  return (flags & 1) === 1 ? 'up' : 'down';
 }

@@ -61,3 +61,12 @@ describe('parsers under garbage input', () => {
     expect(() => parseSchedstat('cpu0 1 2 3 4 5 6 x 8 9\n')).toThrow(ParseError);
   });
 });
+
+describe('softnet column layouts', () => {
+  it('reads the newer columns and the CPU id on 5.10+ kernels, row position before', () => {
+    const wide = parseSoftnetStat('00000010 00000001 00000002 0 0 0 0 0 00000003 00000004 00000005 00000006 00000007\n');
+    expect(wide[0]).toEqual({ cpu: 7, processed: 16, dropped: 1, timeSqueezed: 2, cpuCollision: 3, receivedRps: 4, flowLimitCount: 5, backlogLen: 6 });
+    const old = parseSoftnetStat('1 0 0 0 0 0 0 0 0\n2 0 0 0 0 0 0 0 0\n');
+    expect(old.map((r) => r.cpu)).toEqual([0, 1]);
+  });
+});
