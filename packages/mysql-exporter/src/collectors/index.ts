@@ -1,0 +1,50 @@
+import type { Collector } from '@scrapekit/exporter-kit';
+import type { MysqlTarget } from '../target.js';
+import { binlogSizeCollector } from './binlog_size.js';
+import { engineInnodbStatusCollector } from './engine_innodb_status.js';
+import { globalStatusCollector } from './global_status.js';
+import { globalVariablesCollector } from './global_variables.js';
+import { heartbeatCollector } from './heartbeat.js';
+import { clientStatsCollector } from './info_schema_clientstats.js';
+import { innodbCmpCollector } from './info_schema_innodb_cmp.js';
+import { innodbCmpmemCollector } from './info_schema_innodb_cmpmem.js';
+import { innodbMetricsCollector } from './info_schema_innodb_metrics.js';
+import { processlistCollector } from './info_schema_processlist.js';
+import { queryResponseTimeCollector } from './info_schema_query_response_time.js';
+import { tablesCollector } from './info_schema_tables.js';
+import { tableStatsCollector } from './info_schema_tablestats.js';
+import { userStatsCollector } from './info_schema_userstats.js';
+import { eventsStatementsSumCollector } from './perf_schema_eventsstatementssum.js';
+import { eventsWaitsCollector } from './perf_schema_eventswaits.js';
+import { fileEventsCollector } from './perf_schema_file_events.js';
+import { indexIoWaitsCollector } from './perf_schema_indexiowaits.js';
+import { replicationGroupMembersCollector } from './perf_schema_replication_group_members.js';
+import { tableIoWaitsCollector } from './perf_schema_tableiowaits.js';
+import { tableLocksCollector } from './perf_schema_tablelocks.js';
+import { slaveStatusCollector } from './slave_status.js';
+
+/** The registry: one line per scraper; defaults as in mysqld_exporter. */
+export const collectors: ReadonlyArray<Collector<MysqlTarget>> = [
+  globalStatusCollector,
+  globalVariablesCollector,
+  slaveStatusCollector,
+  innodbCmpCollector,
+  innodbCmpmemCollector,
+  queryResponseTimeCollector,
+  processlistCollector,
+  tablesCollector,
+  tableStatsCollector,
+  innodbMetricsCollector,
+  userStatsCollector,
+  clientStatsCollector,
+  eventsStatementsSumCollector,
+  eventsWaitsCollector,
+  tableIoWaitsCollector,
+  indexIoWaitsCollector,
+  tableLocksCollector,
+  fileEventsCollector,
+  replicationGroupMembersCollector,
+  binlogSizeCollector,
+  heartbeatCollector,
+  engineInnodbStatusCollector,
+];

@@ -1,0 +1,11 @@
+export { spec, flags } from './spec.js';
+export { collectors } from './collectors/index.js';
+export { ConnectionPool, scrubSecret } from './connection.js';
+export type { PoolOptions } from './connection.js';
+export { createMysqlRuntime } from './runtime.js';
+export type { MysqlRuntimeOptions } from './runtime.js';
+export { parseMyCnf, resolveAuthModules, endpointFor, expandEnv, splitHostPort, TargetError } from './config.js';
+export type { AuthModule, Endpoint, TlsSettings, ResolveOptions, ResolvedModules } from './config.js';
+export { validPrometheusName, parseStatus, mapGlobalStatus, legacyReplicaColumn } from './naming.js';
+export type { MysqlTarget, QueryResult, Cell, ServerVersion, CollectorSettings } from './target.js';
+export { QueryError, parseServerVersion, versionAtLeast, DEFAULT_COLLECTOR_SETTINGS } from './target.js';

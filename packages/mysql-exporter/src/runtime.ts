@@ -1,0 +1,104 @@
+import type { AcquireRequest, Acquired, ExporterRuntime, Logger } from '@scrapekit/exporter-kit';
+import { endpointFor, endpointKey, type AuthModule } from './config.js';
+import { ConnectionPool, scrubSecret } from './connection.js';
+import type { CollectorSettings, MysqlTarget } from './target.js';
+
+export interface MysqlRuntimeOptions {
+  readonly modules: ReadonlyMap<string, AuthModule>;
+  readonly insecureSkipVerify: boolean;
+  readonly maxConnections: number;
+  readonly lockWaitTimeout?: number;
+  readonly logSlowFilter: boolean;
+  readonly settings: CollectorSettings;
+  readonly connectTimeoutMs: number;
+  readonly logger: Logger;
+}
+
+const UP = 'mysql_up';
+const UP_HELP = 'Whether the MySQL server is up.';
+/** Probe targets not scraped for this long lose their pool (and its connections). */
+const IDLE_POOL_MS = 10 * 60 * 1000;
+const MAX_POOLS = 256;
+
+interface PoolEntry {
+  readonly pool: ConnectionPool;
+  lastUsed: number;
+}
+
+/**
+ * One pool per (auth module, target). /metrics uses [client] with --mysqld.address; /probe picks
+ * the section from auth_module (default client) and the server from target, as mysqld_exporter.
+ */
+export function createMysqlRuntime(opts: MysqlRuntimeOptions): ExporterRuntime<MysqlTarget> {
+  const pools = new Map<string, PoolEntry>();
+
+  const evictIdle = (now: number): void => {
+    for (const [key, entry] of pools) {
+      if (key === endpointKey('client', undefined)) continue;
+      if (now - entry.lastUsed > IDLE_POOL_MS || pools.size > MAX_POOLS) {
+        pools.delete(key);
+        void entry.pool.close();
+      }
+    }
+  };
+
+  const poolFor = (moduleName: string, target: string | undefined): ConnectionPool => {
+    const key = endpointKey(moduleName, target);
+    const now = Date.now();
+    const existing = pools.get(key);
+    if (existing) {
+      existing.lastUsed = now;
+      return existing.pool;
+    }
+    const module = opts.modules.get(moduleName);
+    if (!module) throw new Error(`auth_module ${JSON.stringify(moduleName)} is not a section of the config file`);
+    const endpoint = endpointFor(module, target, opts.insecureSkipVerify);
+    const pool = new ConnectionPool({
+      endpoint,
+      maxConnections: opts.maxConnections,
+      lockWaitTimeout: opts.lockWaitTimeout,
+      logSlowFilter: opts.logSlowFilter,
+      connectTimeoutMs: opts.connectTimeoutMs,
+      logger: opts.logger,
+    });
+    evictIdle(now);
+    pools.set(key, { pool, lastUsed: now });
+    return pool;
+  };
+
+  return {
+    probe: true,
+    landingInfo: [['Auth modules', [...opts.modules.keys()].join(', ')]],
+    async acquire(req: AcquireRequest): Promise<Acquired<MysqlTarget>> {
+      const target = req.probe?.get('target') ?? undefined;
+      const moduleName = req.probe?.get('auth_module') || 'client';
+      let pool: ConnectionPool | undefined;
+      try {
+        pool = poolFor(moduleName, target);
+        await pool.check(req.signal);
+      } catch (err) {
+        const password = opts.modules.get(moduleName)?.password ?? '';
+        const message = scrubSecret(err instanceof Error ? err.message : String(err), password);
+        req.logger.error('MySQL is not reachable', { auth_module: moduleName, ...(target ? { target } : {}), err: message });
+        req.out.gauge(UP, UP_HELP, 0);
+        return { ok: false };
+      }
+      req.out.gauge(UP, UP_HELP, 1);
+      const p = pool;
+      return {
+        ok: true,
+        target: {
+          query: (sql, signal) => p.query(sql, signal),
+          serverVersion: p.serverVersion,
+          isMariaDB: p.isMariaDB,
+          settings: opts.settings,
+        },
+      };
+    },
+    async close() {
+      const all = [...pools.values()];
+      pools.clear();
+      await Promise.all(all.map((e) => e.pool.close()));
+    },
+  };
+}

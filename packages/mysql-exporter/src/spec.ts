@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, type ExporterSpec, type FlagSpec, type FlagValues, type SetupContext } from '@scrapekit/exporter-kit';
+import { collectors } from './collectors/index.js';
+import { resolveAuthModules } from './config.js';
+import { createMysqlRuntime } from './runtime.js';
+import type { CollectorSettings, MysqlTarget } from './target.js';
+
+const VERSION = '0.1.0';
+const DEFAULT_CNF = '.my.cnf';
+
+export const flags: readonly FlagSpec[] = [
+  { name: 'config.my-cnf', default: DEFAULT_CNF, placeholder: '<file>',
+    description: 'Option file with [client] and [client.NAME] sections (user, password, host, port, socket, ssl-ca, ssl-cert, ssl-key, tls); each section is an auth module for /probe.' },
+  { name: 'mysqld.address', default: 'localhost:3306', placeholder: '<host:port|unix:///path>',
+    description: 'Server address used when [client] sets no host, port or socket.' },
+  { name: 'mysqld.username', default: '', placeholder: '<user>', description: 'User name used when [client] sets no user. The password comes from MYSQLD_EXPORTER_PASSWORD.' },
+  { name: 'tls.insecure-skip-verify', kind: 'boolean', default: false, description: 'Use TLS but do not verify the server certificate (every section).' },
+  { name: 'exporter.lock_wait_timeout', kind: 'number', default: 2, placeholder: '<seconds>',
+    description: 'lock_wait_timeout of the exporter\'s sessions, so a scrape never waits long on metadata locks.' },
+  { name: 'exporter.enable_lock_wait_timeout', kind: 'boolean', default: true, description: 'Set lock_wait_timeout on the exporter\'s sessions.' },
+  { name: 'exporter.log_slow_filter', kind: 'boolean', default: false,
+    description: 'Keep the exporter\'s queries out of the slow log via log_slow_filter (MariaDB/Percona only).' },
+  { name: 'exporter.max_open_connections', kind: 'number', default: 2, placeholder: '<n>',
+    description: 'Most connections per server, including the one used to cancel queries at the scrape deadline (1 or 2).' },
+  { name: 'collect.heartbeat.database', default: 'heartbeat', placeholder: '<db>', description: 'Database of the pt-heartbeat table.' },
+  { name: 'collect.heartbeat.table', default: 'heartbeat', placeholder: '<table>', description: 'Table written by pt-heartbeat.' },
+  { name: 'collect.heartbeat.utc', kind: 'boolean', default: false, description: 'Compare with UTC_TIMESTAMP (pt-heartbeat --utc).' },
+  { name: 'collect.info_schema.processlist.min_time', kind: 'number', default: 0, placeholder: '<seconds>',
+    description: 'Only count threads that have been in their state at least this long.' },
+  { name: 'collect.info_schema.processlist.processes_by_user', kind: 'boolean', default: true, description: 'Also count threads by user.' },
+  { name: 'collect.info_schema.processlist.processes_by_host', kind: 'boolean', default: true, description: 'Also count threads by client host.' },
+  { name: 'collect.info_schema.tables.databases', default: '*', placeholder: '<list>',
+    description: 'Comma-separated databases for info_schema.tables, or * for all but the system ones.' },
+];
+
+function readCnf(path: string, explicit: boolean): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // The default file is optional (flags + MYSQLD_EXPORTER_PASSWORD suffice); a file the user
+    // named must exist.
+    if (!explicit && code === 'ENOENT') return undefined;
+    throw new ConfigError(`--config.my-cnf: cannot read ${path} (${code ?? 'error'}); fix the path or drop the flag`);
+  }
+}
+
+function settingsFrom(f: FlagValues): CollectorSettings {
+  return {
+    heartbeatDatabase: String(f['collect.heartbeat.database']),
+    heartbeatTable: String(f['collect.heartbeat.table']),
+    heartbeatUtc: Boolean(f['collect.heartbeat.utc']),
+    processlistMinTime: Number(f['collect.info_schema.processlist.min_time']),
+    processesByUser: Boolean(f['collect.info_schema.processlist.processes_by_user']),
+    processesByHost: Boolean(f['collect.info_schema.processlist.processes_by_host']),
+    tablesDatabases: String(f['collect.info_schema.tables.databases']),
+  };
+}
+
+export function setup({ flags: f, logger }: SetupContext) {
+  const cnfPath = String(f['config.my-cnf']);
+  const cnf = readCnf(cnfPath, cnfPath !== DEFAULT_CNF);
+  const { modules, problems } = resolveAuthModules(cnf, {
+    env: process.env,
+    address: String(f['mysqld.address']),
+    username: String(f['mysqld.username'] ?? ''),
+  });
+  for (const p of problems) logger.error('skipping config section', { problem: p });
+  if (modules.size === 0) {
+    throw new ConfigError('no usable configuration: set user in the [client] section of --config.my-cnf, or pass --mysqld.username');
+  }
+  const maxConnections = Number(f['exporter.max_open_connections']);
+  if (!Number.isInteger(maxConnections) || maxConnections < 1 || maxConnections > 2) {
+    throw new ConfigError(`--exporter.max_open_connections: must be 1 or 2, got ${maxConnections}`);
+  }
+  return createMysqlRuntime({
+    modules,
+    insecureSkipVerify: Boolean(f['tls.insecure-skip-verify']),
+    maxConnections,
+    lockWaitTimeout: f['exporter.enable_lock_wait_timeout'] ? Number(f['exporter.lock_wait_timeout']) : undefined,
+    logSlowFilter: Boolean(f['exporter.log_slow_filter']),
+    settings: settingsFrom(f),
+    connectTimeoutMs: 10_000,
+    logger,
+  });
+}
+
+export const spec: ExporterSpec<MysqlTarget> = {
+  name: 'mysql-exporter',
+  description: 'Prometheus exporter for MySQL and MariaDB, compatible with mysqld_exporter',
+  version: VERSION,
+  defaultListenAddress: ':9104',
+  envPrefix: 'MYSQLD_EXPORTER',
+  buildInfoMetric: 'mysqld_exporter_build_info',
+  collectorMetrics: { duration: 'mysql_exporter_collector_duration_seconds', success: 'mysql_exporter_collector_success' },
+  collectorFlagPrefix: 'collect',
+  collectors,
+  flags,
+  setup,
+};
