@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, parseDuration, type FlagSpec, type FlagValues } from '@scrapekit/exporter-kit';
+import { MAX_PAGE_SIZE, type TlsOptions } from './management-api.js';
+import type { QueueDetail, QueueFilter } from './mapping/queue.js';
+
+/** The exporter's own flags; the kit adds env vars (RABBITMQ_EXPORTER_<FLAG>) and --help. */
+export const FLAGS: readonly FlagSpec[] = [
+  { name: 'rabbitmq.url', default: 'http://localhost:15672', placeholder: '<url>', envAliases: ['RABBIT_URL'],
+    description: 'Base URL of the RabbitMQ management HTTP API (http:// or https://).' },
+  { name: 'rabbitmq.user', default: 'guest', placeholder: '<user>', envAliases: ['RABBIT_USER'],
+    description: 'Management API user; it needs the "monitoring" tag.' },
+  { name: 'rabbitmq.password', default: 'guest', placeholder: '<password>', secret: true, envAliases: ['RABBIT_PASSWORD'],
+    description: 'Password of --rabbitmq.user (prefer the environment variable to the command line).' },
+  { name: 'rabbitmq.node', default: '', placeholder: '<node>',
+    description: 'Node this exporter reports on, e.g. rabbit@host1; empty: the node that answers the API. /probe takes node=… instead.' },
+  { name: 'rabbitmq.tls.ca-file', default: '', placeholder: '<file>', description: 'PEM CA bundle to verify the API\'s certificate.' },
+  { name: 'rabbitmq.tls.cert-file', default: '', placeholder: '<file>', description: 'PEM client certificate for the API.' },
+  { name: 'rabbitmq.tls.key-file', default: '', placeholder: '<file>', description: 'PEM key of --rabbitmq.tls.cert-file.' },
+  { name: 'rabbitmq.tls.insecure-skip-verify', kind: 'boolean', default: false,
+    description: 'Do not verify the API\'s certificate (testing only).' },
+  { name: 'rabbitmq.include-vhost', default: '', placeholder: '<regex>', envAliases: ['INCLUDE_VHOST'],
+    description: 'Only export per-queue metrics of vhosts matching this regex (unanchored).' },
+  { name: 'rabbitmq.exclude-vhost', default: '', placeholder: '<regex>', envAliases: ['SKIP_VHOST'],
+    description: 'Skip per-queue metrics of vhosts matching this regex (unanchored).' },
+  { name: 'rabbitmq.include-queue', default: '', placeholder: '<regex>', envAliases: ['INCLUDE_QUEUES'],
+    description: 'Only export per-queue metrics of queues whose name matches this regex (unanchored).' },
+  { name: 'rabbitmq.exclude-queue', default: '', placeholder: '<regex>', envAliases: ['SKIP_QUEUES'],
+    description: 'Skip per-queue metrics of queues whose name matches this regex (unanchored), e.g. ^amq\\.gen-' },
+  { name: 'rabbitmq.queue-metrics', default: 'full', choices: ['full', 'coarse'], placeholder: '<set>',
+    description: 'Per-queue families: full (every per-object family the API can source) or coarse (messages, ready, unacked, consumers).' },
+  { name: 'rabbitmq.page-size', kind: 'number', default: MAX_PAGE_SIZE, placeholder: '<n>',
+    description: `Items per management API page (1–${MAX_PAGE_SIZE}).` },
+  { name: 'rabbitmq.amqp-url', default: '', placeholder: '<url>', secret: true,
+    description: 'AMQP URL for the publish/consume canary, e.g. amqp://user:pass@localhost:5672/%2F; empty disables the canary.' },
+  { name: 'rabbitmq.canary-timeout', default: '5s', placeholder: '<duration>',
+    description: 'Longest the canary waits for its message before reporting failure (capped by the scrape deadline).' },
+  { name: 'probe.allowed-targets', default: '', placeholder: '<regex>',
+    description: 'Anchored regex a /probe target URL must match (the API credentials are sent to it); empty allows any http(s) URL.' },
+];
+
+export interface ExporterOptions {
+  readonly url: string;
+  readonly user: string;
+  readonly password: string;
+  readonly node: string;
+  readonly tls: TlsOptions;
+  readonly filter: QueueFilter;
+  readonly queueDetail: QueueDetail;
+  readonly pageSize: number;
+  readonly amqpUrl: string;
+  readonly canaryTimeoutMs: number;
+  readonly allowedTargets?: RegExp;
+}
+
+function str(flags: FlagValues, name: string): string {
+  const v = flags[name];
+  return typeof v === 'string' ? v : v === undefined ? '' : String(v);
+}
+
+function regex(flags: FlagValues, name: string, anchored = false): RegExp | undefined {
+  const src = str(flags, name);
+  if (src === '') return undefined;
+  try {
+    return new RegExp(anchored ? `^(?:${src})$` : src);
+  } catch (err) {
+    throw new ConfigError(`--${name}: invalid regular expression ${JSON.stringify(src)} (${(err as Error).message}); fix the pattern`);
+  }
+}
+
+function readPem(flags: FlagValues, name: string): Buffer | undefined {
+  const file = str(flags, name);
+  if (file === '') return undefined;
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new ConfigError(`--${name}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); give a readable PEM file`);
+  }
+}
+
+/** Validates an API base URL; `what` names the flag or parameter in the message. */
+export function checkApiUrl(raw: string, what: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${what}: ${JSON.stringify(raw)} is not a URL; use e.g. http://localhost:15672`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${what}: scheme ${url.protocol} is not supported; use http:// or https://`);
+  }
+  return url;
+}
+
+function durationMs(raw: string, name: string): number {
+  try {
+    return parseDuration(raw) * 1000;
+  } catch (err) {
+    throw new ConfigError(`--${name}: ${(err as Error).message}`);
+  }
+}
+
+export function parseOptions(flags: FlagValues): ExporterOptions {
+  const url = str(flags, 'rabbitmq.url');
+  checkApiUrl(url, '--rabbitmq.url');
+  const pageSize = Number(flags['rabbitmq.page-size'] ?? MAX_PAGE_SIZE);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    throw new ConfigError(`--rabbitmq.page-size: ${pageSize} is out of range; use 1 to ${MAX_PAGE_SIZE}`);
+  }
+  const amqpUrl = str(flags, 'rabbitmq.amqp-url');
+  if (amqpUrl !== '' && !/^amqps?:\/\//.test(amqpUrl)) {
+    throw new ConfigError('--rabbitmq.amqp-url: use an amqp:// or amqps:// URL');
+  }
+  const cert = readPem(flags, 'rabbitmq.tls.cert-file');
+  const key = readPem(flags, 'rabbitmq.tls.key-file');
+  if ((cert === undefined) !== (key === undefined)) {
+    throw new ConfigError('--rabbitmq.tls.cert-file and --rabbitmq.tls.key-file: give both or neither');
+  }
+  const detail = str(flags, 'rabbitmq.queue-metrics') || 'full';
+  if (detail !== 'full' && detail !== 'coarse') {
+    throw new ConfigError(`--rabbitmq.queue-metrics: ${JSON.stringify(detail)} is not one of full, coarse`);
+  }
+  return {
+    url,
+    user: str(flags, 'rabbitmq.user'),
+    password: str(flags, 'rabbitmq.password'),
+    node: str(flags, 'rabbitmq.node'),
+    tls: {
+      ca: readPem(flags, 'rabbitmq.tls.ca-file'),
+      cert,
+      key,
+      rejectUnauthorized: flags['rabbitmq.tls.insecure-skip-verify'] !== true,
+    },
+    filter: {
+      includeVhost: regex(flags, 'rabbitmq.include-vhost'),
+      excludeVhost: regex(flags, 'rabbitmq.exclude-vhost'),
+      includeQueue: regex(flags, 'rabbitmq.include-queue'),
+      excludeQueue: regex(flags, 'rabbitmq.exclude-queue'),
+    },
+    queueDetail: detail,
+    pageSize,
+    amqpUrl,
+    canaryTimeoutMs: durationMs(str(flags, 'rabbitmq.canary-timeout') || '5s', 'rabbitmq.canary-timeout'),
+    allowedTargets: regex(flags, 'probe.allowed-targets', true),
+  };
+}

@@ -1,0 +1,14 @@
+export { spec } from './spec.js';
+export { ManagementApi, ManagementApiError, MAX_PAGE_SIZE, createAgents } from './management-api.js';
+export type { ManagementApiOptions, TlsOptions } from './management-api.js';
+export { Canary } from './canary.js';
+export type { CanaryResult } from './canary.js';
+export { RabbitRuntime } from './target.js';
+export type { RabbitTarget } from './target.js';
+export { FLAGS, parseOptions } from './config.js';
+export type { ExporterOptions } from './config.js';
+export * from './mapping/node.js';
+export * from './mapping/queue.js';
+export * from './mapping/channel.js';
+export * from './mapping/overview.js';
+export { COLLECTORS } from './collectors/index.js';
