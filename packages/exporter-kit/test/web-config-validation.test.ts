@@ -1,0 +1,173 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import bcrypt from 'bcryptjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { WebConfigError, loadWebConfig } from '../src/web-config.js';
+import { parseGoDuration } from '../src/web-config-duration.js';
+import { makePki } from './web-config-fixtures.js';
+import type { Pki } from './web-config-fixtures.js';
+
+let pki: Pki;
+let dir: string;
+const hash = bcrypt.hashSync('secret', 4);
+
+function write(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function errorOf(file: string): string {
+  try {
+    loadWebConfig(file);
+  } catch (err) {
+    expect(err).toBeInstanceOf(WebConfigError);
+    return (err as Error).message;
+  }
+  throw new Error(`${file} was accepted`);
+}
+
+beforeAll(() => {
+  pki = makePki();
+  dir = mkdtempSync(join(tmpdir(), 'webcfg-'));
+});
+
+describe('loadWebConfig rejects bad files with a message naming the problem', () => {
+  const tls = (extra: string): string => `tls_server_config:\n  cert_file: ${pki.serverCert}\n  key_file: ${pki.serverKey}\n${extra}`;
+  const cases: Array<[string, () => string, RegExp]> = [
+    ['unknown top-level key with its line', () => '# comment\nbasic_auth_users: {}\ntls_server_confg:\n  cert_file: x\n',
+      /^--web\.config\.file: unknown key 'tls_server_confg' \(line 3\); expected one of: tls_server_config, /],
+    ['unknown nested key with its line', () => tls('  client_auth: RequireAndVerifyClientCert\n'),
+      /unknown key 'client_auth' \(line 4\) in tls_server_config; expected one of: .*client_auth_type/],
+    ['unknown key in rate_limit', () => 'rate_limit:\n  interval: 1s\n  brust: 3\n', /unknown key 'brust' \(line 3\) in rate_limit; expected one of: interval, burst$/],
+    ['top level not a mapping', () => 'junk\n', /the file must be a mapping/],
+    ['broken YAML', () => 'basic_auth_users:\n  a: [\n', /invalid YAML: .*\(line \d+\); fix the YAML syntax/],
+    ['duplicate key', () => 'rate_limit: {}\nrate_limit: {}\n', /invalid YAML: Map keys must be unique \(line 2\)/],
+    ['unknown TLS version', () => tls('  min_version: TLS14\n'), /unknown TLS version 'TLS14'; use one of: TLS10, TLS11, TLS12, TLS13 \(line 4\)/],
+    ['min above max', () => tls('  min_version: TLS13\n  max_version: TLS12\n'), /min_version TLS13 is above max_version TLS12/],
+    ['unknown curve', () => tls('  curve_preferences: [CurveP256, CurveP999]\n'), /unknown curve 'CurveP999'; use one of: CurveP256, CurveP384, CurveP521, X25519/],
+    ['unknown cipher', () => tls('  cipher_suites: [TLS_RSA_WITH_INVENTED_SHA]\n'), /unknown cipher 'TLS_RSA_WITH_INVENTED_SHA'/],
+    ['insecure cipher Go does not accept', () => tls('  cipher_suites: [TLS_RSA_WITH_RC4_128_SHA]\n'), /unknown cipher 'TLS_RSA_WITH_RC4_128_SHA'/],
+    ['cipher list without the HTTP/2 suite', () => tls('  cipher_suites: [TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384]\n'),
+      /cipher_suites lacks the suite HTTP\/2 requires; add TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 .*http2: false/],
+    ['bad client_auth_type', () => tls('  client_auth_type: VerifyEverything\n  client_ca_file: ' + pki.caCert + '\n'),
+      /unknown client_auth_type 'VerifyEverything'; use one of: NoClientCert, .*RequireAndVerifyClientCert/],
+    ['client CA without policy', () => tls(`  client_ca_file: ${pki.caCert}\n`), /client CA is configured without a client auth policy; set client_auth_type/],
+    ['client_allowed_sans without a required cert', () => tls(`  client_ca_file: ${pki.caCert}\n  client_auth_type: VerifyClientCertIfGiven\n  client_allowed_sans: [a]\n`),
+      /client_allowed_sans needs a client certificate on every connection; set client_auth_type to RequireAndVerifyClientCert/],
+    ['TLS without cert', () => `tls_server_config:\n  key_file: ${pki.serverKey}\n`, /certificate is missing; set cert_file \(or cert\)/],
+    ['TLS without key', () => `tls_server_config:\n  cert_file: ${pki.serverCert}\n  key_file: ""\n`, /private key is missing; set key_file \(or key\)/],
+    ['policy alone enables TLS and then needs a cert', () => 'tls_server_config:\n  client_auth_type: RequireAnyClientCert\n', /certificate is missing/],
+    ['unreadable cert file', () => `tls_server_config:\n  cert_file: does-not-exist.crt\n  key_file: ${pki.serverKey}\n`,
+      /cannot read cert_file '\/.*\/does-not-exist\.crt': file not found; fix the path \(relative paths are resolved against the directory/],
+    ['unreadable CA file', () => tls('  client_auth_type: RequireAndVerifyClientCert\n  client_ca_file: nope/ca.pem\n'), /cannot read client_ca_file '.*nope\/ca\.pem': file not found/],
+    ['CA file without certificates', () => tls(`  client_auth_type: RequireAndVerifyClientCert\n  client_ca_file: ${pki.serverKey}\n`), /contains no PEM certificate/],
+    ['key that does not belong to the cert', () => `tls_server_config:\n  cert_file: ${pki.serverCert}\n  key_file: ${pki.clientKey}\n`,
+      /cannot load the TLS certificate and key .*key values mismatch/],
+    ['header not allowed', () => 'http_server_config:\n  headers:\n    X-Powered-By: scrapekit\n', /HTTP header 'X-Powered-By' can not be configured; allowed headers: Content-Security-Policy, /],
+    ['header names are case-sensitive as in Go', () => 'http_server_config:\n  headers:\n    x-frame-options: deny\n', /HTTP header 'x-frame-options' can not be configured/],
+    ['bad X-Frame-Options', () => 'http_server_config:\n  headers:\n    X-Frame-Options: allow-from\n', /invalid value 'allow-from' for header X-Frame-Options; use one of: deny, sameorigin \(line 3\)/],
+    ['bad X-Content-Type-Options', () => 'http_server_config:\n  headers:\n    X-Content-Type-Options: sniff\n', /invalid value 'sniff' for header X-Content-Type-Options; use one of: nosniff/],
+    ['http2 not a bool', () => 'http_server_config:\n  http2: maybe\n', /http_server_config\.http2 must be true or false \(line 2\)/],
+    ['password in clear instead of a hash', () => 'basic_auth_users:\n  alice: alice123\n', /password of user 'alice' in basic_auth_users is not a bcrypt hash; generate one with `htpasswd -nBC 10/],
+    ['truncated hash', () => `basic_auth_users:\n  alice: '${hash.slice(0, 40)}'\n`, /password of user 'alice' .* not a bcrypt hash/],
+    ['bcrypt cost out of range', () => `basic_auth_users:\n  alice: '${hash.replace('$04$', '$03$')}'\n`, /not a bcrypt hash/],
+    ['bad interval', () => 'rate_limit:\n  interval: soon\n', /rate_limit\.interval 'soon' is not a duration; write it like "1s"/],
+    ['negative burst', () => 'rate_limit:\n  interval: 1s\n  burst: -1\n', /rate_limit\.burst must not be negative/],
+    ['list where a string belongs', () => 'tls_server_config:\n  cert_file: [a, b]\n', /cert_file must be a single value/],
+  ];
+  it.each(cases)('%s', (_name, text, expected) => {
+    const message = errorOf(write(`bad-${Math.random().toString(36).slice(2)}.yml`, text()));
+    expect(message).toMatch(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  it('never echoes a bcrypt hash or a private key in its message', () => {
+    const inlineKey = `tls_server_config:\n  cert: "not a certificate"\n  key: |\n    -----BEGIN PRIVATE KEY-----\n    c2VjcmV0\n    -----END PRIVATE KEY-----\n`;
+    expect(errorOf(write('inline.yml', inlineKey))).not.toMatch(/c2VjcmV0/);
+    expect(errorOf(write('hash.yml', `basic_auth_users:\n  a: '${hash.slice(0, 50)}'\n`))).not.toContain(hash.slice(7, 30));
+  });
+
+  it('names the path of a missing file', () => {
+    expect(errorOf(join(dir, 'missing', 'web.yml'))).toBe(
+      `--web.config.file: cannot read '${join(dir, 'missing', 'web.yml')}': file not found; check the path and its permissions`);
+  });
+});
+
+describe('loadWebConfig accepts the toolkit format', () => {
+  it('treats an empty file as no TLS, no auth, no headers', () => {
+    const c = loadWebConfig(write('empty.yml', ''));
+    expect(c.tls).toBeUndefined();
+    expect(c.users.size).toBe(0);
+    expect(c.headers).toEqual({});
+    expect(c.rateLimit).toBeUndefined();
+    expect(c.http2).toBe(true);
+  });
+
+  it('reads a full file, resolving relative paths against its directory', () => {
+    const local = mkdtempSync(join(pki.dir, 'cfg-'));
+    const rel = (p: string): string => join('..', p.slice(pki.dir.length + 1));
+    const y = hash.replace(/^\$2b\$/, '$2y$');
+    const path = join(local, 'web.yml');
+    writeFileSync(path, [
+      'tls_server_config:',
+      `  cert_file: ${rel(pki.serverCert)}`,
+      `  key_file: ${rel(pki.serverKey)}`,
+      `  client_ca_file: ${rel(pki.caCert)}`,
+      '  client_auth_type: RequireClientCert',
+      '  client_allowed_sans: [a.example, 10.0.0.1]',
+      '  min_version: TLS13',
+      '  cipher_suites: [TLS_AES_128_GCM_SHA256]',
+      '  prefer_server_cipher_suites: no',
+      '  curve_preferences: [X25519, CurveP256]',
+      'http_server_config:',
+      '  http2: false',
+      '  headers:',
+      '    X-Frame-Options: deny',
+      '    X-XSS-Protection: 0',
+      '    Strict-Transport-Security: max-age=31536000',
+      'basic_auth_users:',
+      `  alice: '${hash}'`,
+      `  bob: '${y}'`,
+      'rate_limit:',
+      '  interval: 1m30s',
+      '  burst: 20',
+      '',
+    ].join('\n'));
+    const c = loadWebConfig(path);
+    expect(c.tls).toMatchObject({
+      certFile: pki.serverCert, keyFile: pki.serverKey, clientCaFile: pki.caCert,
+      clientAuthType: 'RequireAnyClientCert', clientAllowedSans: ['a.example', '10.0.0.1'],
+      minVersion: 'TLS13', maxVersion: 'TLS13', cipherSuites: ['TLS_AES_128_GCM_SHA256'],
+      preferServerCipherSuites: false, curvePreferences: ['X25519', 'CurveP256'],
+    });
+    expect(c.http2).toBe(false);
+    expect(c.headers).toEqual({ 'X-Frame-Options': 'deny', 'X-XSS-Protection': '0', 'Strict-Transport-Security': 'max-age=31536000' });
+    expect([...c.users.keys()]).toEqual(['alice', 'bob']);
+    expect(c.rateLimit).toEqual({ intervalMs: 90_000, burst: 20 });
+    // A config object printed by mistake must not show the hashes.
+    expect(JSON.stringify(c)).not.toContain(hash.slice(7));
+  });
+
+  it('accepts basic auth without TLS and rate_limit interval 0 as disabled', () => {
+    const c = loadWebConfig(write('users.yml', `basic_auth_users:\n  carol: '${hash}'\nrate_limit:\n  interval: 0\n  burst: 5\n`));
+    expect(c.tls).toBeUndefined();
+    expect(c.users.get('carol')).toBe(hash);
+    expect(c.rateLimit).toBeUndefined();
+  });
+
+  it('keeps min/max defaults TLS12/TLS13 and resolves YAML aliases', () => {
+    const c = loadWebConfig(write('aliases.yml', `tls_server_config:\n  cert_file: ${pki.serverCert}\n  key_file: ${pki.serverKey}\n`
+      + `basic_auth_users:\n  alice: &h '${hash}'\n  bob: *h\n`));
+    expect(c.tls).toMatchObject({ minVersion: 'TLS12', maxVersion: 'TLS13', clientAuthType: 'NoClientCert', preferServerCipherSuites: true });
+    expect(c.users.get('bob')).toBe(hash);
+  });
+});
+
+describe('parseGoDuration', () => {
+  it.each([
+    ['1s', 1000], ['500ms', 500], ['1m30s', 90_000], ['1.5h', 5_400_000], ['0', 0], ['250us', 0.25], ['2µs', 0.002], ['-1s', -1000],
+  ])('%s -> %d ms', (text, ms) => expect(parseGoDuration(text)).toBeCloseTo(ms, 9));
+  it.each(['', '1', 's', '1d', '1 s', 'soon'])('rejects %j', (text) => expect(parseGoDuration(text)).toBeUndefined());
+});
