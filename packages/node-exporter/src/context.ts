@@ -95,31 +95,6 @@ export function compileGoRegex(flagName: string, pattern: string): RegExp | unde
     throw new ConfigError(`--${flagName}: invalid regular expression ${JSON.stringify(pattern)} (${(err as Error).message}); fix the pattern`);
   }
 }
-
-/**
- * node_exporter's include/exclude device filter: with an include pattern only matching names
- * pass; otherwise names matching the exclude pattern are dropped. Setting both is rejected.
- */
-export function createDeviceFilter(
-  ctx: NodeContext,
-  includeFlag: string,
-  excludeFlag: string,
-  /** The exclude flag's default: an include given by the user replaces it rather than conflicting. */
-  excludeDefault = '',
-): (name: string) => boolean {
-  const include = ctx.regex(includeFlag);
-  const excludeGiven = ctx.str(excludeFlag);
-  const exclude = include && excludeGiven === excludeDefault ? undefined : ctx.regex(excludeFlag);
-  if (include && exclude) {
-    throw new ConfigError(`--${includeFlag} and --${excludeFlag} are mutually exclusive; set only one`);
-  }
-  return (name) => {
-    if (include) return include.test(name);
-    if (exclude) return !exclude.test(name);
-    return true;
-  };
-}
-
 /** Reads a small text file; undefined when it does not exist (a missing feature, not an error). */
 export async function readTextIfExists(path: string, signal?: AbortSignal): Promise<string | undefined> {
   try {

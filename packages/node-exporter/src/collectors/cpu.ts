@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
+import { mapLimit, readDirIfExists, readTextIfExists, type NodeContext } from '../context.js';
+import { parseSingleNumber } from '../procfs/keyvalue.js';
+import { parseProcStat, type CpuTimes } from '../procfs/stat.js';
+import { parseCpuList } from '../sysfs/cpufreq.js';
+
+const MODES = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal'] as const;
+/** An idle counter that falls back this far means the CPU was unplugged and replugged. */
+const JUMP_BACK_SECONDS = 3;
+
+/**
+ * Keeps counters monotonic across scrapes as node_exporter does: the kernel's per-CPU times can
+ * step back slightly (iowait notably), which would read as a counter reset in rate().
+ */
+export function monotonicCpuTimes(cache: Map<number, CpuTimes>, fresh: ReadonlyMap<number, CpuTimes>): Map<number, CpuTimes> {
+  for (const [cpu, now] of fresh) {
+    let prev = cache.get(cpu);
+    if (prev && prev.idle - now.idle >= JUMP_BACK_SECONDS) prev = undefined;
+    if (!prev) {
+      cache.set(cpu, now);
+      continue;
+    }
+    const merged = { ...now };
+    for (const k of Object.keys(now) as Array<keyof CpuTimes>) merged[k] = Math.max(prev[k], now[k]);
+    cache.set(cpu, merged);
+  }
+  for (const cpu of [...cache.keys()]) if (!fresh.has(cpu)) cache.delete(cpu);
+  return cache;
+}
+
+export const cpuCollector: Collector<NodeContext> = {
+  name: 'cpu',
+  help: 'CPU time per mode from /proc/stat, thermal throttling and isolated CPUs from /sys.',
+  defaultEnabled: true,
+  async collect(ctx, out) {
+    const t = ctx.target;
+    const [statText] = await Promise.all([readFile(t.proc('stat'), { encoding: 'utf8', signal: ctx.signal })]);
+    const stat = parseProcStat(statText);
+    const cache = t.state('cpu.times', () => new Map<number, CpuTimes>());
+    const times = monotonicCpuTimes(cache, stat.cpus);
+    const guest = t.bool('collector.cpu.guest');
+    for (const cpu of [...times.keys()].sort((a, b) => a - b)) {
+      const c = times.get(cpu) as CpuTimes;
+      const cpuLabel = String(cpu);
+      for (const mode of MODES) {
+        out.counter('node_cpu_seconds_total', 'Seconds the CPUs spent in each mode.', c[mode], { cpu: cpuLabel, mode });
+      }
+      if (guest) {
+        const help = 'Seconds the CPUs spent running guests (also counted in user and nice).';
+        out.counter('node_cpu_guest_seconds_total', help, c.guest, { cpu: cpuLabel, mode: 'user' });
+        out.counter('node_cpu_guest_seconds_total', help, c.guestNice, { cpu: cpuLabel, mode: 'nice' });
+      }
+    }
+    await Promise.all([throttles(t, out, ctx.signal), isolated(t, out, ctx.signal)]);
+  },
+};
+
+async function throttles(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {
+  const base = t.sys('devices', 'system', 'cpu');
+  const cpus = (await readDirIfExists(base)).filter((d) => /^cpu\d+$/.test(d));
+  const rows = await mapLimit(cpus, 8, async (cpu) => {
+    const dir = join(base, cpu);
+    const core = await readTextIfExists(join(dir, 'thermal_throttle', 'core_throttle_count'), signal);
+    // VMs and non-Intel CPUs have no thermal_throttle directory: nothing more to read.
+    if (core === undefined) return undefined;
+    const [pkgThrottle, pkgId, coreId] = await Promise.all([
+      readTextIfExists(join(dir, 'thermal_throttle', 'package_throttle_count'), signal),
+      readTextIfExists(join(dir, 'topology', 'physical_package_id'), signal),
+      readTextIfExists(join(dir, 'topology', 'core_id'), signal),
+    ]);
+    if (pkgId === undefined || coreId === undefined) return undefined;
+    return { pkg: pkgId.trim(), core: coreId.trim(), coreCount: parseSingleNumber(core, 'core_throttle_count'), pkgCount: pkgThrottle };
+  });
+  const seenCore = new Set<string>();
+  const seenPkg = new Set<string>();
+  for (const r of rows) {
+    if (!r) continue;
+    // Sibling threads share a core's and a package's counter: report each once.
+    const key = `${r.pkg}/${r.core}`;
+    if (!seenCore.has(key)) {
+      seenCore.add(key);
+      out.counter('node_cpu_core_throttles_total', 'Times this CPU core was throttled for temperature.', r.coreCount, { package: r.pkg, core: r.core });
+    }
+    if (r.pkgCount !== undefined && !seenPkg.has(r.pkg)) {
+      seenPkg.add(r.pkg);
+      out.counter('node_cpu_package_throttles_total', 'Times this CPU package was throttled for temperature.', parseSingleNumber(r.pkgCount, 'package_throttle_count'), { package: r.pkg });
+    }
+  }
+}
+
+async function isolated(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {
+  const text = await readTextIfExists(t.sys('devices', 'system', 'cpu', 'isolated'), signal);
+  if (text === undefined) return;
+  for (const cpu of parseCpuList(text)) out.gauge('node_cpu_isolated', 'Whether the CPU is isolated from the scheduler (isolcpus).', 1, { cpu: String(cpu) });
+}

@@ -1,0 +1,166 @@
+import { readFile, statfs } from 'node:fs/promises';
+import type { Collector, Logger, MetricSink } from '@scrapekit/exporter-kit';
+import { isMissing, mapLimit, type NodeContext } from '../context.js';
+import { FILESYSTEM_FS_TYPES_EXCLUDE, FILESYSTEM_MOUNT_POINTS_EXCLUDE, parseGoDuration } from '../flags.js';
+import { parseMountinfo, type MountInfo } from '../procfs/mountinfo.js';
+
+/**
+ * statfs calls that have not answered yet, per mount point, shared by every scrape. A dead NFS
+ * server makes statfs block for minutes and each blocked call holds one of libuv's four pool
+ * threads, so: a mount with a pending call is not asked again until it answers, and when
+ * MAX_HUNG calls are pending only mounts that answered before are asked.
+ */
+export interface StatfsTracker {
+  readonly pending: Map<string, Promise<unknown>>;
+  /** Mount points whose last statfs answered (success or error). */
+  readonly answered: Set<string>;
+}
+
+export const MAX_HUNG = 2;
+
+/** A type alias, not an interface, so it is assignable to the kit's label record. */
+export type FsLabels = {
+  readonly device: string;
+  readonly mountpoint: string;
+  readonly fstype: string;
+};
+
+export interface FsStats {
+  readonly size: number;
+  readonly free: number;
+  readonly avail: number;
+  readonly files: number;
+  readonly filesFree: number;
+}
+
+type StatOutcome = { kind: 'ok'; stats: FsStats } | { kind: 'error'; message: string } | { kind: 'timeout' } | { kind: 'skipped' };
+
+export type StatfsFn = (path: string) => Promise<FsStats>;
+
+async function realStatfs(path: string): Promise<FsStats> {
+  const s = await statfs(path);
+  return { size: s.blocks * s.bsize, free: s.bfree * s.bsize, avail: s.bavail * s.bsize, files: s.files, filesFree: s.ffree };
+}
+
+/** Strips --path.rootfs from a mount point, as node_exporter reports host paths. */
+export function stripRootfs(rootfs: string, mountPoint: string): string {
+  if (rootfs === '/' || rootfs === '') return mountPoint;
+  const prefix = rootfs.endsWith('/') ? rootfs.slice(0, -1) : rootfs;
+  if (mountPoint === prefix) return '/';
+  if (mountPoint.startsWith(`${prefix}/`)) return mountPoint.slice(prefix.length);
+  return mountPoint;
+}
+
+export function isReadOnly(m: MountInfo): boolean {
+  return m.mountOptions.includes('ro') || m.superOptions.includes('ro') || m.superOptions.includes('emergency_ro');
+}
+
+/** Collector factory: `statfsFn` is replaceable so tests can simulate a hung mount. */
+export function createFilesystemCollector(statfsFn: StatfsFn = realStatfs): Collector<NodeContext> {
+  return {
+    name: 'filesystem',
+    help: 'Filesystem sizes and inode counts via statfs(2) for the mounts in /proc/1/mountinfo.',
+    defaultEnabled: true,
+    async collect(ctx, out) {
+      const t = ctx.target;
+      const mounts = await readMounts(t, ctx.signal);
+      const keep = mountFilter(t);
+      const tracker = t.state<StatfsTracker>('filesystem.statfs', () => ({ pending: new Map(), answered: new Set() }));
+      const timeoutMs = parseGoDuration('collector.filesystem.mount-timeout', t.str('collector.filesystem.mount-timeout') || '5s');
+      const workers = Math.max(1, Number(t.flags['collector.filesystem.stat-workers'] ?? 2) || 2);
+
+      const seen = new Set<string>();
+      const selected: Array<{ labels: FsLabels; ro: boolean }> = [];
+      for (const m of mounts) {
+        const mountpoint = stripRootfs(t.rootfs, m.mountPoint);
+        if (!keep(mountpoint, m.fsType)) continue;
+        const labels = { device: m.source, mountpoint, fstype: m.fsType };
+        // Bind mounts and stacked mounts repeat a label set; report it once.
+        const key = `${labels.device}\u0000${labels.mountpoint}\u0000${labels.fstype}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        selected.push({ labels, ro: isReadOnly(m) });
+      }
+
+      const outcomes = await mapLimit(selected, workers, (s) =>
+        statWithTimeout(tracker, statfsFn, t.rootfsPath(s.labels.mountpoint), s.labels.mountpoint, timeoutMs, ctx.logger));
+      selected.forEach((s, i) => emit(out, s.labels, s.ro, outcomes[i] as StatOutcome, ctx.logger));
+    },
+  };
+}
+
+export const filesystemCollector = createFilesystemCollector();
+
+async function readMounts(t: NodeContext, signal: AbortSignal): Promise<MountInfo[]> {
+  try {
+    return parseMountinfo(await readFile(t.proc('1', 'mountinfo'), { encoding: 'utf8', signal }));
+  } catch (err) {
+    // hidepid=2 hides /proc/1 from unprivileged users; our own mount namespace is the fallback.
+    if (!isMissing(err) && (err as NodeJS.ErrnoException).code !== 'EACCES') throw err;
+    return parseMountinfo(await readFile(t.proc('self', 'mountinfo'), { encoding: 'utf8', signal }));
+  }
+}
+
+function mountFilter(t: NodeContext): (mountpoint: string, fstype: string) => boolean {
+  const pair = (includeFlag: string, excludeFlag: string, excludeDefault: string): ((v: string) => boolean) => {
+    const include = t.regex(includeFlag);
+    // An include pattern replaces the default exclude.
+    const exclude = include && t.str(excludeFlag) === excludeDefault ? undefined : t.regex(excludeFlag);
+    return (v) => (!include || include.test(v)) && (!exclude || !exclude.test(v));
+  };
+  const mp = pair('collector.filesystem.mount-points-include', 'collector.filesystem.mount-points-exclude', FILESYSTEM_MOUNT_POINTS_EXCLUDE);
+  const fs = pair('collector.filesystem.fs-types-include', 'collector.filesystem.fs-types-exclude', FILESYSTEM_FS_TYPES_EXCLUDE);
+  return (mountpoint, fstype) => mp(mountpoint) && fs(fstype);
+}
+
+async function statWithTimeout(
+  tracker: StatfsTracker,
+  statfsFn: StatfsFn,
+  path: string,
+  mountpoint: string,
+  timeoutMs: number,
+  logger: Logger,
+): Promise<StatOutcome> {
+  if (tracker.pending.has(mountpoint)) return { kind: 'timeout' };
+  if (tracker.pending.size >= MAX_HUNG && !tracker.answered.has(mountpoint)) {
+    logger.warn('too many hung statfs calls pending; not asking a mount that never answered', { mountpoint, pending: tracker.pending.size });
+    return { kind: 'skipped' };
+  }
+  const call: Promise<StatOutcome> = statfsFn(path).then(
+    (stats) => ({ kind: 'ok', stats }),
+    (err: unknown) => ({ kind: 'error', message: (err as Error).message }),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<StatOutcome>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs);
+  });
+  const first = await Promise.race([call, timeout]);
+  clearTimeout(timer);
+  if (first.kind === 'timeout') {
+    logger.warn('statfs did not answer in time; skipping this mount until it does', { mountpoint, timeout_ms: timeoutMs });
+    tracker.answered.delete(mountpoint);
+    tracker.pending.set(mountpoint, call);
+    void call.then(() => {
+      tracker.pending.delete(mountpoint);
+      tracker.answered.add(mountpoint);
+      logger.info('statfs answered again', { mountpoint });
+    });
+    return first;
+  }
+  tracker.answered.add(mountpoint);
+  return first;
+}
+
+function emit(out: MetricSink, labels: FsLabels, ro: boolean, o: StatOutcome, logger: Logger): void {
+  const failed = o.kind !== 'ok';
+  if (o.kind === 'error') logger.debug('statfs failed', { mountpoint: labels.mountpoint, err: o.message });
+  out.gauge('node_filesystem_device_error', 'Whether statfs of the mount failed or did not answer in time.', failed ? 1 : 0, labels);
+  out.gauge('node_filesystem_readonly', 'Whether the filesystem is mounted read-only.', ro ? 1 : 0, labels);
+  if (o.kind !== 'ok') return;
+  const s = o.stats;
+  out.gauge('node_filesystem_size_bytes', 'Filesystem size in bytes.', s.size, labels);
+  out.gauge('node_filesystem_free_bytes', 'Free bytes, including those reserved for root.', s.free, labels);
+  out.gauge('node_filesystem_avail_bytes', 'Bytes available to unprivileged users.', s.avail, labels);
+  out.gauge('node_filesystem_files', 'Inodes in total.', s.files, labels);
+  out.gauge('node_filesystem_files_free', 'Free inodes.', s.filesFree, labels);
+}

@@ -1,0 +1,30 @@
+import type { Collector } from '@scrapekit/exporter-kit';
+import { readFile } from 'node:fs/promises';
+import { readTextIfExists, type NodeContext } from '../context.js';
+import { parseNetstatPairs, parseSnmp6, type NetStatistic } from '../procfs/netstat.js';
+
+export const netstatCollector: Collector<NodeContext> = {
+  name: 'netstat',
+  help: 'Protocol statistics from /proc/net/netstat, /proc/net/snmp and /proc/net/snmp6.',
+  defaultEnabled: true,
+  async collect(ctx, out) {
+    const t = ctx.target;
+    const [netstat, snmp, snmp6] = await Promise.all([
+      readFile(t.proc('net', 'netstat'), { encoding: 'utf8', signal: ctx.signal }),
+      readFile(t.proc('net', 'snmp'), { encoding: 'utf8', signal: ctx.signal }),
+      // Absent when IPv6 is disabled.
+      readTextIfExists(t.proc('net', 'snmp6'), ctx.signal),
+    ]);
+    const stats: NetStatistic[] = [
+      ...parseNetstatPairs(netstat, 'net/netstat'),
+      ...parseNetstatPairs(snmp, 'net/snmp'),
+      ...(snmp6 === undefined ? [] : parseSnmp6(snmp6)),
+    ];
+    const fields = t.regex('collector.netstat.fields');
+    for (const s of stats) {
+      const key = `${s.protocol}_${s.field}`;
+      if (fields && !fields.test(key)) continue;
+      out.untyped(`node_netstat_${key}`, `Statistic ${s.protocol}${s.field}.`, s.value);
+    }
+  },
+};

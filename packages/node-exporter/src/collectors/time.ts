@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
+import { mapLimit, readDirIfExists, readTextIfExists, type NodeContext } from '../context.js';
+import { parseClocksourceList } from '../sysfs/clocksource.js';
+
+export const timeCollector: Collector<NodeContext> = {
+  name: 'time',
+  help: 'System time, time zone offset and clock sources.',
+  defaultEnabled: true,
+  async collect(ctx, out) {
+    const now = new Date();
+    out.gauge('node_time_seconds', 'System time in seconds since the Unix epoch.', now.getTime() / 1000);
+    out.gauge('node_time_zone_offset_seconds', 'Offset of the local time zone from UTC, in seconds.', -now.getTimezoneOffset() * 60, {
+      time_zone: timeZoneAbbreviation(now),
+    });
+    await clocksources(ctx.target, out, ctx.signal);
+  },
+};
+
+/** The zone's abbreviation ('UTC', 'CET'), as Go's time.Zone() names it. */
+export function timeZoneAbbreviation(d: Date): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? 'UTC';
+}
+
+async function clocksources(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {
+  const base = t.sys('devices', 'system', 'clocksource');
+  const devices = (await readDirIfExists(base)).filter((d) => /^clocksource\d+$/.test(d));
+  const rows = await mapLimit(devices, 4, async (dir) => {
+    const [available, current] = await Promise.all([
+      readTextIfExists(join(base, dir, 'available_clocksource'), signal),
+      readTextIfExists(join(base, dir, 'current_clocksource'), signal),
+    ]);
+    return { device: dir.slice('clocksource'.length), available, current };
+  });
+  for (const r of rows) {
+    for (const cs of parseClocksourceList(r.available ?? '')) {
+      out.gauge('node_time_clocksource_available_info', 'Clock source the kernel can use for this device.', 1, { device: r.device, clocksource: cs });
+    }
+    const current = r.current?.trim();
+    if (current) out.gauge('node_time_clocksource_current_info', 'Clock source in use for this device.', 1, { device: r.device, clocksource: current });
+  }
+}
