@@ -42,6 +42,12 @@ function makeLeaf(dir: string, name: string, ca: string, extensions: string): vo
     '-days', '2', '-out', `${name}.crt`, '-extfile', `${name}.ext`);
 }
 
+/** A fresh server certificate (new key, same SANs) under `name`, to test rotation. */
+export function makeServerCert(pki: Pki, name: string): { cert: string; key: string } {
+  makeLeaf(pki.dir, name, 'ca', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
+  return { cert: join(pki.dir, `${name}.crt`), key: join(pki.dir, `${name}.key`) };
+}
+
 export const CLIENT_SANS = {
   dns: 'scraper.example.test',
   email: 'prometheus@example.test',
@@ -80,12 +86,17 @@ export interface FetchOptions {
   maxVersion?: SecureVersion;
   minVersion?: SecureVersion;
   ciphers?: string;
+  ecdhCurve?: string;
 }
 
 export interface FetchResult {
   status: number;
   headers: IncomingHttpHeaders;
   body: string;
+  /** HTTPS only: SHA-256 fingerprint of the server certificate and the negotiated protocol/cipher. */
+  serverCertFingerprint?: string;
+  protocol?: string;
+  cipher?: string;
 }
 
 /** One request on a fresh connection (no agent), so each call runs its own TLS handshake. */
@@ -98,13 +109,17 @@ export function fetchFrom(server: Server, opts: FetchOptions = {}): Promise<Fetc
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      const socket = res.socket as import('node:tls').TLSSocket;
+      const tlsInfo = opts.https
+        ? { serverCertFingerprint: socket.getPeerCertificate().fingerprint256, protocol: socket.getProtocol() ?? undefined, cipher: socket.getCipher().name }
+        : {};
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ...tlsInfo }));
       res.on('error', reject);
     };
     const base = { host: '127.0.0.1', port, path: '/metrics', headers, agent: false as const };
     const req = opts.https
       ? httpsRequest({ ...base, ca: opts.ca, cert: opts.cert, key: opts.key, maxVersion: opts.maxVersion,
-        minVersion: opts.minVersion, ciphers: opts.ciphers }, onResponse)
+        minVersion: opts.minVersion, ciphers: opts.ciphers, ecdhCurve: opts.ecdhCurve }, onResponse)
       : httpRequest(base, onResponse);
     req.on('error', reject);
     req.end();
