@@ -144,19 +144,25 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>) {
     return true;
   };
 
+  /** The collectors and deadline for one request; undefined when the filters were bad (400 sent). */
+  const plan = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    let collectors;
+    try {
+      collectors = filterCollectors(opts.collectors, opts.registered, url.searchParams);
+    } catch (err) {
+      if (badRequest(res, err)) return undefined;
+      throw err;
+    }
+    const timeoutMs = scrapeTimeoutMs(req.headers['x-prometheus-scrape-timeout-seconds'], opts.maxTimeoutSeconds, opts.timeoutOffsetSeconds);
+    return { collectors, timeoutMs, names: collectors.map((c) => c.name).join(',') };
+  };
+
   return {
     async metrics(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-      let collectors;
-      try {
-        collectors = filterCollectors(opts.collectors, opts.registered, url.searchParams);
-      } catch (err) {
-        if (badRequest(res, err)) return;
-        throw err;
-      }
-      const timeoutMs = scrapeTimeoutMs(req.headers['x-prometheus-scrape-timeout-seconds'], opts.maxTimeoutSeconds, opts.timeoutOffsetSeconds);
-      const key = `metrics\u0000${collectors.map((c) => c.name).join(',')}`;
+      const p = plan(req, res, url);
+      if (!p) return;
       const [families, self] = await Promise.all([
-        shared(key, () => collect(collectors, undefined, timeoutMs)),
+        shared(`metrics\u0000${p.names}`, () => collect(p.collectors, undefined, p.timeoutMs)),
         opts.selfMetrics ? opts.selfMetrics() : Promise.resolve([]),
       ]);
       await respond(req, res, self.length ? mergeFamilies([families, self], opts.logger) : families);
@@ -166,18 +172,11 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>) {
         res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end("'target' parameter must be specified\n");
         return;
       }
-      let collectors;
-      try {
-        collectors = filterCollectors(opts.collectors, opts.registered, url.searchParams);
-      } catch (err) {
-        if (badRequest(res, err)) return;
-        throw err;
-      }
-      const timeoutMs = scrapeTimeoutMs(req.headers['x-prometheus-scrape-timeout-seconds'], opts.maxTimeoutSeconds, opts.timeoutOffsetSeconds);
+      const p = plan(req, res, url);
+      if (!p) return;
       const params = new URLSearchParams(url.searchParams);
       params.sort();
-      const key = `probe\u0000${params.toString()}\u0000${collectors.map((c) => c.name).join(',')}`;
-      await respond(req, res, await shared(key, () => collect(collectors, url.searchParams, timeoutMs)));
+      await respond(req, res, await shared(`probe\u0000${params.toString()}\u0000${p.names}`, () => collect(p.collectors, url.searchParams, p.timeoutMs)));
     },
   };
 }
