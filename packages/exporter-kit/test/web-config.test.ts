@@ -165,6 +165,16 @@ describe('createWebServer without TLS', () => {
     expect(logLines.some((l) => l.includes('Web config is valid again'))).toBe(true);
   });
 
+  it('refuses to switch a plain HTTP server to TLS on reload (500, restart needed)', async () => {
+    const path = configFile('');
+    const server = await start(path);
+    writeFileSync(path, 'tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n');
+    expect((await fetchFrom(server)).status).toBe(500);
+    expect(logLines.find((l) => l.includes('level=error'))).toMatch(/TLS was turned on while running; restart the exporter/);
+    writeFileSync(path, '');
+    expect((await fetchFrom(server)).status).toBe(200);
+  });
+
   it('answers 500 when the file disappears, and keeps running', async () => {
     const path = configFile(usersFile());
     const server = await start(path);
