@@ -99,8 +99,10 @@ export async function runScrape<Target>(opts: ScrapeOptions<Target>): Promise<Me
   }
 }
 
-function collectorSelfMetrics(outcomes: readonly Outcome[], names: CollectorMetricNames): MetricFamily[] {
+function collectorSelfMetrics(unsorted: readonly Outcome[], names: CollectorMetricNames): MetricFamily[] {
   const out = new MetricSink();
+  // Sorted by collector, as client_golang sorts the series of a family.
+  const outcomes = [...unsorted].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const o of outcomes) {
     out.gauge(names.duration, 'Duration of a collector scrape.', o.seconds, { collector: o.name });
   }

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Started } from './support/processes.js';
+import { freePort, startProcess, waitForHttp } from './support/processes.js';
+import { requireDependency } from './support/services.js';
+
+/**
+ * A real Prometheus (Debian's package) scrapes every exporter as it would in production,
+ * negotiating OpenMetrics, and must ingest each target with no scrape error.
+ */
+const PROMETHEUS = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (pkg: string) => join(root, 'packages', pkg, 'bin', `${pkg}.js`);
+
+interface Target {
+  readonly job: string;
+  readonly pkg: string;
+  readonly args: string[];
+  /** A series that must be ingested for this job. */
+  readonly expect: string;
+}
+
+const TARGETS: Target[] = [
+  { job: 'node', pkg: 'node-exporter', args: [], expect: 'node_exporter_build_info' },
+  { job: 'cloudwatch', pkg: 'cloudwatch-exporter', args: [], expect: 'cloudwatch_exporter_build_info' },
+];
+
+let prometheus: Started | undefined;
+const exporters: Started[] = [];
+let promUrl = '';
+let dataDir = '';
+let ready = false;
+
+beforeAll(async () => {
+  if (!requireDependency(existsSync(PROMETHEUS), 'Prometheus server (Debian package prometheus)')) return;
+  const scrapeConfigs: string[] = [];
+  for (const t of TARGETS) {
+    const port = await freePort();
+    const e = startProcess(process.execPath, [bin(t.pkg), `--web.listen-address=127.0.0.1:${port}`, ...t.args]);
+    exporters.push(e);
+    await waitForHttp(`http://127.0.0.1:${port}/-/ready`).catch((err: Error) => {
+      throw new Error(`${t.pkg} did not start: ${err.message}\n${e.output()}`);
+    });
+    scrapeConfigs.push(`  - job_name: ${t.job}\n    scrape_interval: 1s\n    scrape_timeout: 1s\n    static_configs:\n      - targets: ['127.0.0.1:${port}']`);
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'scrapekit-prom-'));
+  writeFileSync(join(dataDir, 'prometheus.yml'), `global:\n  scrape_interval: 1s\nscrape_configs:\n${scrapeConfigs.join('\n')}\n`);
+  const port = await freePort();
+  promUrl = `http://127.0.0.1:${port}`;
+  prometheus = startProcess(PROMETHEUS, [
+    `--config.file=${join(dataDir, 'prometheus.yml')}`,
+    `--storage.tsdb.path=${join(dataDir, 'data')}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+  ]);
+  await waitForHttp(`${promUrl}/-/ready`, 300).catch((err: Error) => {
+    throw new Error(`prometheus did not start: ${err.message}\n${prometheus?.output()}`);
+  });
+  ready = true;
+}, 90_000);
+
+afterAll(async () => {
+  await prometheus?.stop();
+  await Promise.all(exporters.map((e) => e.stop()));
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface TargetsResponse {
+  data: { activeTargets: Array<{ labels: { job: string }; health: string; lastError: string }> };
+}
+
+async function query(expr: string): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>> {
+  const res = await fetch(`${promUrl}/api/v1/query?query=${encodeURIComponent(expr)}`);
+  const body = (await res.json()) as { data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> } };
+  return body.data.result;
+}
+
+describe('a real Prometheus scrapes every exporter', () => {
+  it('every target is up with no scrape error, and its key series is stored', async () => {
+    if (!ready) return;
+    let targets: TargetsResponse['data']['activeTargets'] = [];
+    for (let i = 0; i < 60; i++) {
+      targets = ((await (await fetch(`${promUrl}/api/v1/targets`)).json()) as TargetsResponse).data.activeTargets;
+      if (targets.length === TARGETS.length && targets.every((t) => t.health === 'up')) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    for (const t of TARGETS) {
+      const target = targets.find((x) => x.labels.job === t.job);
+      expect(target, `target ${t.job}`).toBeDefined();
+      expect({ job: t.job, health: target!.health, lastError: target!.lastError }).toEqual({ job: t.job, health: 'up', lastError: '' });
+      const series = await query(`${t.expect}{job="${t.job}"}`);
+      expect(series.length, `${t.expect} for job ${t.job}`).toBeGreaterThan(0);
+    }
+  }, 60_000);
+});
