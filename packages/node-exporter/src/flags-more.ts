@@ -11,4 +11,13 @@ export const moreFlags: readonly FlagSpec[] = [
   { name: 'collector.hwmon.sensor-exclude', description: 'Regexp of "<chip>;<sensor>" pairs to leave out (mutually exclusive with sensor-include).', default: '', placeholder: '<regex>' },
   { name: 'collector.netclass.ignored-devices', description: 'Regexp of network devices the netclass collector leaves out.', default: '^$', placeholder: '<regex>' },
   { name: 'collector.netclass.ignore-invalid-speed', kind: 'boolean', description: 'Leave out node_network_speed_bytes for devices reporting an invalid (negative) speed.', default: false },
+  { name: 'collector.arp.device-include', description: 'Regexp of ARP devices to report (mutually exclusive with device-exclude).', default: '', placeholder: '<regex>' },
+  { name: 'collector.arp.device-exclude', description: 'Regexp of ARP devices to leave out (mutually exclusive with device-include).', default: '', placeholder: '<regex>' },
+  {
+    name: 'collector.arp.netlink',
+    kind: 'boolean',
+    description: 'Accepted for node_exporter compatibility; this exporter always reads /proc/net/arp (the 1.5.0 behaviour).',
+    default: true,
+  },
+  { name: 'collector.powersupply.ignored-supplies', description: 'Regexp of power supplies the powersupplyclass collector leaves out.', default: '^$', placeholder: '<regex>' },
 ];

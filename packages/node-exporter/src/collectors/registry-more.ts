@@ -1,20 +1,40 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
+import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
+import { dmiCollector } from './dmi.js';
+import { edacCollector } from './edac.js';
 import { hwmonCollector } from './hwmon.js';
+import { kernelHungCollector } from './kernel-hung.js';
 import { netclassCollector } from './netclass.js';
+import { nvmeCollector } from './nvme.js';
+import { powerSupplyClassCollector } from './powersupplyclass.js';
+import { raplCollector } from './rapl.js';
 import { schedstatCollector } from './schedstat.js';
+import { selinuxCollector } from './selinux.js';
 import { softnetCollector } from './softnet.js';
 import { thermalZoneCollector } from './thermal-zone.js';
+import { udpQueuesCollector } from './udp-queues.js';
+import { watchdogCollector } from './watchdog.js';
 
 /** The rest of node_exporter's default set, and the default-off collectors. One import + one line per collector. */
 export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
+  arpCollector,
   bondingCollector,
   cpufreqCollector,
+  dmiCollector,
+  edacCollector,
   hwmonCollector,
+  kernelHungCollector,
   netclassCollector,
+  nvmeCollector,
+  powerSupplyClassCollector,
+  raplCollector,
   schedstatCollector,
+  selinuxCollector,
   softnetCollector,
   thermalZoneCollector,
+  udpQueuesCollector,
+  watchdogCollector,
 ];

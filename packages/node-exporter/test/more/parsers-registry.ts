@@ -1,5 +1,23 @@
+import { countArpEntries } from '../../src/procfs/arp.js';
+import { sumUdpQueues } from '../../src/procfs/udp-queues.js';
+import { parseSelinuxConfigMode } from '../../src/sysfs/selinux.js';
+import { raplZoneNames } from '../../src/sysfs/rapl.js';
+import { parseWatchdog, WATCHDOG_NUMERIC, WATCHDOG_TEXT } from '../../src/sysfs/watchdog.js';
+import { parsePowerSupply, POWER_SUPPLY_NUMERIC, POWER_SUPPLY_TEXT } from '../../src/sysfs/power-supply.js';
+import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
+
+const every = (names: readonly string[], t: string): Record<string, string> => Object.fromEntries(names.map((n) => [n, t]));
+
 /**
  * Parsers of the later registry-more collectors join the fuzz test through this list:
  * [name, a valid sample, parse function].
  */
-export const extraParsers: Array<[string, string, (text: string) => unknown]> = [];
+export const extraParsers: Array<[string, string, (text: string) => unknown]> = [
+  ['arp', 'IP address HW type Flags HW address Mask Device\n10.0.0.1 0x1 0x2 aa:bb:cc:dd:ee:ff * eth0\n', countArpEntries],
+  ['udp', '  sl  local_address rem_address   st tx_queue rx_queue\n 1: 00000000:0044 00000000:0000 07 00000001:00000002 00:0\n', sumUdpQueues],
+  ['selinux config', 'SELINUX=permissive\n', parseSelinuxConfigMode],
+  ['rapl names', 'package-0', (t) => raplZoneNames(t.split('\n'))],
+  ['watchdog', '300\n', (t) => parseWatchdog('watchdog0', every([...WATCHDOG_NUMERIC.map(([f]) => f), ...WATCHDOG_TEXT], t))],
+  ['power supply', '12000\n', (t) => parsePowerSupply('BAT0', every([...POWER_SUPPLY_NUMERIC.map(([f]) => f), ...POWER_SUPPLY_TEXT], t))],
+  ['dmi', 'X12\n', (t) => dmiInfoLabels({ bios_date: t, sys_vendor: t })],
+];

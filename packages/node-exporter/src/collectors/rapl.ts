@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { NodeContext } from '../context.js';
+import { parseUintAttr } from '../sysfs/attributes.js';
+import { raplMetricName, raplZoneNames } from '../sysfs/rapl.js';
+import { isPermission, listDir, mapLimit, READ_CONCURRENCY, readAttr } from './sysfs-read.js';
+
+/** Energy counters of Intel/AMD RAPL power domains from /sys/class/powercap. */
+export const raplCollector: Collector<NodeContext> = {
+  name: 'rapl',
+  help: 'RAPL energy counters from /sys/class/powercap.',
+  defaultEnabled: true,
+  async collect(ctx, out) {
+    const base = ctx.target.sys('class', 'powercap');
+    const entries = await listDir(base);
+    if (entries === undefined) throw new NoDataError('no /sys/class/powercap');
+    // Only zone directories have a name file; the control-type directory (intel-rapl) does not.
+    const names = await mapLimit(entries, READ_CONCURRENCY, (e) => readAttr(join(base, e, 'name'), ctx.signal));
+    const zoneDirs = entries.filter((_, i) => names[i] !== undefined);
+    const zones = raplZoneNames(names.filter((n): n is string => n !== undefined));
+    let energies: Array<string | undefined>;
+    try {
+      energies = await mapLimit(zoneDirs, READ_CONCURRENCY, (d) => readAttr(join(base, d, 'energy_uj'), ctx.signal));
+    } catch (err) {
+      // energy_uj is root-only since CVE-2020-8694; without it there is nothing to report.
+      if (isPermission(err)) throw new NoDataError('energy_uj not readable (root only)');
+      throw err;
+    }
+    zoneDirs.forEach((dir, i) => {
+      const uj = energies[i];
+      const zone = zones[i];
+      if (uj === undefined || zone === undefined) return;
+      out.counter(raplMetricName(zone.name), `Energy consumed by the RAPL ${zone.name} domain, in joules.`, parseUintAttr(uj, `${dir}/energy_uj`) / 1e6, {
+        index: String(zone.index),
+        path: join(base, dir),
+      });
+    });
+  },
+};
