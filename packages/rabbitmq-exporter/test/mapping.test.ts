@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import type { ChannelRecord, ConnectionRecord, NodeRecord, OverviewRecord, Page, QueueRecord } from '../src/api-types.js';
+import { channelAggregate, connectionAggregate, CHANNEL_COLUMNS } from '../src/mapping/channel.js';
+import { NODE_COLUMNS, NODE_METRICS, mapNode } from '../src/mapping/node.js';
+import { globalReporter, mapBuildInfo, mapGlobalCounters, mapIdentity } from '../src/mapping/overview.js';
+import { mapQueue, queueColumns, queueSelected, queueTable } from '../src/mapping/queue.js';
+import { fixture, mapped, sampleValue } from './support/fixtures.js';
+
+const nodes = fixture<NodeRecord[]>('nodes.json');
+const overview = fixture<OverviewRecord>('overview.json');
+const queues = fixture<Page<QueueRecord>>('queues-page.json').items;
+const channels = fixture<Page<ChannelRecord>>('channels-page.json').items;
+const connections = fixture<Page<ConnectionRecord>>('connections-page.json').items;
+
+describe('node mapping (/api/nodes)', () => {
+  const node = nodes[0]!;
+  const f = mapped((out) => mapNode(node, out));
+
+  it('maps resources to the plugin names, types and base units', () => {
+    expect(sampleValue(f, 'rabbitmq_process_open_fds')).toBe(node.fd_used);
+    expect(sampleValue(f, 'rabbitmq_process_max_fds')).toBe(node.fd_total);
+    expect(sampleValue(f, 'rabbitmq_process_resident_memory_bytes')).toBe(node.mem_used);
+    expect(sampleValue(f, 'rabbitmq_resident_memory_limit_bytes')).toBe(node.mem_limit);
+    expect(sampleValue(f, 'rabbitmq_disk_space_available_bytes')).toBe(node.disk_free);
+    expect(sampleValue(f, 'rabbitmq_disk_space_available_limit_bytes')).toBe(node.disk_free_limit);
+    expect(sampleValue(f, 'rabbitmq_erlang_processes_used')).toBe(node.proc_used);
+    expect(sampleValue(f, 'rabbitmq_erlang_uptime_seconds')).toBeCloseTo(node.uptime! / 1000, 9);
+    expect(f.get('rabbitmq_process_open_fds')!.type).toBe('gauge');
+    expect(f.get('rabbitmq_connections_opened_total')!.type).toBe('counter');
+    expect(sampleValue(f, 'rabbitmq_connections_opened_total')).toBe(node.connection_created);
+    expect(sampleValue(f, 'rabbitmq_schema_db_disk_tx_total')).toBe(node.mnesia_disk_tx_count);
+  });
+
+  it('turns alarm booleans into 0/1 untyped samples', () => {
+    expect(f.get('rabbitmq_alarms_memory_used_watermark')!.type).toBe('untyped');
+    expect(sampleValue(f, 'rabbitmq_alarms_memory_used_watermark')).toBe(node.mem_alarm ? 1 : 0);
+    const alarmed = mapped((out) => mapNode({ ...node, mem_alarm: true, disk_free_alarm: true }, out));
+    expect(sampleValue(alarmed, 'rabbitmq_alarms_memory_used_watermark')).toBe(1);
+    expect(sampleValue(alarmed, 'rabbitmq_alarms_free_disk_space_watermark')).toBe(1);
+  });
+
+  it('writes every mapped field of the recorded node, each once and unlabelled', () => {
+    expect([...f.keys()].sort()).toEqual(NODE_METRICS.map((m) => m.name).sort());
+    for (const fam of f.values()) expect(fam.samples).toEqual([{ suffix: '', labels: {}, value: expect.any(Number) }]);
+  });
+
+  it('writes nothing for a stopped node, which the API lists with name and running only', () => {
+    expect(mapped((out) => mapNode({ name: 'rabbit@gone', running: false }, out)).size).toBe(0);
+  });
+
+  it('requests exactly the columns it maps, plus name and running', () => {
+    expect(NODE_COLUMNS).toEqual(['name', 'running', ...NODE_METRICS.map((m) => m.source)]);
+  });
+});
+
+describe('queue mapping (/api/queues)', () => {
+  const audit = queues.find((q) => q.name === 'audit')!;
+  const orders = queues.find((q) => q.name === 'orders')!;
+  const f = mapped((out) => {
+    for (const q of queues) mapQueue(q, queueTable('full'), out);
+  });
+  const lbl = (q: QueueRecord) => ({ vhost: q.vhost, queue: q.name });
+
+  it('labels every sample {vhost, queue} like the per-object endpoint', () => {
+    for (const fam of f.values()) for (const s of fam.samples) expect(Object.keys(s.labels)).toEqual(['vhost', 'queue']);
+  });
+
+  it('maps the recorded depths: 4 ready + 2 unacked on audit, 4 persistent ready on orders', () => {
+    expect(sampleValue(f, 'rabbitmq_queue_messages_ready', lbl(audit))).toBe(4);
+    expect(sampleValue(f, 'rabbitmq_queue_messages_unacked', lbl(audit))).toBe(2);
+    expect(sampleValue(f, 'rabbitmq_queue_messages', lbl(audit))).toBe(6);
+    expect(sampleValue(f, 'rabbitmq_queue_consumers', lbl(audit))).toBe(1);
+    expect(sampleValue(f, 'rabbitmq_queue_messages_ready', lbl(orders))).toBe(4);
+    expect(sampleValue(f, 'rabbitmq_queue_messages_persistent', lbl(orders))).toBe(4);
+    expect(sampleValue(f, 'rabbitmq_queue_messages_unacked_bytes', lbl(audit))).toBe(audit.message_bytes_unacknowledged);
+    expect(sampleValue(f, 'rabbitmq_queue_messages_published_total', lbl(orders))).toBe(4);
+    expect(f.get('rabbitmq_queue_messages_published_total')!.type).toBe('counter');
+    expect(f.get('rabbitmq_queue_process_reductions_total')!.type).toBe('counter');
+  });
+
+  it('leaves out a head timestamp the API reports as null instead of inventing one', () => {
+    expect(audit.head_message_timestamp).toBeNull();
+    expect(f.has('rabbitmq_queue_head_message_timestamp')).toBe(false);
+    const stamped = mapped((out) => mapQueue({ ...audit, head_message_timestamp: 1_700_000_000 }, queueTable('full'), out));
+    expect(sampleValue(stamped, 'rabbitmq_queue_head_message_timestamp')).toBe(1_700_000_000);
+  });
+
+  it('leaves out every field of a queue whose stats have not arrived yet', () => {
+    const fresh = mapped((out) => mapQueue({ name: 'new', vhost: '/' }, queueTable('full'), out));
+    expect(fresh.size).toBe(0);
+  });
+
+  it('coarse mode writes and requests only depth and consumers', () => {
+    const coarse = mapped((out) => mapQueue(audit, queueTable('coarse'), out));
+    expect([...coarse.keys()].sort()).toEqual([
+      'rabbitmq_queue_consumers', 'rabbitmq_queue_messages', 'rabbitmq_queue_messages_ready', 'rabbitmq_queue_messages_unacked',
+    ]);
+    expect(queueColumns('coarse')).toEqual(['name', 'vhost', 'node', 'messages_ready', 'messages_unacknowledged', 'messages', 'consumers']);
+    expect(queueColumns('full')).toContain('message_stats.publish');
+  });
+
+  it('applies include/exclude regexes to vhost and queue name', () => {
+    const q = { vhost: 'prod', name: 'amq.gen-abc' };
+    expect(queueSelected(q, {})).toBe(true);
+    expect(queueSelected(q, { includeVhost: /^prod$/ })).toBe(true);
+    expect(queueSelected(q, { includeVhost: /^dev$/ })).toBe(false);
+    expect(queueSelected(q, { excludeVhost: /prod/ })).toBe(false);
+    expect(queueSelected(q, { excludeQueue: /^amq\.gen-/ })).toBe(false);
+    expect(queueSelected(q, { includeQueue: /^orders/ })).toBe(false);
+  });
+});
+
+describe('channel and connection aggregation', () => {
+  it('counts and sums the recorded channel like the aggregated endpoint', () => {
+    const agg = channelAggregate();
+    for (const c of channels) agg.add(c);
+    const f = mapped((out) => agg.emit(out));
+    expect(sampleValue(f, 'rabbitmq_channels')).toBe(1);
+    expect(sampleValue(f, 'rabbitmq_channel_consumers')).toBe(1);
+    expect(sampleValue(f, 'rabbitmq_channel_messages_unacked')).toBe(2);
+    expect(sampleValue(f, 'rabbitmq_consumer_prefetch')).toBe(2);
+    expect(sampleValue(f, 'rabbitmq_channel_messages_published_total')).toBe(10);
+    expect(sampleValue(f, 'rabbitmq_channel_messages_delivered_ack_total')).toBe(2);
+    expect(sampleValue(f, 'rabbitmq_channel_messages_delivered_total')).toBe(0);
+    for (const fam of f.values()) expect(fam.samples[0]!.labels).toEqual({});
+  });
+
+  it('sums over several channels', () => {
+    const agg = channelAggregate();
+    agg.add({ consumer_count: 2, message_stats: { publish: 5 } });
+    agg.add({ consumer_count: 3, message_stats: { publish: 7 } });
+    const f = mapped((out) => agg.emit(out));
+    expect(sampleValue(f, 'rabbitmq_channels')).toBe(2);
+    expect(sampleValue(f, 'rabbitmq_channel_consumers')).toBe(5);
+    expect(sampleValue(f, 'rabbitmq_channel_messages_published_total')).toBe(12);
+    // No channel reported acks_uncommitted: unknown, so absent rather than 0.
+    expect(f.has('rabbitmq_channel_acks_uncommitted')).toBe(false);
+  });
+
+  it('reports zeros, not gaps, for a node with no connections', () => {
+    const f = mapped((out) => connectionAggregate().emit(out));
+    expect(sampleValue(f, 'rabbitmq_connections')).toBe(0);
+    expect(sampleValue(f, 'rabbitmq_connection_incoming_bytes_total')).toBe(0);
+  });
+
+  it('maps the recorded connection', () => {
+    const agg = connectionAggregate();
+    for (const c of connections) agg.add(c);
+    const f = mapped((out) => agg.emit(out));
+    expect(sampleValue(f, 'rabbitmq_connections')).toBe(connections.length);
+    expect(sampleValue(f, 'rabbitmq_connection_channels')).toBe(connections.reduce((s, c) => s + (c.channels ?? 0), 0));
+    expect(sampleValue(f, 'rabbitmq_connection_incoming_bytes_total')).toBe(connections.reduce((s, c) => s + (c.recv_oct ?? 0), 0));
+  });
+
+  it('asks for node placement and the summed fields only', () => {
+    expect(CHANNEL_COLUMNS[0]).toBe('node');
+    expect(CHANNEL_COLUMNS).toContain('message_stats.get_no_ack');
+  });
+});
+
+describe('overview mapping (/api/overview)', () => {
+  it('writes one identity_info naming the node and cluster', () => {
+    const f = mapped((out) => mapIdentity({ node: 'rabbit@a', cluster: overview.cluster_name! }, out));
+    expect(f.get('rabbitmq_identity_info')).toEqual({
+      name: 'rabbitmq_identity_info', help: expect.any(String), type: 'untyped',
+      samples: [{ suffix: '', labels: { rabbitmq_node: 'rabbit@a', rabbitmq_cluster: 'rabbit@vm' }, value: 1 }],
+    });
+  });
+
+  it('writes build info with the broker versions', () => {
+    const f = mapped((out) => mapBuildInfo(overview, out));
+    expect(f.get('rabbitmq_build_info')!.samples[0]!.labels).toEqual({ rabbitmq_version: '3.10.8', erlang_version: '25.2.3' });
+  });
+
+  it('maps overview message_stats to the closest global counters', () => {
+    const f = mapped((out) => mapGlobalCounters(overview, out));
+    expect(sampleValue(f, 'rabbitmq_global_messages_received_total')).toBe(18);
+    expect(sampleValue(f, 'rabbitmq_global_messages_delivered_total')).toBe(7);
+    expect(sampleValue(f, 'rabbitmq_global_messages_delivered_consume_manual_ack_total')).toBe(4);
+    expect(sampleValue(f, 'rabbitmq_global_messages_delivered_consume_auto_ack_total')).toBe(3);
+    // No honest source: never fabricated.
+    expect(f.has('rabbitmq_global_messages_routed_total')).toBe(false);
+    expect(f.has('rabbitmq_global_messages_received_confirm_total')).toBe(false);
+  });
+
+  it('writes no global counters before the broker has any message stats', () => {
+    expect(mapped((out) => mapGlobalCounters({ ...overview, message_stats: {} }, out)).size).toBe(0);
+  });
+
+  it('picks one deterministic reporter for cluster-wide counters', () => {
+    expect(globalReporter(['rabbit@c', 'rabbit@a', 'rabbit@b'])).toBe('rabbit@a');
+    expect(globalReporter([])).toBeUndefined();
+  });
+});
