@@ -8,15 +8,14 @@ import { createSecureContext, DEFAULT_CIPHERS } from 'node:tls';
 import type { SecureContextOptions, TLSSocket } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { GO_CIPHER_SUITES, GO_CURVES, NODE_TLS_VERSION, TLS13_SUITES } from './web-config-names.js';
-import { WebConfigError, fileReadReason } from './web-config-parse.js';
+import { fileReadReason } from './web-config-parse.js';
+import { FLAG, WebConfigError } from './web-config-reader.js';
 import type { TlsServerConfig } from './web-config-parse.js';
 
 export interface ServerTlsOptions extends SecureContextOptions {
   requestCert: boolean;
   rejectUnauthorized: boolean;
 }
-
-const FLAG = '--web.config.file';
 
 function readPem(path: string, key: string): string {
   try {

@@ -16,7 +16,8 @@ import { resolve } from 'node:path';
 import { TLSSocket } from 'node:tls';
 import type { Logger } from './logger.js';
 import { BasicAuthenticator, parseBasicAuth } from './web-config-auth.js';
-import { WebConfigError, parseWebConfig, readWebConfigText } from './web-config-parse.js';
+import { parseWebConfig, readWebConfigText } from './web-config-parse.js';
+import { FLAG, WebConfigError } from './web-config-reader.js';
 import type { WebConfig } from './web-config-parse.js';
 import { TokenBucket } from './web-config-ratelimit.js';
 import { buildTlsOptions, clientCertRejection, filesSignature, tlsFiles } from './web-config-tls.js';
@@ -82,7 +83,7 @@ class LiveWebConfig {
     try {
       const next = parseWebConfig(readWebConfigText(this.file), this.file);
       if (Boolean(next.tls) !== Boolean(this.server)) {
-        throw new WebConfigError(`--web.config.file: TLS was turned ${next.tls ? 'on' : 'off'} while running; `
+        throw new WebConfigError(`${FLAG}: TLS was turned ${next.tls ? 'on' : 'off'} while running; `
           + 'restart the exporter to switch between HTTP and HTTPS');
       }
       // Taken before the files are read: a rotation racing with this read triggers another reload.
@@ -95,7 +96,7 @@ class LiveWebConfig {
       this.failure = undefined;
       return next;
     } catch (err) {
-      const message = err instanceof WebConfigError ? err.message : `--web.config.file: ${(err as Error).message}`;
+      const message = err instanceof WebConfigError ? err.message : `${FLAG}: ${(err as Error).message}`;
       if (message !== this.failure) {
         this.logger.error('Unable to load the web config; answering 500 until it is fixed', { file: this.file, err: message });
       }
