@@ -20,4 +20,14 @@ export const moreFlags: readonly FlagSpec[] = [
     default: true,
   },
   { name: 'collector.powersupply.ignored-supplies', description: 'Regexp of power supplies the powersupplyclass collector leaves out.', default: '^$', placeholder: '<regex>' },
+  { name: 'collector.systemd.unit-include', description: 'Regexp of systemd units to report (anchored, as in node_exporter).', default: '.+', placeholder: '<regex>' },
+  {
+    name: 'collector.systemd.unit-exclude',
+    description: 'Regexp of systemd units to leave out (anchored, as in node_exporter).',
+    default: '.+\\.(automount|device|mount|scope|slice)',
+    placeholder: '<regex>',
+  },
+  { name: 'collector.systemd.enable-task-metrics', kind: 'boolean', description: 'Export node_systemd_unit_tasks_current/_max.', default: false },
+  { name: 'collector.systemd.enable-restarts-metrics', kind: 'boolean', description: 'Export node_systemd_service_restart_total.', default: false },
+  { name: 'collector.systemd.enable-start-time-metrics', kind: 'boolean', description: 'Export node_systemd_unit_start_time_seconds.', default: false },
 ];

@@ -14,6 +14,7 @@ import { raplCollector } from './rapl.js';
 import { schedstatCollector } from './schedstat.js';
 import { selinuxCollector } from './selinux.js';
 import { softnetCollector } from './softnet.js';
+import { systemdCollector } from './systemd.js';
 import { thermalZoneCollector } from './thermal-zone.js';
 import { udpQueuesCollector } from './udp-queues.js';
 import { watchdogCollector } from './watchdog.js';
@@ -34,6 +35,7 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   schedstatCollector,
   selinuxCollector,
   softnetCollector,
+  systemdCollector,
   thermalZoneCollector,
   udpQueuesCollector,
   watchdogCollector,

@@ -5,6 +5,7 @@ import { raplZoneNames } from '../../src/sysfs/rapl.js';
 import { parseWatchdog, WATCHDOG_NUMERIC, WATCHDOG_TEXT } from '../../src/sysfs/watchdog.js';
 import { parsePowerSupply, POWER_SUPPLY_NUMERIC, POWER_SUPPLY_TEXT } from '../../src/sysfs/power-supply.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
+import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
 const every = (names: readonly string[], t: string): Record<string, string> => Object.fromEntries(names.map((n) => [n, t]));
 
@@ -20,4 +21,8 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['watchdog', '300\n', (t) => parseWatchdog('watchdog0', every([...WATCHDOG_NUMERIC.map(([f]) => f), ...WATCHDOG_TEXT], t))],
   ['power supply', '12000\n', (t) => parsePowerSupply('BAT0', every([...POWER_SUPPLY_NUMERIC.map(([f]) => f), ...POWER_SUPPLY_TEXT], t))],
   ['dmi', 'X12\n', (t) => dmiInfoLabels({ bios_date: t, sys_vendor: t })],
+  ['systemctl list-units', '  a.service loaded active running A\n● b.service loaded failed failed B\n', parseListUnits],
+  ['systemctl show', 'Id=a.service\nType=simple\n\nId=b.timer\nLastTriggerUSec=@17\n', parseShowBlocks],
+  ['systemctl --version', 'systemd 252 (252.36-1)\n', parseSystemdVersion],
+  ['timestamp', '@1764028800', parseTimestampSeconds],
 ];
