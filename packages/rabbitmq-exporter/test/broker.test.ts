@@ -1,0 +1,160 @@
+import type { Channel, ChannelModel } from 'amqplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AMQP, amqpChannel, brokerAvailable, createVhost, dropVhost, eventually, mgmt, startOurs, type Ours,
+} from './support/broker.js';
+import { parseExposition, valueOf } from './support/exposition.js';
+
+/**
+ * Against the real RabbitMQ: a scenario with known depths, consumers and unacked deliveries in
+ * scratch vhosts, and the exported values asserted exactly.
+ */
+const available = await brokerAvailable();
+
+interface Depth { ready: number; unacked: number; consumers: number }
+const EXPECTED: Record<string, Depth> = {
+  'ready-seven': { ready: 7, unacked: 0, consumers: 0 },
+  // 10 published, one consumer with prefetch 3 that never acks: 3 unacked, 7 ready.
+  unacked: { ready: 7, unacked: 3, consumers: 1 },
+  'two-consumers': { ready: 0, unacked: 0, consumers: 2 },
+  'rpc-reply': { ready: 1, unacked: 0, consumers: 0 },
+};
+
+let vhost = '';
+let otherVhost = '';
+let node = '';
+let cluster = '';
+const connections: ChannelModel[] = [];
+let ours: Ours | undefined;
+let filtered: Ours | undefined;
+
+async function publish(channel: Channel, queue: string, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) channel.sendToQueue(queue, Buffer.from(`${queue}-${i}`));
+  await new Promise((r) => setImmediate(r));
+}
+
+/** Waits until the API's statistics show the scenario (the agent emits them every 5 s). */
+async function statsSettled(): Promise<boolean> {
+  const qs = await mgmt<{ name: string; messages_ready?: number; messages_unacknowledged?: number; consumers?: number; message_stats?: { publish?: number } }[]>(
+    'GET', `/api/queues/${encodeURIComponent(vhost)}?columns=name,messages_ready,messages_unacknowledged,consumers,message_stats.publish`);
+  return Object.entries(EXPECTED).every(([name, d]) => {
+    const q = qs.find((x) => x.name === name);
+    return q?.messages_ready === d.ready && q.messages_unacknowledged === d.unacked && q.consumers === d.consumers
+      && (d.ready + d.unacked === 0 || q.message_stats?.publish === d.ready + d.unacked);
+  });
+}
+
+beforeAll(async () => {
+  if (!available) return;
+  const ov = await mgmt<{ node: string; cluster_name: string }>('GET', '/api/overview?columns=node,cluster_name');
+  node = ov.node;
+  cluster = ov.cluster_name;
+  vhost = await createVhost('sk-it');
+  otherVhost = await createVhost('sk-it-other');
+  const pub = await amqpChannel(vhost);
+  connections.push(pub.model);
+  for (const name of Object.keys(EXPECTED)) await pub.channel.assertQueue(name, { durable: false });
+  await publish(pub.channel, 'ready-seven', 7);
+  await publish(pub.channel, 'unacked', 10);
+  await publish(pub.channel, 'rpc-reply', 1);
+  const cons = await amqpChannel(vhost);
+  connections.push(cons.model);
+  await cons.channel.prefetch(3);
+  await cons.channel.consume('unacked', () => {}, { noAck: false });
+  await cons.channel.consume('two-consumers', () => {}, { noAck: true });
+  await cons.channel.consume('two-consumers', () => {}, { noAck: true });
+  const other = await amqpChannel(otherVhost);
+  connections.push(other.model);
+  await other.channel.assertQueue('elsewhere', { durable: false });
+  await publish(other.channel, 'elsewhere', 2);
+  await eventually(statsSettled, 30_000);
+  ours = await startOurs([`--rabbitmq.amqp-url=${AMQP}`]);
+  filtered = await startOurs([
+    `--rabbitmq.include-vhost=^${vhost}$`, '--rabbitmq.exclude-queue=^rpc-', '--rabbitmq.queue-metrics=coarse',
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await ours?.close();
+  await filtered?.close();
+  for (const c of connections) await c.close().catch(() => {});
+  if (vhost) await dropVhost(vhost);
+  if (otherVhost) await dropVhost(otherVhost);
+});
+
+describe.skipIf(!available)('rabbitmq-exporter against the real broker', () => {
+  it('exports the exact depth and consumers of every scenario queue', async () => {
+    const m = parseExposition(await ours!.scrape());
+    expect(valueOf(m, 'rabbitmq_up')).toBe(1);
+    for (const [queue, d] of Object.entries(EXPECTED)) {
+      const l = { vhost, queue };
+      expect({ queue, ready: valueOf(m, 'rabbitmq_queue_messages_ready', l), unacked: valueOf(m, 'rabbitmq_queue_messages_unacked', l),
+        messages: valueOf(m, 'rabbitmq_queue_messages', l), consumers: valueOf(m, 'rabbitmq_queue_consumers', l) })
+        .toEqual({ queue, ready: d.ready, unacked: d.unacked, messages: d.ready + d.unacked, consumers: d.consumers });
+    }
+    expect(valueOf(m, 'rabbitmq_queue_messages_published_total', { vhost, queue: 'unacked' })).toBe(10);
+    expect(valueOf(m, 'rabbitmq_queue_messages_ready', { vhost: otherVhost, queue: 'elsewhere' })).toBe(2);
+    expect(m.get('rabbitmq_queue_messages_ready')!.type).toBe('gauge');
+  });
+
+  it('names the node and cluster in one identity_info series', async () => {
+    const m = parseExposition(await ours!.scrape());
+    const id = m.get('rabbitmq_identity_info')!;
+    expect(id.samples).toHaveLength(1);
+    expect(id.samples[0]!.labels).toMatchObject({ rabbitmq_node: node, rabbitmq_cluster: cluster });
+  });
+
+  it('exports node resources as the API reports them', async () => {
+    const [n] = await mgmt<{ fd_total: number; mem_limit: number; disk_free_limit: number; proc_total: number }[]>(
+      'GET', `/api/nodes?columns=fd_total,mem_limit,disk_free_limit,proc_total`);
+    const m = parseExposition(await ours!.scrape());
+    expect(valueOf(m, 'rabbitmq_process_max_fds')).toBe(n!.fd_total);
+    expect(valueOf(m, 'rabbitmq_resident_memory_limit_bytes')).toBe(n!.mem_limit);
+    expect(valueOf(m, 'rabbitmq_disk_space_available_limit_bytes')).toBe(n!.disk_free_limit);
+    expect(valueOf(m, 'rabbitmq_erlang_processes_limit')).toBe(n!.proc_total);
+    expect(valueOf(m, 'rabbitmq_process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+
+  it('counts at least the scenario\'s channels, consumers and unacked deliveries', async () => {
+    const m = parseExposition(await ours!.scrape());
+    // Node-wide sums also include other tests' and the canary's objects: lower bounds only.
+    expect(valueOf(m, 'rabbitmq_channels')).toBeGreaterThanOrEqual(3);
+    expect(valueOf(m, 'rabbitmq_connections')).toBeGreaterThanOrEqual(3);
+    expect(valueOf(m, 'rabbitmq_channel_consumers')).toBeGreaterThanOrEqual(3);
+    expect(valueOf(m, 'rabbitmq_channel_messages_unacked')).toBeGreaterThanOrEqual(3);
+    expect(valueOf(m, 'rabbitmq_consumers')).toBeGreaterThanOrEqual(3);
+    expect(valueOf(m, 'rabbitmq_queues')).toBeGreaterThanOrEqual(5);
+  });
+
+  it('runs the AMQP canary round trip', async () => {
+    const m = parseExposition(await ours!.scrape());
+    expect(valueOf(m, 'rabbitmq_exporter_canary_success')).toBe(1);
+    expect(valueOf(m, 'rabbitmq_exporter_canary_round_trip_seconds')).toBeGreaterThan(0);
+    expect(valueOf(m, 'rabbitmq_exporter_canary_connection_blocked')).toBe(0);
+    expect(valueOf(m, 'rabbitmq_exporter_collector_success', { collector: 'canary' })).toBe(1);
+  });
+
+  it('applies vhost/queue filters to per-queue series only', async () => {
+    const [all, some] = await Promise.all([ours!.scrape(), filtered!.scrape()]);
+    const a = parseExposition(all);
+    const f = parseExposition(some);
+    const queuesIn = (m: typeof f) => m.get('rabbitmq_queue_messages_ready')!.samples.map((s) => `${s.labels.vhost}/${s.labels.queue}`).sort();
+    expect(queuesIn(f)).toEqual([`${vhost}/ready-seven`, `${vhost}/two-consumers`, `${vhost}/unacked`]);
+    expect(queuesIn(a)).toContain(`${otherVhost}/elsewhere`);
+    // Coarse mode: depth and consumers only.
+    expect(f.has('rabbitmq_queue_messages_bytes')).toBe(false);
+    expect(a.has('rabbitmq_queue_messages_bytes')).toBe(true);
+    expect(valueOf(f, 'rabbitmq_queues')).toBe(valueOf(a, 'rabbitmq_queues'));
+  });
+
+  it('serves /probe for a target and node, and reports up 0 for a node not in the cluster', async () => {
+    const ok = parseExposition(await ours!.scrape(`/probe?target=${encodeURIComponent('http://127.0.0.1:15672')}&node=${encodeURIComponent(node)}`));
+    expect(valueOf(ok, 'rabbitmq_up')).toBe(1);
+    expect(valueOf(ok, 'rabbitmq_queue_messages_ready', { vhost, queue: 'ready-seven' })).toBe(7);
+    // The canary belongs to --rabbitmq.amqp-url, not to probe targets.
+    expect(ok.has('rabbitmq_exporter_canary_success')).toBe(false);
+    const bad = parseExposition(await ours!.scrape(`/probe?target=${encodeURIComponent('http://127.0.0.1:15672')}&node=rabbit%40nowhere`));
+    expect(valueOf(bad, 'rabbitmq_up')).toBe(0);
+    expect([...bad.keys()].filter((k) => k.startsWith('rabbitmq_') && !k.startsWith('rabbitmq_exporter_') && k !== 'rabbitmq_up')).toEqual([]);
+  });
+});
