@@ -5,14 +5,17 @@ import { FILESYSTEM_FS_TYPES_EXCLUDE, FILESYSTEM_MOUNT_POINTS_EXCLUDE, parseGoDu
 import { parseMountinfo, type MountInfo } from '../procfs/mountinfo.js';
 
 /**
- * statfs calls that have not answered yet, per mount point, shared by every scrape. A dead NFS
- * server makes statfs block for minutes and each blocked call holds one of libuv's four pool
- * threads, so: a mount with a pending call is not asked again until it answers, and when
- * MAX_HUNG calls are pending only mounts that answered before are asked.
+ * statfs calls that have not answered yet, shared by every scrape. A dead NFS server makes statfs
+ * block for minutes, and each blocked call holds one of libuv's four pool threads (which every
+ * file read also needs). So: a mount whose call timed out is not asked again until that call
+ * returns, and while `limit` calls are unresolved, mounts that never answered are not asked.
  */
 export interface StatfsTracker {
-  readonly pending: Map<string, Promise<unknown>>;
-  /** Mount points whose last statfs answered (success or error). */
+  /** Unresolved calls by mount point (in flight or hung). */
+  readonly pending: Map<string, Promise<StatOutcome>>;
+  /** Mount points whose pending call outlived the timeout. */
+  readonly hung: Set<string>;
+  /** Mount points whose last call answered (success or error). */
   readonly answered: Set<string>;
 }
 
@@ -33,7 +36,7 @@ export interface FsStats {
   readonly filesFree: number;
 }
 
-type StatOutcome = { kind: 'ok'; stats: FsStats } | { kind: 'error'; message: string } | { kind: 'timeout' } | { kind: 'skipped' };
+export type StatOutcome = { kind: 'ok'; stats: FsStats } | { kind: 'error'; message: string } | { kind: 'timeout' } | { kind: 'skipped' };
 
 export type StatfsFn = (path: string) => Promise<FsStats>;
 
@@ -65,7 +68,7 @@ export function createFilesystemCollector(statfsFn: StatfsFn = realStatfs): Coll
       const t = ctx.target;
       const mounts = await readMounts(t, ctx.signal);
       const keep = mountFilter(t);
-      const tracker = t.state<StatfsTracker>('filesystem.statfs', () => ({ pending: new Map(), answered: new Set() }));
+      const tracker = t.state<StatfsTracker>('filesystem.statfs', () => ({ pending: new Map(), hung: new Set(), answered: new Set() }));
       const timeoutMs = parseGoDuration('collector.filesystem.mount-timeout', t.str('collector.filesystem.mount-timeout') || '5s');
       const workers = Math.max(1, Number(t.flags['collector.filesystem.stat-workers'] ?? 2) || 2);
 
@@ -83,7 +86,7 @@ export function createFilesystemCollector(statfsFn: StatfsFn = realStatfs): Coll
       }
 
       const outcomes = await mapLimit(selected, workers, (s) =>
-        statWithTimeout(tracker, statfsFn, t.rootfsPath(s.labels.mountpoint), s.labels.mountpoint, timeoutMs, ctx.logger));
+        statWithTimeout(tracker, statfsFn, t.rootfsPath(s.labels.mountpoint), s.labels.mountpoint, timeoutMs, Math.max(MAX_HUNG, workers), ctx.logger));
       selected.forEach((s, i) => emit(out, s.labels, s.ro, outcomes[i] as StatOutcome, ctx.logger));
     },
   };
@@ -119,35 +122,40 @@ async function statWithTimeout(
   path: string,
   mountpoint: string,
   timeoutMs: number,
+  limit: number,
   logger: Logger,
 ): Promise<StatOutcome> {
-  if (tracker.pending.has(mountpoint)) return { kind: 'timeout' };
-  if (tracker.pending.size >= MAX_HUNG && !tracker.answered.has(mountpoint)) {
-    logger.warn('too many hung statfs calls pending; not asking a mount that never answered', { mountpoint, pending: tracker.pending.size });
-    return { kind: 'skipped' };
+  let call = tracker.pending.get(mountpoint);
+  if (call && tracker.hung.has(mountpoint)) return { kind: 'timeout' };
+  if (!call) {
+    if (tracker.pending.size >= limit && !tracker.answered.has(mountpoint)) {
+      logger.warn('too many statfs calls unanswered; not asking a mount that never answered', { mountpoint, pending: tracker.pending.size });
+      return { kind: 'skipped' };
+    }
+    const started: Promise<StatOutcome> = statfsFn(path).then(
+      (stats) => ({ kind: 'ok', stats }),
+      (err: unknown) => ({ kind: 'error', message: (err as Error).message }),
+    );
+    tracker.pending.set(mountpoint, started);
+    void started.then(() => {
+      tracker.pending.delete(mountpoint);
+      tracker.answered.add(mountpoint);
+      if (tracker.hung.delete(mountpoint)) logger.info('statfs answered again', { mountpoint });
+    });
+    call = started;
   }
-  const call: Promise<StatOutcome> = statfsFn(path).then(
-    (stats) => ({ kind: 'ok', stats }),
-    (err: unknown) => ({ kind: 'error', message: (err as Error).message }),
-  );
+  // A concurrent scrape may already be waiting on the same call: share it rather than ask twice.
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<StatOutcome>((resolve) => {
     timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs);
   });
   const first = await Promise.race([call, timeout]);
   clearTimeout(timer);
-  if (first.kind === 'timeout') {
+  if (first.kind === 'timeout' && tracker.pending.has(mountpoint)) {
     logger.warn('statfs did not answer in time; skipping this mount until it does', { mountpoint, timeout_ms: timeoutMs });
+    tracker.hung.add(mountpoint);
     tracker.answered.delete(mountpoint);
-    tracker.pending.set(mountpoint, call);
-    void call.then(() => {
-      tracker.pending.delete(mountpoint);
-      tracker.answered.add(mountpoint);
-      logger.info('statfs answered again', { mountpoint });
-    });
-    return first;
   }
-  tracker.answered.add(mountpoint);
   return first;
 }
 
