@@ -1,0 +1,143 @@
+/**
+ * Against the real MariaDB on 127.0.0.1:3306: an exporter user with only the documented grants,
+ * real load, and the exported values compared with what the server itself reports.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createExporterUser, dropUser, mariadbAvailable, rootConnection, rootQuery, sampleValue, startHarness, threadsOf, writeCnf,
+  type Harness, type Sample,
+} from './harness.js';
+
+const available = await mariadbAvailable();
+const USER = 'scrapekit_test_exp';
+const PASSWORD = 'Sk-test#pw1';
+const DB = 'scrapekit_test_mysql';
+
+const OPTIONAL = [
+  'info_schema.processlist', 'info_schema.tables', 'info_schema.tablestats', 'info_schema.innodb_metrics', 'info_schema.userstats',
+  'info_schema.clientstats', 'perf_schema.eventsstatementssum', 'perf_schema.eventswaits', 'perf_schema.tableiowaits',
+  'perf_schema.indexiowaits', 'perf_schema.tablelocks', 'perf_schema.file_events', 'binlog_size', 'engine_innodb_status',
+];
+
+describe.runIf(available)('mysql-exporter against MariaDB (dedicated user, documented grants)', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    await createExporterUser(USER, PASSWORD);
+    const c = await rootConnection();
+    await c.query(`DROP DATABASE IF EXISTS ${DB}`);
+    await c.query(`CREATE DATABASE ${DB}`);
+    await c.query(`CREATE TABLE ${DB}.items (id INT PRIMARY KEY, qty INT) ENGINE=InnoDB`);
+    await c.end();
+    const cnf = writeCnf(`[client]\nuser=${USER}\npassword="${PASSWORD}"\nhost=127.0.0.1\nport=3306\n`);
+    h = await startHarness([`--config.my-cnf=${cnf}`, ...OPTIONAL.map((n) => `--collect.${n}`), `--collect.info_schema.tables.databases=${DB}`]);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    await rootQuery(`DROP DATABASE IF EXISTS ${DB}`);
+    await dropUser(USER);
+  });
+
+  const counter = (s: Sample[], name: string, labels: Record<string, string>): number => sampleValue(s, name, labels) ?? NaN;
+
+  it('is up, and every enabled collector succeeds with only the documented grants', async () => {
+    const { status, samples } = await h.scrape();
+    expect(status).toBe(200);
+    expect(sampleValue(samples, 'mysql_up')).toBe(1);
+    const success = samples.filter((s) => s.name === 'mysql_exporter_collector_success');
+    expect(success.map((s) => s.labels.collector).sort()).toEqual([...h.exporter.enabledCollectors].sort());
+    expect(success.filter((s) => s.value !== 1)).toEqual([]);
+    expect(h.logs.filter((l) => /level=error/.test(l))).toEqual([]);
+  });
+
+  it('counts the statements and row operations we generate', async () => {
+    const before = (await h.scrape()).samples;
+    const c = await rootConnection();
+    for (let i = 0; i < 50; i++) await c.query(`INSERT INTO ${DB}.items VALUES (?, ?)`, [i, i]);
+    for (let i = 0; i < 20; i++) await c.query(`UPDATE ${DB}.items SET qty = qty + 1 WHERE id = ?`, [i]);
+    for (let i = 0; i < 10; i++) await c.query(`DELETE FROM ${DB}.items WHERE id = ?`, [40 + i]);
+    for (let i = 0; i < 30; i++) await c.query(`SELECT qty FROM ${DB}.items WHERE id = ?`, [i]);
+    await c.end();
+    const after = (await h.scrape()).samples;
+    const delta = (name: string, labels: Record<string, string>): number => counter(after, name, labels) - counter(before, name, labels);
+    // At least our own statements; other packages' tests may add more concurrently.
+    expect(delta('mysql_global_status_commands_total', { command: 'insert' })).toBeGreaterThanOrEqual(50);
+    expect(delta('mysql_global_status_commands_total', { command: 'update' })).toBeGreaterThanOrEqual(20);
+    expect(delta('mysql_global_status_commands_total', { command: 'delete' })).toBeGreaterThanOrEqual(10);
+    expect(delta('mysql_global_status_commands_total', { command: 'select' })).toBeGreaterThanOrEqual(30);
+    expect(delta('mysql_global_status_handlers_total', { handler: 'write' })).toBeGreaterThanOrEqual(50);
+    expect(delta('mysql_global_status_handlers_total', { handler: 'update' })).toBeGreaterThanOrEqual(20);
+    expect(delta('mysql_global_status_handlers_total', { handler: 'delete' })).toBeGreaterThanOrEqual(10);
+    if (sampleValue(after, 'mysql_global_status_innodb_row_ops_total', { operation: 'inserted' }) !== undefined) {
+      expect(delta('mysql_global_status_innodb_row_ops_total', { operation: 'inserted' })).toBeGreaterThanOrEqual(50);
+    }
+    const [{ n }] = await rootQuery<Array<{ n: number }>>(`SELECT COUNT(*) AS n FROM ${DB}.items`);
+    expect(n).toBe(40);
+    await rootQuery(`ANALYZE TABLE ${DB}.items`);
+    const tables = (await h.scrape()).samples;
+    const [{ rows }] = await rootQuery<Array<{ rows: number }>>(`SELECT TABLE_ROWS AS \`rows\` FROM information_schema.tables WHERE TABLE_SCHEMA = '${DB}' AND TABLE_NAME = 'items'`);
+    expect(sampleValue(tables, 'mysql_info_schema_table_rows', { schema: DB, table: 'items' })).toBe(Number(rows));
+  });
+
+  it('reports variables and status exactly as the server does', async () => {
+    const vars = await rootQuery<Array<{ max_connections: number; version: string; table_open_cache: number; innodb_buffer_pool_size: string }>>(
+      'SELECT @@max_connections AS max_connections, @@version AS version, @@table_open_cache AS table_open_cache, @@innodb_buffer_pool_size AS innodb_buffer_pool_size',
+    );
+    const upBefore = Number((await rootQuery<Array<{ Value: string }>>("SHOW GLOBAL STATUS LIKE 'Uptime'"))[0].Value);
+    const { samples } = await h.scrape();
+    const upAfter = Number((await rootQuery<Array<{ Value: string }>>("SHOW GLOBAL STATUS LIKE 'Uptime'"))[0].Value);
+    expect(sampleValue(samples, 'mysql_global_variables_max_connections')).toBe(Number(vars[0].max_connections));
+    expect(sampleValue(samples, 'mysql_global_variables_table_open_cache')).toBe(Number(vars[0].table_open_cache));
+    expect(sampleValue(samples, 'mysql_global_variables_innodb_buffer_pool_size')).toBe(Number(vars[0].innodb_buffer_pool_size));
+    expect(samples.find((s) => s.name === 'mysql_version_info')?.labels.version).toBe(vars[0].version);
+    const uptime = sampleValue(samples, 'mysql_global_status_uptime') ?? NaN;
+    expect(uptime).toBeGreaterThanOrEqual(upBefore);
+    expect(uptime).toBeLessThanOrEqual(upAfter);
+    const [{ total }] = await rootQuery<Array<{ total: string }>>("SELECT VARIABLE_VALUE AS total FROM information_schema.global_status WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_TOTAL'");
+    const states = samples.filter((s) => s.name === 'mysql_global_status_buffer_pool_pages');
+    expect(states.map((s) => s.labels.state).sort()).toEqual(['data', 'free', 'misc', 'old']);
+    // data + free + misc is the pool (old is a subset of data); pages move between scrapes, so allow slack.
+    const pool = states.filter((s) => s.labels.state !== 'old').reduce((a, s) => a + s.value, 0);
+    expect(Math.abs(pool - Number(total))).toBeLessThanOrEqual(Number(total) * 0.05);
+  });
+
+  it('sees its own processlist and the InnoDB monitor', async () => {
+    const c = await rootConnection();
+    try {
+      const { samples } = await h.scrape();
+      const sleeping = samples.filter((s) => s.name === 'mysql_info_schema_processlist_threads' && s.labels.command === 'sleep');
+      expect(sleeping.reduce((a, s) => a + s.value, 0)).toBeGreaterThanOrEqual(1);
+      expect(sampleValue(samples, 'mysql_info_schema_processlist_processes_by_user', { mysql_user: 'root' })).toBeGreaterThanOrEqual(1);
+      expect(sampleValue(samples, 'mysql_engine_innodb_read_views_open_inside_innodb')).toBeGreaterThanOrEqual(0);
+    } finally {
+      await c.end();
+    }
+  });
+
+  it('reuses its connections across scrapes: at most 2, the same server threads', async () => {
+    await h.scrape();
+    const first = (await threadsOf(USER)).map((t) => t.id).sort();
+    expect(first.length).toBeGreaterThanOrEqual(1);
+    expect(first.length).toBeLessThanOrEqual(2);
+    for (let i = 0; i < 5; i++) await h.scrape();
+    const later = (await threadsOf(USER)).map((t) => t.id).sort();
+    expect(later.length).toBeLessThanOrEqual(2);
+    expect(later.filter((id) => first.includes(id)).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('marks only the failing collector: a missing heartbeat table gives success 0, the rest intact', async () => {
+    const cnf = writeCnf(`[client]\nuser=${USER}\npassword="${PASSWORD}"\nhost=127.0.0.1\nport=3306\n`);
+    const other = await startHarness([`--config.my-cnf=${cnf}`, '--collect.heartbeat', '--collect.heartbeat.database=scrapekit_test_nonexistent']);
+    try {
+      const { status, samples } = await other.scrape();
+      expect(status).toBe(200);
+      expect(sampleValue(samples, 'mysql_up')).toBe(1);
+      expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'heartbeat' })).toBe(0);
+      expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'global_status' })).toBe(1);
+      expect(samples.some((s) => s.name === 'mysql_global_status_uptime')).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+});
