@@ -30,4 +30,7 @@ export const moreFlags: readonly FlagSpec[] = [
   { name: 'collector.systemd.enable-task-metrics', kind: 'boolean', description: 'Export node_systemd_unit_tasks_current/_max.', default: false },
   { name: 'collector.systemd.enable-restarts-metrics', kind: 'boolean', description: 'Export node_systemd_service_restart_total.', default: false },
   { name: 'collector.systemd.enable-start-time-metrics', kind: 'boolean', description: 'Export node_systemd_unit_start_time_seconds.', default: false },
+  { name: 'collector.interrupts.name-include', description: 'Regexp of "<type>;<info>;<devices>" interrupts to report (mutually exclusive with name-exclude).', default: '', placeholder: '<regex>' },
+  { name: 'collector.interrupts.name-exclude', description: 'Regexp of "<type>;<info>;<devices>" interrupts to leave out (mutually exclusive with name-include).', default: '', placeholder: '<regex>' },
+  { name: 'collector.interrupts.include-zeros', kind: 'boolean', description: 'Also report interrupt counters that are zero.', default: true },
 ];

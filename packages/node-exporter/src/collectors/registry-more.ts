@@ -1,5 +1,10 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
+import { buddyinfoCollector, cgroupsCollector } from './buddyinfo.js';
+import { interruptsCollector, softirqsCollector } from './interrupts.js';
+import { meminfoNumaCollector } from './meminfo-numa.js';
+import { processesCollector } from './processes.js';
+import { tcpstatCollector } from './tcpstat.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -39,4 +44,12 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   thermalZoneCollector,
   udpQueuesCollector,
   watchdogCollector,
+  // default-off
+  buddyinfoCollector,
+  cgroupsCollector,
+  interruptsCollector,
+  meminfoNumaCollector,
+  processesCollector,
+  softirqsCollector,
+  tcpstatCollector,
 ];

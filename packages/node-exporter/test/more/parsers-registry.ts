@@ -4,6 +4,11 @@ import { parseSelinuxConfigMode } from '../../src/sysfs/selinux.js';
 import { raplZoneNames } from '../../src/sysfs/rapl.js';
 import { parseWatchdog, WATCHDOG_NUMERIC, WATCHDOG_TEXT } from '../../src/sysfs/watchdog.js';
 import { parsePowerSupply, POWER_SUPPLY_NUMERIC, POWER_SUPPLY_TEXT } from '../../src/sysfs/power-supply.js';
+import { parseInterrupts, parseSoftirqs } from '../../src/procfs/interrupts.js';
+import { addTcpStates } from '../../src/procfs/tcp-states.js';
+import { parseBuddyinfo, parseProcCgroups } from '../../src/procfs/buddyinfo.js';
+import { parsePidStat } from '../../src/procfs/pid-stat.js';
+import { parseNodeMeminfo, parseNumastat } from '../../src/sysfs/numa.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -25,4 +30,12 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['systemctl show', 'Id=a.service\nType=simple\n\nId=b.timer\nLastTriggerUSec=@17\n', parseShowBlocks],
   ['systemctl --version', 'systemd 252 (252.36-1)\n', parseSystemdVersion],
   ['timestamp', '@1764028800', parseTimestampSeconds],
+  ['interrupts', '  CPU0 CPU1\n 0: 1 2 IO-APIC 2-edge timer\nNMI: 1 2 Non-maskable\n', parseInterrupts],
+  ['softirqs', '  CPU0 CPU1\n HI: 1 2\n', parseSoftirqs],
+  ['tcp', '  sl local rem st tx_queue rx_queue\n 0: 00000000:0016 00000000:0000 0A 00000000:00000001 00:0\n', (t) => addTcpStates(t, new Map())],
+  ['buddyinfo', 'Node 0, zone DMA 1 2 3\n', parseBuddyinfo],
+  ['cgroups', '#subsys_name hierarchy num_cgroups enabled\ncpu 0 1 1\n', parseProcCgroups],
+  ['pid stat', '1 (init) S 0 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 88\n', parsePidStat],
+  ['node meminfo', 'Node 0 MemTotal: 100 kB\n', parseNodeMeminfo],
+  ['numastat', 'numa_hit 1\n', parseNumastat],
 ];

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { processesCollector } from '../../src/collectors/processes.js';
+import { interruptsCollector, softirqsCollector } from '../../src/collectors/interrupts.js';
+import { tcpstatCollector } from '../../src/collectors/tcpstat.js';
+import { buddyinfoCollector, cgroupsCollector } from '../../src/collectors/buddyinfo.js';
+import { meminfoNumaCollector } from '../../src/collectors/meminfo-numa.js';
+import { family, fixtureContext, labelSets, run, value } from './helpers.js';
+
+describe('default-off collectors', () => {
+  it('are all disabled by default', () => {
+    for (const c of [processesCollector, interruptsCollector, softirqsCollector, tcpstatCollector, buddyinfoCollector, cgroupsCollector, meminfoNumaCollector]) {
+      expect(c.defaultEnabled, c.name).toBe(false);
+    }
+  });
+});
+
+describe('processes', () => {
+  it('counts pids, threads and states; a ")" in the command name does not shift fields', async () => {
+    const f = await run(processesCollector);
+    expect(value(f, 'node_processes_pids')).toBe(5);
+    expect(value(f, 'node_processes_threads')).toBe(8);
+    expect(value(f, 'node_processes_state', { state: 'R' })).toBe(1);
+    expect(value(f, 'node_processes_state', { state: 'Z' })).toBe(1);
+    expect(value(f, 'node_processes_state', { state: 'S' })).toBe(1);
+    expect(value(f, 'node_processes_max_threads')).toBe(127154);
+    expect(value(f, 'node_processes_threads_state', { thread_state: 'R' })).toBe(2);
+    expect(value(f, 'node_processes_threads_state', { thread_state: 'S' })).toBe(2);
+    expect(value(f, 'node_processes_max_processes')).toBe(4194304);
+  });
+});
+
+describe('interrupts', () => {
+  it('labels numbered IRQs with chip and devices, named ones with their description', async () => {
+    const f = await run(interruptsCollector);
+    expect(value(f, 'node_interrupts_total', { cpu: '3', type: '26', info: 'PCI-MSI', devices: '1572864-edge eth0-rx-0' })).toBe(120044);
+    expect(value(f, 'node_interrupts_total', { cpu: '0', type: 'NMI', info: 'Non-maskable interrupts', devices: '' })).toBe(17);
+    expect(family(f, 'node_interrupts_total').samples.some((s) => s.labels.type === 'ERR')).toBe(false);
+    expect(family(f, 'node_interrupts_total').samples).toHaveLength(6 * 4);
+  });
+  it('filters on "type;info;devices" and can drop zeros', async () => {
+    const f = await run(interruptsCollector, fixtureContext({ 'collector.interrupts.name-include': 'eth0', 'collector.interrupts.include-zeros': false }));
+    expect(labelSets(f, 'node_interrupts_total')).toEqual([
+      'cpu=1,devices=1572864-edge eth0-rx-0,info=PCI-MSI,type=26',
+      'cpu=3,devices=1572864-edge eth0-rx-0,info=PCI-MSI,type=26',
+    ]);
+  });
+});
+
+describe('softirqs', () => {
+  it('reports each vector per CPU', async () => {
+    const f = await run(softirqsCollector);
+    expect(value(f, 'node_softirqs_functions_total', { cpu: '0', type: 'NET_RX' })).toBe(912001);
+    expect(value(f, 'node_softirqs_functions_total', { cpu: '3', type: 'HI' })).toBe(2);
+    expect(family(f, 'node_softirqs_functions_total').samples).toHaveLength(40);
+  });
+});
+
+describe('tcpstat', () => {
+  it('counts sockets by state over tcp and tcp6 and sums queues', async () => {
+    const f = await run(tcpstatCollector);
+    expect(value(f, 'node_tcp_connection_states', { state: 'listen' })).toBe(3);
+    expect(value(f, 'node_tcp_connection_states', { state: 'established' })).toBe(1);
+    expect(value(f, 'node_tcp_connection_states', { state: 'time_wait' })).toBe(1);
+    expect(value(f, 'node_tcp_connection_states', { state: 'close_wait' })).toBe(1);
+    expect(value(f, 'node_tcp_connection_states', { state: 'tx_queued_bytes' })).toBe(0x24);
+    expect(value(f, 'node_tcp_connection_states', { state: 'rx_queued_bytes' })).toBe(0x13);
+  });
+});
+
+describe('buddyinfo and cgroups', () => {
+  it('reports free blocks per node, zone and order', async () => {
+    const f = await run(buddyinfoCollector);
+    expect(value(f, 'node_buddyinfo_blocks', { node: '0', zone: 'DMA32', size: '10' })).toBe(411);
+    expect(value(f, 'node_buddyinfo_blocks', { node: '0', zone: 'Normal', size: '0' })).toBe(4021);
+    expect(family(f, 'node_buddyinfo_blocks').samples).toHaveLength(33);
+  });
+  it('reports cgroup controllers', async () => {
+    const f = await run(cgroupsCollector);
+    expect(value(f, 'node_cgroups_cgroups', { subsys_name: 'memory' })).toBe(112);
+    expect(value(f, 'node_cgroups_enabled', { subsys_name: 'hugetlb' })).toBe(0);
+  });
+});
+
+describe('meminfo_numa', () => {
+  it('reports bytes per node (counts unscaled) and numastat counters', async () => {
+    const f = await run(meminfoNumaCollector);
+    expect(value(f, 'node_memory_numa_MemTotal', { node: '0' })).toBe(8388608 * 1024);
+    expect(value(f, 'node_memory_numa_MemFree', { node: '1' })).toBe(2097152 * 1024);
+    expect(value(f, 'node_memory_numa_Active_anon', { node: '0' })).toBe(524288 * 1024);
+    expect(value(f, 'node_memory_numa_HugePages_Total', { node: '1' })).toBe(2);
+    expect(value(f, 'node_memory_numa_numa_hit_total', { node: '1' })).toBe(123456790);
+    expect(family(f, 'node_memory_numa_numa_hit_total').type).toBe('counter');
+  });
+});
