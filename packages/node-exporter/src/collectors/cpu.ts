@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
 import { mapLimit, readDirIfExists, readTextIfExists, type NodeContext } from '../context.js';
+import { parseCpuinfo } from '../procfs/cpuinfo.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
 import { parseProcStat, type CpuTimes } from '../procfs/stat.js';
 import { parseCpuList } from '../sysfs/cpufreq.js';
@@ -53,9 +54,27 @@ export const cpuCollector: Collector<NodeContext> = {
         out.counter('node_cpu_guest_seconds_total', help, c.guestNice, { cpu: cpuLabel, mode: 'nice' });
       }
     }
-    await Promise.all([throttles(t, out, ctx.signal), isolated(t, out, ctx.signal)]);
+    const infoWanted = t.bool('collector.cpu.info') || t.str('collector.cpu.info.flags-include') !== '' || t.str('collector.cpu.info.bugs-include') !== '';
+    await Promise.all([throttles(t, out, ctx.signal), isolated(t, out, ctx.signal), infoWanted ? cpuInfo(t, out, ctx.signal) : undefined]);
   },
 };
+
+/** --collector.cpu.info: identity per logical CPU, and the first CPU's flags and bugs matching the include patterns. */
+async function cpuInfo(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {
+  const cpus = parseCpuinfo(await readFile(t.proc('cpuinfo'), { encoding: 'utf8', signal }));
+  for (const c of cpus) {
+    out.gauge('node_cpu_info', 'CPU identity from /proc/cpuinfo.', 1, {
+      package: c.physicalId, core: c.coreId, cpu: c.processor, vendor: c.vendor, family: c.family, model: c.model,
+      model_name: c.modelName, microcode: c.microcode, stepping: c.stepping, cachesize: c.cacheSize,
+    });
+  }
+  const first = cpus[0];
+  if (!first) return;
+  const flags = t.regex('collector.cpu.info.flags-include');
+  const bugs = t.regex('collector.cpu.info.bugs-include');
+  if (flags) for (const f of first.flags.filter((x) => flags.test(x))) out.gauge('node_cpu_flag_info', 'CPU flag present (from the first CPU).', 1, { flag: f });
+  if (bugs) for (const b of first.bugs.filter((x) => bugs.test(x))) out.gauge('node_cpu_bug_info', 'CPU bug present (from the first CPU).', 1, { bug: b });
+}
 
 async function throttles(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {
   const base = t.sys('devices', 'system', 'cpu');

@@ -273,3 +273,21 @@ describe('mdadm', () => {
     expect(family(fams, 'node_md_state').samples).toHaveLength(5 * 5);
   });
 });
+
+describe('cpu info', () => {
+  it('labels each logical CPU and filters the first CPU flags and bugs', async () => {
+    const fams = await run(cpuCollector, coreContext({ 'collector.cpu.info.flags-include': '^(aes|avx.?)$', 'collector.cpu.info.bugs-include': '^(cpu_meltdown|spectre_.*)$' }));
+    expect(family(fams, 'node_cpu_info').samples).toHaveLength(4);
+    expect(family(fams, 'node_cpu_info').samples[3]?.labels).toEqual({
+      package: '0', core: '1', cpu: '3', vendor: 'GenuineIntel', family: '6', model: '158',
+      model_name: 'Example(R) Core(TM) i5 CPU @ 3.00GHz', microcode: '0xf4', stepping: '10', cachesize: '9216 KB',
+    });
+    expect(labelSets(fams, 'node_cpu_flag_info')).toEqual(['flag=aes', 'flag=avx', 'flag=avx2']);
+    expect(labelSets(fams, 'node_cpu_bug_info')).toEqual(['bug=cpu_meltdown', 'bug=spectre_v1', 'bug=spectre_v2']);
+  });
+
+  it('is off by default', async () => {
+    const fams = await run(cpuCollector, coreContext());
+    expect(fams.some((f) => f.name === 'node_cpu_info')).toBe(false);
+  });
+});

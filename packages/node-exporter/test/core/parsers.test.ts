@@ -4,6 +4,7 @@ import { ConfigError } from '@scrapekit/exporter-kit';
 import { compileGoRegex } from '../../src/context.js';
 import { parseGoDuration } from '../../src/flags.js';
 import { parseConntrackStat } from '../../src/procfs/conntrack.js';
+import { parseCpuinfo } from '../../src/procfs/cpuinfo.js';
 import { parseDiskstats } from '../../src/procfs/diskstats.js';
 import { ParseError, parseNumber } from '../../src/procfs/errors.js';
 import { parseFileNr, parseKeyValueLines, parseSingleNumber } from '../../src/procfs/keyvalue.js';
@@ -27,6 +28,7 @@ const fixture = (p: string): string => readFileSync(`${FIXTURES}/${p}`, 'utf8');
 /** [name, a valid sample, parser]: every parser of the core collectors. */
 const PARSERS: Array<[string, string, (text: string) => unknown]> = [
   ['proc/stat', fixture('proc/stat'), parseProcStat],
+  ['cpuinfo', fixture('proc/cpuinfo'), parseCpuinfo],
   ['meminfo', fixture('proc/meminfo'), parseMeminfo],
   ['loadavg', fixture('proc/loadavg'), parseLoadavg],
   ['diskstats', fixture('proc/diskstats'), parseDiskstats],
