@@ -1,0 +1,68 @@
+/**
+ * What the oracle test compares and every deliberate exception, each with its reason.
+ * An entry here is a decision: add one only with a reason a reviewer can check.
+ */
+import { existsSync } from 'node:fs';
+import type { OracleRules } from './compare.js';
+
+/**
+ * The collectors both exporters run in the oracle test: every collector registered in both,
+ * except those that cannot give comparable output on this host (listed with the reason).
+ */
+export function oracleCollectors(ours: Map<string, boolean>, go: Map<string, boolean>): string[] {
+  const skipped = new Map<string, string>();
+  // systemd needs a running systemd (D-Bus); container hosts have none, and then both fail. The
+  // mixin test checks the systemd families on the fixture tree instead.
+  if (!existsSync('/run/systemd/system')) skipped.set('systemd', 'systemd is not running on this host');
+  return [...ours.keys()].filter((c) => go.has(c) && !skipped.has(c)).sort();
+}
+
+/**
+ * Passed to both exporters. Debian's package patches node_exporter's defaults (it excludes
+ * /run, /mnt and /media mounts and the lo device); ours keeps upstream's. Setting upstream's
+ * values explicitly on both makes the comparison about the collectors, not about packaging.
+ */
+export const SAME_FILTER_FLAGS: readonly string[] = [
+  '--collector.filesystem.mount-points-exclude=^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+)($|/)',
+  '--collector.netdev.device-exclude=',
+];
+
+const MiB = 1024 * 1024;
+
+export const ORACLE_RULES: OracleRules = {
+  notCompared: [
+    { family: /^(go|process|promhttp|nodejs)_/, reason: 'runtime self-metrics of the Go and Node.js processes: different runtimes, different names' },
+    { family: /^node_scrape_collector_(duration_seconds|success)$/, reason: 'per-collector meta: durations differ by nature; success is checked in its own test' },
+  ],
+  onlyGo: [],
+  onlyOurs: [],
+  labelsDiffer: [
+    {
+      family: /^node_exporter_build_info$/,
+      reason: 'version, revision and branch keep their meaning; goversion/goarch/goos/tags describe a Go build, ours has nodejs_version instead',
+    },
+  ],
+  seriesDiffer: [],
+  volatile: [
+    // Memory moves with every process on the host (this test's own worker included) between
+    // the scrapes; the totals stay exact (they are not in this pattern) and catch unit errors.
+    {
+      family: /^node_memory_(?!(MemTotal|SwapTotal|CommitLimit|VmallocTotal|Hugepagesize)_bytes$|HugePages_Total$)/,
+      reason: 'current memory use changes between scrapes',
+      absolute: 256 * MiB,
+      relative: 0.1,
+    },
+    { family: /^node_filefd_allocated$/, reason: 'open file handles of every process, ours included', absolute: 1024, relative: 0.25 },
+    { family: /^node_procs_(running|blocked)$/, reason: 'runnable threads at the instant of the read; our own scrape threads count', absolute: 32 },
+    { family: /^node_load(1|5|15)$/, reason: 'load averages are recomputed every 5 s', absolute: 2 },
+    { family: /^node_sockstat_/, reason: 'sockets open on the host at the instant of the read', absolute: 64, relative: 0.25 },
+    { family: /^node_netstat_Tcp_CurrEstab$/, reason: 'established TCP connections at the instant of the read (the scrapes themselves open some)', absolute: 32 },
+    { family: /^node_nf_conntrack_entries$/, reason: 'tracked connections at the instant of the read', absolute: 64 },
+    { family: /^node_arp_entries$/, reason: 'neighbour entries come and go', absolute: 4 },
+    { family: /^node_entropy_available_bits$/, reason: 'the pool level moves (constant 256 on kernels from 5.18)', absolute: 4096 },
+    { family: /^node_udp_queues$/, reason: 'socket queue bytes at the instant of the read', absolute: 4 * MiB },
+    { family: /^node_timex_(offset_seconds|frequency_adjustment_ratio|estimated_error_seconds)$/, reason: 'the kernel clock discipline adjusts these continuously', absolute: 0.01, relative: 0.01 },
+    { family: /^node_processes_(state|pids|threads|threads_state)$/, reason: 'processes and threads come and go (the scrapes start threads)', absolute: 64, relative: 0.1 },
+    { family: /^node_cpu_scaling_frequency_hertz$/, reason: 'current CPU frequency', relative: 0.5 },
+  ],
+};
