@@ -12,6 +12,7 @@ import { dmiCollector } from './dmi.js';
 import { edacCollector } from './edac.js';
 import { hwmonCollector } from './hwmon.js';
 import { kernelHungCollector } from './kernel-hung.js';
+import { nfsCollector, nfsdCollector } from './nfs.js';
 import { netclassCollector } from './netclass.js';
 import { nvmeCollector } from './nvme.js';
 import { powerSupplyClassCollector } from './powersupplyclass.js';
@@ -34,6 +35,8 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   hwmonCollector,
   kernelHungCollector,
   netclassCollector,
+  nfsCollector,
+  nfsdCollector,
   nvmeCollector,
   powerSupplyClassCollector,
   raplCollector,

@@ -9,6 +9,7 @@ import { addTcpStates } from '../../src/procfs/tcp-states.js';
 import { parseBuddyinfo, parseProcCgroups } from '../../src/procfs/buddyinfo.js';
 import { parsePidStat } from '../../src/procfs/pid-stat.js';
 import { parseNodeMeminfo, parseNumastat } from '../../src/sysfs/numa.js';
+import { parseRpcStatLines, procOps, fixedLine, NFS_V3_OPS } from '../../src/procfs/nfs.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -38,4 +39,9 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['pid stat', '1 (init) S 0 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 88\n', parsePidStat],
   ['node meminfo', 'Node 0 MemTotal: 100 kB\n', parseNodeMeminfo],
   ['numastat', 'numa_hit 1\n', parseNumastat],
+  ['rpc stats', 'net 1 2 3 4\nproc3 22 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22\n', (t) => {
+    const l = parseRpcStatLines(t);
+    fixedLine(l, 'net', 4);
+    return procOps(l, 'proc3', NFS_V3_OPS, 22);
+  }],
 ];

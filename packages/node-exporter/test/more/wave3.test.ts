@@ -92,3 +92,45 @@ describe('meminfo_numa', () => {
     expect(family(f, 'node_memory_numa_numa_hit_total').type).toBe('counter');
   });
 });
+
+import { nfsCollector, nfsdCollector } from '../../src/collectors/nfs.js';
+
+describe('nfs', () => {
+  it('maps the client net/rpc lines and per-version procedures', async () => {
+    const f = await run(nfsCollector);
+    expect(value(f, 'node_nfs_packets_total', { protocol: 'udp' })).toBe(70);
+    expect(value(f, 'node_nfs_connections_total')).toBe(0);
+    expect(value(f, 'node_nfs_rpcs_total')).toBe(218401);
+    expect(value(f, 'node_nfs_rpc_retransmissions_total')).toBe(11);
+    expect(value(f, 'node_nfs_rpc_authentication_refreshes_total')).toBe(3);
+    expect(value(f, 'node_nfs_requests_total', { proto: '3', method: 'GetAttr' })).toBe(40126);
+    expect(value(f, 'node_nfs_requests_total', { proto: '3', method: 'Commit' })).toBe(901);
+    expect(value(f, 'node_nfs_requests_total', { proto: '2', method: 'FsStat' })).toBe(2);
+    expect(value(f, 'node_nfs_requests_total', { proto: '4', method: 'Read' })).toBe(12021);
+    // A 48-value proc4 line (older kernel) pads the newer operations with 0.
+    expect(value(f, 'node_nfs_requests_total', { proto: '4', method: 'Clone' })).toBe(0);
+    expect(family(f, 'node_nfs_requests_total').samples).toHaveLength(18 + 22 + 59);
+  });
+});
+
+describe('nfsd', () => {
+  it('maps the server lines; v4 reports the compound operations', async () => {
+    const f = await run(nfsdCollector);
+    expect(value(f, 'node_nfsd_reply_cache_misses_total')).toBe(120331);
+    expect(value(f, 'node_nfsd_file_handles_stale_total')).toBe(3);
+    expect(value(f, 'node_nfsd_disk_bytes_read_total')).toBe(981220352);
+    expect(value(f, 'node_nfsd_server_threads')).toBe(8);
+    expect(value(f, 'node_nfsd_read_ahead_cache_size_blocks')).toBe(32);
+    expect(value(f, 'node_nfsd_read_ahead_cache_not_found_total')).toBe(17);
+    expect(value(f, 'node_nfsd_packets_total', { proto: 'tcp' })).toBe(209243);
+    expect(value(f, 'node_nfsd_connections_total')).toBe(1402);
+    expect(value(f, 'node_nfsd_rpc_errors_total', { error: 'fmt' })).toBe(2);
+    expect(value(f, 'node_nfsd_rpc_errors_total', { error: 'cInt' })).toBe(1);
+    expect(value(f, 'node_nfsd_server_rpcs_total')).toBe(209243);
+    expect(value(f, 'node_nfsd_requests_total', { proto: '3', method: 'Write' })).toBe(40012);
+    expect(value(f, 'node_nfsd_requests_total', { proto: '4', method: 'GetAttr' })).toBe(51022);
+    expect(value(f, 'node_nfsd_requests_total', { proto: '4', method: 'PutFH' })).toBe(51090);
+    expect(family(f, 'node_nfsd_requests_total').samples.some((s) => s.labels.method === 'Null')).toBe(false);
+    expect(family(f, 'node_nfsd_requests_total').samples.filter((s) => s.labels.proto === '4')).toHaveLength(33);
+  });
+});
