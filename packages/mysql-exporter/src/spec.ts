@@ -65,10 +65,11 @@ export function setup({ flags: f, logger }: SetupContext) {
     address: String(f['mysqld.address']),
     username: String(f['mysqld.username'] ?? ''),
   });
-  for (const p of problems) logger.error('skipping config section', { problem: p });
   if (modules.size === 0) {
-    throw new ConfigError('no usable configuration: set user in the [client] section of --config.my-cnf, or pass --mysqld.username');
+    const why = problems.length > 0 ? ` (${problems.join('; ')})` : '';
+    throw new ConfigError(`no usable configuration${why}: set user in the [client] section of --config.my-cnf, or pass --mysqld.username`);
   }
+  for (const p of problems) logger.error('skipping config section', { problem: p });
   const maxConnections = Number(f['exporter.max_open_connections']);
   if (!Number.isInteger(maxConnections) || maxConnections < 1 || maxConnections > 2) {
     throw new ConfigError(`--exporter.max_open_connections: must be 1 or 2, got ${maxConnections}`);

@@ -95,7 +95,7 @@ export async function startHarness(args: readonly string[]): Promise<Harness> {
     async scrape(path = '/metrics', headers = {}) {
       const res = await fetch(base + path, { headers });
       const text = await res.text();
-      return { status: res.status, text, samples: parseSamples(text) };
+      return { status: res.status, text, samples: res.status === 200 ? parseSamples(text) : [] };
     },
     close: () => exporter.close(1000),
   };
