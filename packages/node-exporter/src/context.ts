@@ -1,4 +1,4 @@
-import { readFile, readdir, readlink } from 'node:fs/promises';
+import { open, readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '@scrapekit/exporter-kit';
 import type { FlagValues } from '@scrapekit/exporter-kit';
@@ -95,10 +95,37 @@ export function compileGoRegex(flagName: string, pattern: string): RegExp | unde
     throw new ConfigError(`--${flagName}: invalid regular expression ${JSON.stringify(pattern)} (${(err as Error).message}); fix the pattern`);
   }
 }
+const CHUNK = 64 * 1024;
+
+/**
+ * Reads a /proc or /sys file. Like fs.promises.readFile but without its fstat (size is always 0
+ * on these filesystems), which saves one of the four libuv pool round trips per file; reads
+ * until EOF because seq_file hands out at most one buffer page per read.
+ */
+export async function readProcFile(path: string, signal?: AbortSignal): Promise<string> {
+  signal?.throwIfAborted();
+  const fh = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(CHUNK);
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead));
+      total += bytesRead;
+      signal?.throwIfAborted();
+    }
+    return chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Reads a small text file; undefined when it does not exist (a missing feature, not an error). */
 export async function readTextIfExists(path: string, signal?: AbortSignal): Promise<string | undefined> {
   try {
-    return await readFile(path, { encoding: 'utf8', signal });
+    return await readProcFile(path, signal);
   } catch (err) {
     if (isMissing(err)) return undefined;
     throw err;

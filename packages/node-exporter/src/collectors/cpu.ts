@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
-import { mapLimit, readDirIfExists, readTextIfExists, type NodeContext } from '../context.js';
+import { mapLimit, readDirIfExists, readTextIfExists, type NodeContext, readProcFile } from '../context.js';
 import { parseCpuinfo } from '../procfs/cpuinfo.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
 import { parseProcStat, type CpuTimes } from '../procfs/stat.js';
@@ -37,7 +36,7 @@ export const cpuCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const t = ctx.target;
-    const [statText] = await Promise.all([readFile(t.proc('stat'), { encoding: 'utf8', signal: ctx.signal })]);
+    const statText = await readProcFile(t.proc('stat'), ctx.signal);
     const stat = parseProcStat(statText);
     const cache = t.state('cpu.times', () => new Map<number, CpuTimes>());
     const times = monotonicCpuTimes(cache, stat.cpus);
@@ -61,7 +60,7 @@ export const cpuCollector: Collector<NodeContext> = {
 
 /** --collector.cpu.info: identity per logical CPU, and the first CPU's flags and bugs matching the include patterns. */
 async function cpuInfo(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {
-  const cpus = parseCpuinfo(await readFile(t.proc('cpuinfo'), { encoding: 'utf8', signal }));
+  const cpus = parseCpuinfo(await readProcFile(t.proc('cpuinfo'), signal));
   for (const c of cpus) {
     out.gauge('node_cpu_info', 'CPU identity from /proc/cpuinfo.', 1, {
       package: c.physicalId, core: c.coreId, cpu: c.processor, vendor: c.vendor, family: c.family, model: c.model,
@@ -76,37 +75,55 @@ async function cpuInfo(t: NodeContext, out: MetricSink, signal: AbortSignal): Pr
   if (bugs) for (const b of first.bugs.filter((x) => bugs.test(x))) out.gauge('node_cpu_bug_info', 'CPU bug present (from the first CPU).', 1, { bug: b });
 }
 
+/** Topology of a CPU with thermal throttle counters; null when it has none (VMs, non-Intel). */
+type ThrottleTopology = { readonly pkg: string; readonly core: string; readonly hasPackageCount: boolean } | null;
+
+async function throttleTopology(dir: string, signal: AbortSignal): Promise<ThrottleTopology> {
+  const [core, pkgCount, pkgId, coreId] = await Promise.all([
+    readTextIfExists(join(dir, 'thermal_throttle', 'core_throttle_count'), signal),
+    readTextIfExists(join(dir, 'thermal_throttle', 'package_throttle_count'), signal),
+    readTextIfExists(join(dir, 'topology', 'physical_package_id'), signal),
+    readTextIfExists(join(dir, 'topology', 'core_id'), signal),
+  ]);
+  if (core === undefined || pkgId === undefined || coreId === undefined) return null;
+  return { pkg: pkgId.trim(), core: coreId.trim(), hasPackageCount: pkgCount !== undefined };
+}
+
 async function throttles(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {
   const base = t.sys('devices', 'system', 'cpu');
   const cpus = (await readDirIfExists(base)).filter((d) => /^cpu\d+$/.test(d));
-  const rows = await mapLimit(cpus, 8, async (cpu) => {
-    const dir = join(base, cpu);
-    const core = await readTextIfExists(join(dir, 'thermal_throttle', 'core_throttle_count'), signal);
-    // VMs and non-Intel CPUs have no thermal_throttle directory: nothing more to read.
-    if (core === undefined) return undefined;
-    const [pkgThrottle, pkgId, coreId] = await Promise.all([
-      readTextIfExists(join(dir, 'thermal_throttle', 'package_throttle_count'), signal),
-      readTextIfExists(join(dir, 'topology', 'physical_package_id'), signal),
-      readTextIfExists(join(dir, 'topology', 'core_id'), signal),
-    ]);
-    if (pkgId === undefined || coreId === undefined) return undefined;
-    return { pkg: pkgId.trim(), core: coreId.trim(), coreCount: parseSingleNumber(core, 'core_throttle_count'), pkgCount: pkgThrottle };
+  // Topology and the presence of the counters do not change while a CPU exists: learn them
+  // once per CPU, so a scrape reads only the counters (nothing at all on VMs).
+  const topo = t.state('cpu.throttle-topology', () => new Map<string, ThrottleTopology>());
+  for (const cpu of [...topo.keys()]) if (!cpus.includes(cpu)) topo.delete(cpu);
+  await mapLimit(cpus.filter((c) => !topo.has(c)), 8, async (cpu) => {
+    topo.set(cpu, await throttleTopology(join(base, cpu), signal));
   });
   const seenCore = new Set<string>();
   const seenPkg = new Set<string>();
-  for (const r of rows) {
-    if (!r) continue;
-    // Sibling threads share a core's and a package's counter: report each once.
-    const key = `${r.pkg}/${r.core}`;
-    if (!seenCore.has(key)) {
-      seenCore.add(key);
-      out.counter('node_cpu_core_throttles_total', 'Times this CPU core was throttled for temperature.', r.coreCount, { package: r.pkg, core: r.core });
+  const reads: Array<{ cpu: string; file: string; labels: Record<string, string>; metric: 'core' | 'package' }> = [];
+  for (const cpu of cpus) {
+    const tp = topo.get(cpu);
+    if (!tp) continue;
+    // Sibling threads share a core's and a package's counter: read and report each once.
+    const coreKey = `${tp.pkg}/${tp.core}`;
+    if (!seenCore.has(coreKey)) {
+      seenCore.add(coreKey);
+      reads.push({ cpu, file: 'core_throttle_count', labels: { package: tp.pkg, core: tp.core }, metric: 'core' });
     }
-    if (r.pkgCount !== undefined && !seenPkg.has(r.pkg)) {
-      seenPkg.add(r.pkg);
-      out.counter('node_cpu_package_throttles_total', 'Times this CPU package was throttled for temperature.', parseSingleNumber(r.pkgCount, 'package_throttle_count'), { package: r.pkg });
+    if (tp.hasPackageCount && !seenPkg.has(tp.pkg)) {
+      seenPkg.add(tp.pkg);
+      reads.push({ cpu, file: 'package_throttle_count', labels: { package: tp.pkg }, metric: 'package' });
     }
   }
+  const values = await mapLimit(reads, 8, (r) => readTextIfExists(join(base, r.cpu, 'thermal_throttle', r.file), signal));
+  reads.forEach((r, i) => {
+    const text = values[i];
+    if (text === undefined) return;
+    const n = parseSingleNumber(text, r.file);
+    if (r.metric === 'core') out.counter('node_cpu_core_throttles_total', 'Times this CPU core was throttled for temperature.', n, r.labels);
+    else out.counter('node_cpu_package_throttles_total', 'Times this CPU package was throttled for temperature.', n, r.labels);
+  });
 }
 
 async function isolated(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
-import { mapLimit, readTextIfExists, type NodeContext } from '../context.js';
+import { mapLimit, readTextIfExists, type NodeContext, readProcFile } from '../context.js';
 import { DISKSTATS_DEVICE_EXCLUDE } from '../flags.js';
 import { parseDiskstats, type DiskStatsLine } from '../procfs/diskstats.js';
 import { parseUdevProperties } from '../sysfs/udev.js';
@@ -44,7 +43,7 @@ export const diskstatsCollector: Collector<NodeContext> = {
       ? { ...t.flags, 'collector.diskstats.device-exclude': '' }
       : t.flags;
     const filter = createDeviceFilter(flags, 'collector.diskstats.device-exclude', 'collector.diskstats.device-include');
-    const disks = parseDiskstats(await readFile(t.proc('diskstats'), { encoding: 'utf8', signal: ctx.signal }))
+    const disks = parseDiskstats(await readProcFile(t.proc('diskstats'), ctx.signal))
       .filter((d) => !filter.ignored(d.device));
     const udev = await mapLimit(disks, 8, (d) => readUdev(t, d, ctx.signal));
     disks.forEach((d, i) => emitDisk(out, d, udev[i] as ReadonlyMap<string, string>));

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Collector } from '@scrapekit/exporter-kit';
-import type { NodeContext } from '../context.js';
+import { readProcFile, type NodeContext } from '../context.js';
 import { parseFileNr } from '../procfs/keyvalue.js';
 
 export const filefdCollector: Collector<NodeContext> = {
@@ -8,7 +7,7 @@ export const filefdCollector: Collector<NodeContext> = {
   help: 'Allocated and maximum file handles from /proc/sys/fs/file-nr.',
   defaultEnabled: true,
   async collect(ctx, out) {
-    const nr = parseFileNr(await readFile(ctx.target.proc('sys', 'fs', 'file-nr'), { encoding: 'utf8', signal: ctx.signal }));
+    const nr = parseFileNr(await readProcFile(ctx.target.proc('sys', 'fs', 'file-nr'), ctx.signal));
     out.gauge('node_filefd_allocated', 'File handles allocated by the kernel.', nr.allocated);
     out.gauge('node_filefd_maximum', 'Maximum number of file handles (fs.file-max).', nr.maximum);
   },

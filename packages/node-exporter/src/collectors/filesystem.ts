@@ -1,6 +1,6 @@
-import { readFile, statfs } from 'node:fs/promises';
+import { statfs } from 'node:fs/promises';
 import type { Collector, Logger, MetricSink } from '@scrapekit/exporter-kit';
-import { isMissing, mapLimit, type NodeContext } from '../context.js';
+import { isMissing, mapLimit, type NodeContext, readProcFile } from '../context.js';
 import { FILESYSTEM_FS_TYPES_EXCLUDE, FILESYSTEM_MOUNT_POINTS_EXCLUDE, parseGoDuration } from '../flags.js';
 import { parseMountinfo, type MountInfo } from '../procfs/mountinfo.js';
 
@@ -96,11 +96,11 @@ export const filesystemCollector = createFilesystemCollector();
 
 async function readMounts(t: NodeContext, signal: AbortSignal): Promise<MountInfo[]> {
   try {
-    return parseMountinfo(await readFile(t.proc('1', 'mountinfo'), { encoding: 'utf8', signal }));
+    return parseMountinfo(await readProcFile(t.proc('1', 'mountinfo'), signal));
   } catch (err) {
     // hidepid=2 hides /proc/1 from unprivileged users; our own mount namespace is the fallback.
     if (!isMissing(err) && (err as NodeJS.ErrnoException).code !== 'EACCES') throw err;
-    return parseMountinfo(await readFile(t.proc('self', 'mountinfo'), { encoding: 'utf8', signal }));
+    return parseMountinfo(await readProcFile(t.proc('self', 'mountinfo'), signal));
   }
 }
 

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Collector } from '@scrapekit/exporter-kit';
-import type { NodeContext } from '../context.js';
+import { readProcFile, type NodeContext } from '../context.js';
 import { parseLoadavg } from '../procfs/loadavg.js';
 
 export const loadavgCollector: Collector<NodeContext> = {
@@ -8,7 +7,7 @@ export const loadavgCollector: Collector<NodeContext> = {
   help: 'Load averages from /proc/loadavg.',
   defaultEnabled: true,
   async collect(ctx, out) {
-    const l = parseLoadavg(await readFile(ctx.target.proc('loadavg'), { encoding: 'utf8', signal: ctx.signal }));
+    const l = parseLoadavg(await readProcFile(ctx.target.proc('loadavg'), ctx.signal));
     out.gauge('node_load1', 'Load average over the last minute.', l.load1);
     out.gauge('node_load5', 'Load average over the last 5 minutes.', l.load5);
     out.gauge('node_load15', 'Load average over the last 15 minutes.', l.load15);

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Collector } from '@scrapekit/exporter-kit';
-import type { NodeContext } from '../context.js';
+import { readProcFile, type NodeContext } from '../context.js';
 import { parseMeminfo } from '../procfs/meminfo.js';
 
 export const meminfoCollector: Collector<NodeContext> = {
@@ -8,7 +7,7 @@ export const meminfoCollector: Collector<NodeContext> = {
   help: 'Memory statistics from /proc/meminfo, one gauge per field.',
   defaultEnabled: true,
   async collect(ctx, out) {
-    const fields = parseMeminfo(await readFile(ctx.target.proc('meminfo'), { encoding: 'utf8', signal: ctx.signal }));
+    const fields = parseMeminfo(await readProcFile(ctx.target.proc('meminfo'), ctx.signal));
     for (const f of fields) {
       const name = `node_memory_${f.name}`;
       const help = `/proc/meminfo field ${f.name}.`;

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
-import { mapLimit, readTextIfExists, type NodeContext } from '../context.js';
+import { mapLimit, readTextIfExists, type NodeContext, readProcFile } from '../context.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
 import { parseNetDev } from '../procfs/netdev.js';
 import { createDeviceFilter } from './device-filter.js';
@@ -13,7 +12,7 @@ export const netdevCollector: Collector<NodeContext> = {
   async collect(ctx, out) {
     const t = ctx.target;
     const filter = createDeviceFilter(t.flags, 'collector.netdev.device-exclude', 'collector.netdev.device-include');
-    const devs = parseNetDev(await readFile(t.proc('net', 'dev'), { encoding: 'utf8', signal: ctx.signal }))
+    const devs = parseNetDev(await readProcFile(t.proc('net', 'dev'), ctx.signal))
       .filter((d) => !filter.ignored(d.device));
     // node_exporter reads these counters over netlink, which also carries rx_nohandler;
     // /proc/net/dev lacks that column, sysfs has it.

@@ -1,6 +1,5 @@
 import type { Collector } from '@scrapekit/exporter-kit';
-import { readFile } from 'node:fs/promises';
-import { readTextIfExists, type NodeContext } from '../context.js';
+import { readTextIfExists, type NodeContext, readProcFile } from '../context.js';
 import { parseNetstatPairs, parseSnmp6, type NetStatistic } from '../procfs/netstat.js';
 
 export const netstatCollector: Collector<NodeContext> = {
@@ -10,8 +9,8 @@ export const netstatCollector: Collector<NodeContext> = {
   async collect(ctx, out) {
     const t = ctx.target;
     const [netstat, snmp, snmp6] = await Promise.all([
-      readFile(t.proc('net', 'netstat'), { encoding: 'utf8', signal: ctx.signal }),
-      readFile(t.proc('net', 'snmp'), { encoding: 'utf8', signal: ctx.signal }),
+      readProcFile(t.proc('net', 'netstat'), ctx.signal),
+      readProcFile(t.proc('net', 'snmp'), ctx.signal),
       // Absent when IPv6 is disabled.
       readTextIfExists(t.proc('net', 'snmp6'), ctx.signal),
     ]);

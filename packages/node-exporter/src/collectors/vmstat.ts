@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Collector } from '@scrapekit/exporter-kit';
-import type { NodeContext } from '../context.js';
+import { readProcFile, type NodeContext } from '../context.js';
 import { parseKeyValueLines } from '../procfs/keyvalue.js';
 
 export const vmstatCollector: Collector<NodeContext> = {
@@ -8,7 +7,7 @@ export const vmstatCollector: Collector<NodeContext> = {
   help: 'Virtual memory counters from /proc/vmstat, filtered by --collector.vmstat.fields.',
   defaultEnabled: true,
   async collect(ctx, out) {
-    const rows = parseKeyValueLines(await readFile(ctx.target.proc('vmstat'), { encoding: 'utf8', signal: ctx.signal }), 'vmstat');
+    const rows = parseKeyValueLines(await readProcFile(ctx.target.proc('vmstat'), ctx.signal), 'vmstat');
     const fields = ctx.target.regex('collector.vmstat.fields');
     for (const [name, value] of rows) {
       if (fields && !fields.test(name)) continue;
