@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, type ExporterSpec } from '@scrapekit/exporter-kit';
 import { nodeCollectors } from './collectors/index.js';
+import { platformCollectors } from './platform/index.js';
 import { createNodeContext, type NodeContext } from './context.js';
 import { nodeFlags, parseGoDuration } from './flags.js';
 
@@ -20,7 +21,8 @@ export const spec: ExporterSpec<NodeContext> = {
   buildInfoMetric: 'node_exporter_build_info',
   collectorMetrics: { duration: 'node_scrape_collector_duration_seconds', success: 'node_scrape_collector_success' },
   collectorFlagPrefix: 'collector',
-  collectors: nodeCollectors,
+  // macOS/Windows: the systeminformation-based collectors under node_exporter's names (src/platform).
+  collectors: process.platform === 'linux' ? nodeCollectors : platformCollectors(process.platform),
   flags: nodeFlags,
   setup({ flags }) {
     // Compiles every regex flag: a typo is reported now, as one line, not at the first scrape.
