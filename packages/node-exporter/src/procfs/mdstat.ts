@@ -3,7 +3,7 @@ import { ParseError, parseNumber } from './errors.js';
 /** One md array from /proc/mdstat, with the counts node_exporter's mdadm collector reports. */
 export interface MdArray {
   readonly name: string;
-  /** 'active' | 'inactive' | 'recovering' | 'resync' | 'check' (a sync in progress wins over active). */
+  /** 'active' | 'inactive' | 'recovering' | 'resync' | 'check' (a sync in progress wins over active; a reshape stays active). */
   readonly state: string;
   readonly level: string;
   /** Member disks the array needs ([n/m]: n). */
@@ -18,7 +18,7 @@ export interface MdArray {
 
 const HEAD = /^(md\S+)\s*:\s*(\S+)\s*(.*)$/;
 const COUNTS = /\[(\d+)\/(\d+)\]/;
-const SYNC = /\b(recovery|resync|check|reshape)\s*=\s*[\d.]+%\s*\((\d+)\/(\d+)\)/;
+const SYNC = /\b(recovery|resync|check)\s*=\s*[\d.]+%\s*\((\d+)\/(\d+)\)/;
 const SYNC_PENDING = /\bresync\s*=\s*(DELAYED|PENDING)/;
 
 export function parseMdstat(text: string): MdArray[] {
@@ -66,10 +66,12 @@ export function parseMdstat(text: string): MdArray[] {
       const row = rows[j] as string;
       const sync = SYNC.exec(row);
       if (sync) {
-        state = sync[1] === 'recovery' || sync[1] === 'reshape' ? 'recovering' : (sync[1] as string);
+        state = sync[1] === 'recovery' ? 'recovering' : (sync[1] as string);
         blocksSynced = Number(sync[2]);
       } else if (SYNC_PENDING.test(row)) {
+        // Queued behind another array: nothing synced yet (procfs reports 0 as well).
         state = 'resync';
+        blocksSynced = 0;
       }
     }
     out.push({ name, state, level, disksTotal, disksActive, disksFailed: failed, disksSpare: spare, blocksTotal, blocksSynced });

@@ -25,7 +25,10 @@ export function segmentPattern(segment: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Expands a directory glob ('/var/lib/node/*'); a pattern without wildcards is returned as is. */
+/**
+ * Expands a directory glob ('/var/lib/node/*'). A pattern without wildcards, or one that matches
+ * nothing, is returned as is, so reading it fails and is reported (node_exporter does the same).
+ */
 export async function expandDirGlob(pattern: string): Promise<string[]> {
   if (!MAGIC.test(pattern)) return [pattern];
   const parts = pattern.split(sep);
@@ -49,5 +52,5 @@ export async function expandDirGlob(pattern: string): Promise<string[]> {
     }
     bases = next;
   }
-  return bases;
+  return bases.length > 0 ? bases : [pattern];
 }

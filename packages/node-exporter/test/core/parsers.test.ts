@@ -124,8 +124,9 @@ describe('parser details', () => {
       ['md1', 'recovering', 'raid5', 3, 2, 0, 0, 2093056, 256512],
       ['md2', 'active', 'raid0', 2, 2, 0, 0, 4188160, 4188160],
       ['md3', 'inactive', '', 0, 0, 0, 1, 523264, 523264],
-      ['md4', 'resync', 'raid1', 2, 2, 0, 1, 1046528, 1046528],
+      ['md4', 'resync', 'raid1', 2, 2, 0, 1, 1046528, 0],
     ]);
+    expect(parseMdstat('md7 : active raid5 a[0] b[1] c[2]\n      200 blocks level 5, 64k chunk [3/3] [UUU]\n      [=>...]  reshape = 5.0% (5/100) finish=1min\n')[0]).toMatchObject({ state: 'active', blocksSynced: 200 });
     expect(parseMdstat('md9 : active raid1 a[0] b[1]\n      100 blocks [2/2] [UU]\n      [=>...]  check = 5.0% (5/100) finish=1min\n')[0]).toMatchObject({ state: 'check', blocksSynced: 5 });
   });
 

@@ -114,6 +114,7 @@ describe('textfile collector', () => {
     writeFileSync(join(dir, 'one', 'x.prom'), 'from_one 1\n');
     writeFileSync(join(dir, 'two', 'y.prom'), 'from_two 2\n');
     expect(await expandDirGlob(join(dir, 't*'))).toEqual([join(dir, 'two')]);
+    expect(await expandDirGlob(join(dir, 'nothing*'))).toEqual([join(dir, 'nothing*')]);
     const fams = await run(textfileCollector, coreContext({ 'collector.textfile.directory': [join(dir, '*'), join(dir, 'missing')] }));
     expect(value(fams, 'from_one')).toBe(1);
     expect(value(fams, 'from_two')).toBe(2);
