@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// node-exporter benchmark: Debian's Go node_exporter and ours on this host, in one run, scraped
+// alternately (bench/lib.mjs) with the same collectors and filters, 2,000 scrapes each.
+// Reports median latency ratio ours/Go (target <= 1.0), CPU ms per 1,000 scrapes ratio
+// (target <= 1.5), RSS over the run (target <= 70 MiB after 2,000 scrapes, flat), and which of our
+// collectors take the time (node_scrape_collector_duration_seconds, median over extra scrapes).
+//
+//   npm run build && node bench/node-exporter/run.mjs [--scrapes N] [--json FILE]
+//
+// Needs /usr/bin/prometheus-node-exporter (or NODE_EXPORTER_ORACLE) and a built packages/node-exporter.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alternate, freePort, markdownTable, quantile, rssMiB, scrapeOnce, startExporter, stopExporter } from '../lib.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const OURS = join(ROOT, 'packages/node-exporter/bin/node-exporter.js');
+const GO = process.env.NODE_EXPORTER_ORACLE ?? '/usr/bin/prometheus-node-exporter';
+
+const argValue = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+};
+const SCRAPES = Number(argValue('--scrapes', '2000'));
+const JSON_OUT = argValue('--json', '');
+const ISOLATED_SCRAPES = 30;
+
+const TARGETS = { medianRatio: 1.0, cpuRatio: 1.5, rssMiB: 70 };
+
+/** Collectors each binary registers as enabled by default, from `--help` (node_exporter's wording, which ours keeps). */
+function defaultCollectors(cmd, args = []) {
+  const r = spawnSync(cmd, [...args, '--help'], { encoding: 'utf8' });
+  const help = `${r.stdout}${r.stderr}`.replace(/\s+/g, ' ');
+  const out = new Set();
+  for (const m of help.matchAll(/--collector\.([a-z0-9_]+) Enable the ([a-z0-9_]+) collector \(default: enabled\)/g)) if (m[1] === m[2]) out.add(m[1]);
+  if (out.size === 0) throw new Error(`no collector list in ${cmd} --help`);
+  return out;
+}
+
+/**
+ * One collector's own cost: `n` scrapes of `?collect[]=<collector>` (node_exporter's filter,
+ * which ours implements too), median request latency and median of the collector's own
+ * node_scrape_collector_duration_seconds. In a full scrape the collectors run concurrently and
+ * their durations overlap; alone, each one's number is its own.
+ */
+async function isolatedCost(url, collector, n) {
+  const latency = [];
+  const duration = [];
+  const pattern = new RegExp(`^node_scrape_collector_duration_seconds\\{collector="${collector}"\\} (\\S+)$`, 'm');
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${url}?collect[]=${collector}`, { headers: { Accept: 'text/plain;version=0.0.4' } });
+    const text = await res.text();
+    latency.push(performance.now() - t0);
+    const m = pattern.exec(text);
+    if (m) duration.push(Number(m[1]) * 1000);
+  }
+  const median = (v) => quantile(v.sort((a, b) => a - b), 0.5);
+  return { latencyMs: median(latency), durationMs: median(duration) };
+}
+
+function buildRevision() {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, 'packages/node-exporter/dist/build-stamp.json'), 'utf8')).revision;
+  } catch {
+    return 'unknown';
+  }
+}
+
+if (!existsSync(GO)) {
+  console.error(`node_exporter not found at ${GO}: install Debian's prometheus-node-exporter or set NODE_EXPORTER_ORACLE`);
+  process.exit(1);
+}
+if (!existsSync(join(ROOT, 'packages/node-exporter/dist/main.js'))) {
+  console.error('packages/node-exporter is not built: run `npm run build` first');
+  process.exit(1);
+}
+
+// Same collectors on both sides: the defaults both have. Debian enables systemd by default and
+// patches the filesystem/netdev filter defaults; upstream's filters are set on both explicitly.
+const goDefaults = defaultCollectors(GO);
+const ourDefaults = defaultCollectors(process.execPath, [OURS]);
+const collectors = [...ourDefaults].filter((c) => goDefaults.has(c)).sort();
+const textfileDir = mkdtempSync(join(tmpdir(), 'bench-node-textfile-'));
+const common = [
+  '--collector.disable-defaults',
+  ...collectors.map((c) => `--collector.${c}`),
+  '--collector.filesystem.mount-points-exclude=^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+)($|/)',
+  '--collector.netdev.device-exclude=',
+  `--collector.textfile.directory=${textfileDir}`,
+];
+
+const [goPort, ourPort] = [await freePort(), await freePort()];
+let go;
+let ours;
+try {
+  go = await startExporter({ cmd: GO, args: [...common, `--web.listen-address=127.0.0.1:${goPort}`], readyUrl: `http://127.0.0.1:${goPort}/metrics` });
+  ours = await startExporter({
+    cmd: process.execPath,
+    args: [OURS, ...common, `--web.listen-address=127.0.0.1:${ourPort}`],
+    env: { ...process.env, NODE_ENV: 'production' },
+    readyUrl: `http://127.0.0.1:${ourPort}/metrics`,
+  });
+  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`collectors (${collectors.length}): ${collectors.join(' ')}`);
+  console.log(`ours: revision ${buildRevision()}, node ${process.version}; Go: ${GO}; load average before: ${load}`);
+  const started = Date.now();
+  const results = await alternate(
+    [
+      { name: 'ours (node-exporter)', url: `http://127.0.0.1:${ourPort}/metrics`, pid: ours.pid },
+      { name: 'node_exporter 1.5.0 (Go)', url: `http://127.0.0.1:${goPort}/metrics`, pid: go.pid },
+    ],
+    { scrapes: SCRAPES, warmup: 20, onProgress: (i) => process.stderr.write(`  ${i}/${SCRAPES}\n`) },
+  );
+  const seconds = (Date.now() - started) / 1000;
+  const [o, g] = results;
+  const medianRatio = o.medianMs / g.medianMs;
+  const cpuRatio = o.cpuMsPer1000 / g.cpuMsPer1000;
+  const rssEnd = o.rssMiB.at(-1);
+  const rssMid = o.rssMiB[Math.floor(o.rssMiB.length / 2)];
+
+  console.log(`\n${markdownTable(results)}\n`);
+  console.log(`run: ${SCRAPES} scrapes per side in ${seconds.toFixed(0)} s; load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
+  console.log(`median latency ratio ours/Go: ${medianRatio.toFixed(2)} (target <= ${TARGETS.medianRatio}: ${verdict(medianRatio <= TARGETS.medianRatio)})`);
+  console.log(`CPU per 1,000 scrapes ratio ours/Go: ${cpuRatio.toFixed(2)} (target <= ${TARGETS.cpuRatio}: ${verdict(cpuRatio <= TARGETS.cpuRatio)})`);
+  console.log(`our RSS after ${SCRAPES} scrapes: ${rssEnd.toFixed(1)} MiB (target <= ${TARGETS.rssMiB}: ${verdict(rssEnd <= TARGETS.rssMiB)}); second half of the run: ${rssMid.toFixed(1)} -> ${rssEnd.toFixed(1)} MiB`);
+
+  // Which collectors take the time (measured after the timed run, so it does not disturb it).
+  const costs = [];
+  for (const c of collectors) {
+    costs.push({ c, ours: await isolatedCost(`http://127.0.0.1:${ourPort}/metrics`, c, ISOLATED_SCRAPES), go: await isolatedCost(`http://127.0.0.1:${goPort}/metrics`, c, ISOLATED_SCRAPES) });
+  }
+  costs.sort((a, b) => b.ours.durationMs - a.ours.durationMs);
+  console.log(`\nper collector alone (?collect[]=<name>), median of ${ISOLATED_SCRAPES} scrapes: the collector's own duration and the whole request`);
+  console.log('| collector | ours duration ms | Go duration ms | ours request ms | Go request ms |\n|---|---:|---:|---:|---:|');
+  for (const { c, ours: o2, go: g2 } of costs) console.log(`| ${c} | ${o2.durationMs.toFixed(2)} | ${g2.durationMs.toFixed(2)} | ${o2.latencyMs.toFixed(2)} | ${g2.latencyMs.toFixed(2)} |`);
+  console.log(`\nour RSS after the per-collector scrapes: ${rssMiB(ours.pid).toFixed(1)} MiB`);
+
+  if (JSON_OUT) {
+    writeFileSync(JSON_OUT, JSON.stringify({ collectors, scrapes: SCRAPES, results, medianRatio, cpuRatio, rssEnd, costs }, null, 2));
+  }
+} finally {
+  await stopExporter(ours);
+  await stopExporter(go);
+  rmSync(textfileDir, { recursive: true, force: true });
+}
