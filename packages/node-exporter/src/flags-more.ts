@@ -33,4 +33,13 @@ export const moreFlags: readonly FlagSpec[] = [
   { name: 'collector.interrupts.name-include', description: 'Regexp of "<type>;<info>;<devices>" interrupts to report (mutually exclusive with name-exclude).', default: '', placeholder: '<regex>' },
   { name: 'collector.interrupts.name-exclude', description: 'Regexp of "<type>;<info>;<devices>" interrupts to leave out (mutually exclusive with name-include).', default: '', placeholder: '<regex>' },
   { name: 'collector.interrupts.include-zeros', kind: 'boolean', description: 'Also report interrupt counters that are zero.', default: true },
+  { name: 'collector.infiniband.device-include', description: 'Regexp of InfiniBand devices to report (mutually exclusive with device-exclude).', default: '', placeholder: '<regex>' },
+  { name: 'collector.infiniband.device-exclude', description: 'Regexp of InfiniBand devices to leave out (mutually exclusive with device-include).', default: '', placeholder: '<regex>' },
+  {
+    name: 'collector.ipvs.backend-labels',
+    description: 'Comma-separated labels of the node_ipvs_backend_* series; real servers alike under the chosen labels are summed.',
+    default: 'local_address,local_port,remote_address,remote_port,proto,local_mark',
+    placeholder: '<labels>',
+  },
+  { name: 'collector.tapestats.ignored-devices', description: 'Regexp of tape devices the tapestats collector leaves out.', default: '^$', placeholder: '<regex>' },
 ];

@@ -5,6 +5,11 @@ import { interruptsCollector, softirqsCollector } from './interrupts.js';
 import { meminfoNumaCollector } from './meminfo-numa.js';
 import { processesCollector } from './processes.js';
 import { tcpstatCollector } from './tcpstat.js';
+import { fibrechannelCollector } from './fibrechannel.js';
+import { infinibandCollector } from './infiniband.js';
+import { ipvsCollector } from './ipvs.js';
+import { tapestatsCollector } from './tapestats.js';
+import { xfsCollector } from './xfs.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -47,6 +52,11 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   thermalZoneCollector,
   udpQueuesCollector,
   watchdogCollector,
+  fibrechannelCollector,
+  infinibandCollector,
+  ipvsCollector,
+  tapestatsCollector,
+  xfsCollector,
   // default-off
   buddyinfoCollector,
   cgroupsCollector,

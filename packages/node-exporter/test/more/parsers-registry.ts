@@ -10,6 +10,9 @@ import { parseBuddyinfo, parseProcCgroups } from '../../src/procfs/buddyinfo.js'
 import { parsePidStat } from '../../src/procfs/pid-stat.js';
 import { parseNodeMeminfo, parseNumastat } from '../../src/sysfs/numa.js';
 import { parseRpcStatLines, procOps, fixedLine, NFS_V3_OPS } from '../../src/procfs/nfs.js';
+import { parseIpvsBackends, parseIpvsStats } from '../../src/procfs/ipvs.js';
+import { parseIbCounter, parseIbRate, parseIbStateId } from '../../src/sysfs/infiniband.js';
+import { parseXfsStats } from '../../src/procfs/xfs.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -44,4 +47,10 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
     fixedLine(l, 'net', 4);
     return procOps(l, 'proc3', NFS_V3_OPS, 22);
   }],
+  ['ip_vs_stats', ' a\n b\n  1A 2B 0 3C 0\n', parseIpvsStats],
+  ['ip_vs', 'h\nh\nh\nTCP  0A000001:0050 wlc\n  -> [fd00:0000:0000:0000:0000:0000:0000:0001]:0050 Route 1 2 3\nFWM  0000000a rr\n', parseIpvsBackends],
+  ['infiniband state', '4: ACTIVE\n', parseIbStateId],
+  ['infiniband rate', '100 Gb/sec (4X EDR)\n', parseIbRate],
+  ['infiniband counter', '2221223609\n', parseIbCounter],
+  ['xfs stats', 'rw 1 2\nvnodes 1 2 3 4 5 6 7 8\n', parseXfsStats],
 ];
