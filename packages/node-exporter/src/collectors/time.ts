@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
 import { mapLimit, readDirIfExists, readTextIfExists, type NodeContext } from '../context.js';
+import { abbreviationFor, parseTzifFooter, type ZoneAbbreviations } from '../rootfs/tzif.js';
 import { parseClocksourceList } from '../sysfs/clocksource.js';
 
 export const timeCollector: Collector<NodeContext> = {
@@ -10,14 +12,30 @@ export const timeCollector: Collector<NodeContext> = {
   async collect(ctx, out) {
     const now = new Date();
     out.gauge('node_time_seconds', 'System time in seconds since the Unix epoch.', now.getTime() / 1000);
-    out.gauge('node_time_zone_offset_seconds', 'Offset of the local time zone from UTC, in seconds.', -now.getTimezoneOffset() * 60, {
-      time_zone: timeZoneAbbreviation(now),
+    const offset = -now.getTimezoneOffset() * 60;
+    // Node fixes its time zone at start-up, so the zone's names are learned once as well.
+    const zone = await ctx.target.state('time.zone', () => localZone());
+    out.gauge('node_time_zone_offset_seconds', 'Offset of the local time zone from UTC, in seconds.', offset, {
+      time_zone: zone ? abbreviationFor(zone, offset) : timeZoneAbbreviation(now),
     });
     await clocksources(ctx.target, out, ctx.signal);
   },
 };
 
-/** The zone's abbreviation ('UTC', 'CET'), as Go's time.Zone() names it. */
+/** The zone file Go would read: $TZ (a zoneinfo name or path) or /etc/localtime; undefined for UTC or unreadable. */
+async function localZone(): Promise<ZoneAbbreviations | undefined> {
+  const tz = process.env.TZ;
+  if (tz === '' || tz === 'UTC') return undefined;
+  const name = tz?.replace(/^:/, '');
+  const file = name === undefined ? '/etc/localtime' : name.startsWith('/') ? name : join('/usr/share/zoneinfo', name);
+  try {
+    return parseTzifFooter(await readFile(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fallback when no zone file can be read: ICU's short name ('UTC', 'EST', or 'GMT+1'). */
 export function timeZoneAbbreviation(d: Date): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName');
   return part?.value ?? 'UTC';

@@ -18,6 +18,7 @@ import { parsePressure } from '../../src/procfs/pressure.js';
 import { parseSockstat } from '../../src/procfs/sockstat.js';
 import { parseProcStat } from '../../src/procfs/stat.js';
 import { osVersionNumber, parseOsRelease } from '../../src/rootfs/os-release.js';
+import { abbreviationFor, parsePosixTz, parseTzifFooter } from '../../src/rootfs/tzif.js';
 import { parseClocksourceList } from '../../src/sysfs/clocksource.js';
 import { parseUdevProperties } from '../../src/sysfs/udev.js';
 import { parseTextFormat } from '../../src/textfile/parse.js';
@@ -47,6 +48,8 @@ const PARSERS: Array<[string, string, (text: string) => unknown]> = [
   ['os-release', fixture('etc/os-release'), parseOsRelease],
   ['udev', fixture('udev/data/b8:0'), parseUdevProperties],
   ['clocksource', 'tsc hpet\n', parseClocksourceList],
+  ['posix tz', 'CET-1CEST,M3.5.0,M10.5.0/3', parsePosixTz],
+  ['tzif', 'TZif2' + '\0'.repeat(39) + '\nEST5EDT,M3.2.0,M11.1.0\n', (t) => parseTzifFooter(new TextEncoder().encode(t))],
   ['text format', '# HELP a b\n# TYPE a gauge\na{x="1"} 2\n# TYPE h histogram\nh_bucket{le="1"} 1\nh_sum 1\nh_count 1\n', (t) => parseTextFormat(t)],
 ];
 
@@ -156,6 +159,23 @@ describe('parser details', () => {
   it('numbers are strict', () => {
     expect(parseNumber('-1.5e3', 's')).toBe(-1500);
     for (const bad of ['', ' ', '0x10', 'Infinity', '1,5']) expect(() => parseNumber(bad, 's')).toThrow(ParseError);
+  });
+});
+
+describe('time zone names', () => {
+  it('POSIX TZ strings give Go\'s abbreviations for the current offset', () => {
+    const berlin = parsePosixTz('CET-1CEST,M3.5.0,M10.5.0/3');
+    expect(berlin).toEqual({ std: 'CET', stdOffset: 3600, dst: 'CEST' });
+    expect([abbreviationFor(berlin, 3600), abbreviationFor(berlin, 7200)]).toEqual(['CET', 'CEST']);
+    expect(parsePosixTz('IST-5:30')).toEqual({ std: 'IST', stdOffset: 19800 });
+    expect(parsePosixTz('<+0545>-5:45')).toEqual({ std: '+0545', stdOffset: 20700 });
+    expect(parsePosixTz('EST5EDT,M3.2.0,M11.1.0')).toMatchObject({ std: 'EST', stdOffset: -18000, dst: 'EDT' });
+  });
+
+  it('reads the footer of a TZif file', () => {
+    const file = new TextEncoder().encode(`TZif2${'\0'.repeat(39)}abc\0\nAEST-10AEDT,M10.1.0,M4.1.0/3\n`);
+    expect(parseTzifFooter(file)).toEqual({ std: 'AEST', stdOffset: 36000, dst: 'AEDT' });
+    expect(() => parseTzifFooter(new TextEncoder().encode('not a zone file at all, really not one....'))).toThrow(ParseError);
   });
 });
 
