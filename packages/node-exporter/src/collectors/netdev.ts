@@ -28,25 +28,26 @@ export const netdevCollector: Collector<NodeContext> = {
         out.counter(`node_network_${key}_total`, `Network device statistic ${key}.`, value, { device: d.device });
       }
     });
-    if (t.bool('collector.netdev.address-info')) addressInfo(out, (name) => !filter.ignored(name));
+    // node_exporter lists every interface's addresses here, without the device filter.
+    if (t.bool('collector.netdev.address-info')) addressInfo(out);
   },
 };
 
-function addressInfo(out: MetricSink, keep: (device: string) => boolean): void {
+function addressInfo(out: MetricSink): void {
   for (const [device, addrs] of Object.entries(networkInterfaces())) {
-    if (!keep(device) || !addrs) continue;
-    for (const a of addrs) {
+    for (const a of addrs ?? []) {
       out.gauge('node_network_address_info', 'Address configured on the network device.', 1, {
-        device, address: a.address, netmask: a.cidr?.split('/')[1] ?? '', scope: addressScope(a.address, a.internal),
+        device, address: a.address, netmask: a.cidr?.split('/')[1] ?? '', scope: addressScope(a.address),
       });
     }
   }
 }
 
-function addressScope(address: string, internal: boolean): string {
-  if (internal) return 'interface-local';
-  if (address.startsWith('fe80:') || address.startsWith('169.254.')) return 'link-local';
-  if (/^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|f[cd])/.test(address)) return 'private';
+/** Go's net.IP classification as node_exporter uses it: loopback and link-local are 'link-local'. */
+export function addressScope(address: string): string {
+  const a = address.toLowerCase();
+  if (a === '::1' || a.startsWith('127.') || a.startsWith('169.254.') || /^fe[89ab]/.test(a) || /^ff[0-9a-f]2:/.test(a) || a.startsWith('224.0.0.')) return 'link-local';
+  if (/^ff[0-9a-f]1:/.test(a)) return 'interface-local';
+  if (a === '::' || a === '0.0.0.0' || a === '255.255.255.255' || a.startsWith('ff') || /^(22[4-9]|23\d)\./.test(a)) return '';
   return 'global';
 }
-

@@ -291,3 +291,19 @@ describe('cpu info', () => {
     expect(fams.some((f) => f.name === 'node_cpu_info')).toBe(false);
   });
 });
+
+describe('netdev address info', () => {
+  it('classifies addresses as Go does', async () => {
+    const { addressScope } = await import('../../src/collectors/netdev.js');
+    expect(['127.0.0.1', '::1', '169.254.1.1', 'fe80::1', '10.0.0.5', '2001:db8::1', 'ff01::1', '::'].map(addressScope)).toEqual([
+      'link-local', 'link-local', 'link-local', 'link-local', 'global', 'global', 'interface-local', '',
+    ]);
+  });
+
+  it('lists this host\'s interface addresses with --collector.netdev.address-info', async () => {
+    const fams = await run(netdevCollector, coreContext({ 'collector.netdev.address-info': true }));
+    expect(family(fams, 'node_network_address_info').samples).toContainEqual({
+      suffix: '', value: 1, labels: { device: 'lo', address: '127.0.0.1', netmask: '8', scope: 'link-local' },
+    });
+  });
+});
