@@ -10,6 +10,8 @@ import { infinibandCollector } from './infiniband.js';
 import { ipvsCollector } from './ipvs.js';
 import { tapestatsCollector } from './tapestats.js';
 import { xfsCollector } from './xfs.js';
+import { btrfsCollector } from './btrfs.js';
+import { zfsCollector } from './zfs.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -57,6 +59,8 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   ipvsCollector,
   tapestatsCollector,
   xfsCollector,
+  btrfsCollector,
+  zfsCollector,
   // default-off
   buddyinfoCollector,
   cgroupsCollector,

@@ -13,6 +13,8 @@ import { parseRpcStatLines, procOps, fixedLine, NFS_V3_OPS } from '../../src/pro
 import { parseIpvsBackends, parseIpvsStats } from '../../src/procfs/ipvs.js';
 import { parseIbCounter, parseIbRate, parseIbStateId } from '../../src/sysfs/infiniband.js';
 import { parseXfsStats } from '../../src/procfs/xfs.js';
+import { kstatNumbers, parseKstatIo, parseKstatNamed } from '../../src/procfs/kstat.js';
+import { parseBtrfsCommitStats } from '../../src/sysfs/btrfs.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -53,4 +55,7 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['infiniband rate', '100 Gb/sec (4X EDR)\n', parseIbRate],
   ['infiniband counter', '2221223609\n', parseIbCounter],
   ['xfs stats', 'rw 1 2\nvnodes 1 2 3 4 5 6 7 8\n', parseXfsStats],
+  ['kstat named', '1 1 0x01\nname type data\nhits 4 12\nds 7 tank/x\n', (t) => kstatNumbers(parseKstatNamed(t))],
+  ['kstat io', '1 3 0x00\nnread nwritten\n1 2\n', parseKstatIo],
+  ['btrfs commit_stats', 'commits 3\nmax_commit_ms 5\n', parseBtrfsCommitStats],
 ];
