@@ -1,5 +1,5 @@
 import { ConfigError } from '@scrapekit/exporter-kit';
-import type { FlagSpec } from '@scrapekit/exporter-kit';
+import type { FlagSpec, FlagValues } from '@scrapekit/exporter-kit';
 import { moreFlags } from './flags-more.js';
 
 /*
@@ -39,8 +39,39 @@ export const coreFlags: readonly FlagSpec[] = [
   { name: 'collector.netstat.fields', description: 'Regexp of /proc/net/{netstat,snmp,snmp6} fields to export.', default: NETSTAT_FIELDS, placeholder: '<regex>' },
   { name: 'collector.stat.softirq', kind: 'boolean', description: 'Export node_softirqs_total per softirq vector.', default: false },
   { name: 'collector.textfile.directory', kind: 'list', description: 'Directory (glob allowed, repeatable) of *.prom files to merge into the output.', default: [], placeholder: '<dir>' },
+  // Deprecated spellings node_exporter still accepts (hidden there); mapped onto the new flags at start-up.
+  { name: 'collector.diskstats.ignored-devices', description: 'Deprecated: use --collector.diskstats.device-exclude.', default: '', placeholder: '<regex>' },
+  { name: 'collector.filesystem.ignored-mount-points', description: 'Deprecated: use --collector.filesystem.mount-points-exclude.', default: '', placeholder: '<regex>' },
+  { name: 'collector.filesystem.ignored-fs-types', description: 'Deprecated: use --collector.filesystem.fs-types-exclude.', default: '', placeholder: '<regex>' },
+  { name: 'collector.netdev.device-blacklist', description: 'Deprecated: use --collector.netdev.device-exclude.', default: '', placeholder: '<regex>' },
+  { name: 'collector.netdev.device-whitelist', description: 'Deprecated: use --collector.netdev.device-include.', default: '', placeholder: '<regex>' },
   { name: 'collector.vmstat.fields', description: 'Regexp of /proc/vmstat fields to export.', default: VMSTAT_FIELDS, placeholder: '<regex>' },
 ];
+
+/** [deprecated flag, its replacement]. */
+export const DEPRECATED_FLAGS: ReadonlyArray<readonly [string, string]> = [
+  ['collector.diskstats.ignored-devices', 'collector.diskstats.device-exclude'],
+  ['collector.filesystem.ignored-mount-points', 'collector.filesystem.mount-points-exclude'],
+  ['collector.filesystem.ignored-fs-types', 'collector.filesystem.fs-types-exclude'],
+  ['collector.netdev.device-blacklist', 'collector.netdev.device-exclude'],
+  ['collector.netdev.device-whitelist', 'collector.netdev.device-include'],
+];
+
+/**
+ * Applies deprecated flags to their replacements, as node_exporter does (with a warning), so
+ * old systemd units keep their filters. Returns the flags to use and one message per flag used.
+ */
+export function applyDeprecatedFlags(flags: FlagValues): { flags: FlagValues; warnings: string[] } {
+  const out: Record<string, FlagValues[string]> = { ...flags };
+  const warnings: string[] = [];
+  for (const [old, replacement] of DEPRECATED_FLAGS) {
+    const v = flags[old];
+    if (typeof v !== 'string' || v === '') continue;
+    out[replacement] = v;
+    warnings.push(`--${old} is deprecated and will be removed; use --${replacement}`);
+  }
+  return { flags: out, warnings };
+}
 
 /** Every exporter-specific flag: ours and the ones of the "more" collectors. */
 export const nodeFlags: readonly FlagSpec[] = [...coreFlags, ...moreFlags];

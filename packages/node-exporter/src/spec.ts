@@ -3,7 +3,7 @@ import { ConfigError, type ExporterSpec } from '@scrapekit/exporter-kit';
 import { nodeCollectors } from './collectors/index.js';
 import { platformCollectors } from './platform/index.js';
 import { createNodeContext, type NodeContext } from './context.js';
-import { nodeFlags, parseGoDuration } from './flags.js';
+import { applyDeprecatedFlags, nodeFlags, parseGoDuration } from './flags.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -24,7 +24,9 @@ export const spec: ExporterSpec<NodeContext> = {
   // macOS/Windows: the systeminformation-based collectors under node_exporter's names (src/platform).
   collectors: process.platform === 'linux' ? nodeCollectors : platformCollectors(process.platform),
   flags: nodeFlags,
-  setup({ flags }) {
+  setup({ flags: given, logger }) {
+    const { flags, warnings } = applyDeprecatedFlags(given);
+    for (const w of warnings) logger.warn(w);
     // Compiles every regex flag: a typo is reported now, as one line, not at the first scrape.
     const ctx = createNodeContext(flags);
     for (const [a, b] of EXCLUSIVE) {

@@ -81,3 +81,15 @@ describe('node-exporter spec', () => {
     }
   });
 });
+
+describe('deprecated flags', () => {
+  it('old filter flags still apply to the new ones', async () => {
+    const runtime = await setup({ ...fixtureFlags, 'collector.netdev.device-blacklist': '^eth' });
+    const acquired = await runtime.acquire({ signal: new AbortController().signal, logger: silentLogger, out: new MetricSink() });
+    if (!acquired.ok) throw new Error('acquire failed');
+    expect(acquired.target.str('collector.netdev.device-exclude')).toBe('^eth');
+    const families = await runScrape({ collectors: coreCollectors.filter((c) => c.name === 'netdev'), target: acquired.target, timeoutMs: 10_000 });
+    const devices = families.find((f) => f.name === 'node_network_receive_bytes_total')?.samples.map((s) => s.labels.device).sort();
+    expect(devices).toEqual(['bond0', 'lo']);
+  });
+});
