@@ -8,7 +8,7 @@
 //   npm run build && node bench/node-exporter/run.mjs [--scrapes N] [--json FILE]
 //
 // Needs /usr/bin/prometheus-node-exporter (or NODE_EXPORTER_ORACLE) and a built packages/node-exporter.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -69,6 +69,15 @@ function buildRevision() {
   }
 }
 
+/** Newest modification time (ms) of any file under `dir`. */
+function newestMtime(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) newest = Math.max(newest, statSync(join(e.parentPath ?? e.path, e.name)).mtimeMs);
+  }
+  return newest;
+}
+
 if (!existsSync(GO)) {
   console.error(`node_exporter not found at ${GO}: install Debian's prometheus-node-exporter or set NODE_EXPORTER_ORACLE`);
   process.exit(1);
@@ -76,6 +85,11 @@ if (!existsSync(GO)) {
 if (!existsSync(join(ROOT, 'packages/node-exporter/dist/main.js'))) {
   console.error('packages/node-exporter is not built: run `npm run build` first');
   process.exit(1);
+}
+
+const builtAt = statSync(join(ROOT, 'packages/node-exporter/dist/main.js')).mtimeMs;
+for (const pkg of ['node-exporter', 'exporter-kit']) {
+  if (newestMtime(join(ROOT, 'packages', pkg, 'src')) > builtAt) console.warn(`WARNING: packages/${pkg}/src changed after the last build; run \`npm run build\` to measure the current code`);
 }
 
 // Same collectors on both sides: the defaults both have. Debian enables systemd by default and

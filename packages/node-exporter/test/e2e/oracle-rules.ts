@@ -93,6 +93,12 @@ export const ORACLE_RULES: OracleRules = {
     { family: /^node_timex_(offset_seconds|frequency_adjustment_ratio|estimated_error_seconds)$/, reason: 'the kernel clock discipline adjusts these continuously', absolute: 0.01, relative: 0.01 },
     { family: /^node_processes_(state|pids|threads|threads_state)$/, reason: 'processes and threads come and go (the scrapes start threads)', absolute: 64, relative: 0.1 },
     { family: /^node_buddyinfo_blocks$/, reason: 'free page blocks per order change with every allocation', absolute: 256, relative: 0.5 },
-    { family: /^node_cpu_scaling_frequency_hertz$/, reason: 'current CPU frequency', relative: 0.5 },
+    { family: /^node_cpu_(scaling_)?frequency_hertz$/, reason: 'current CPU frequency', relative: 0.5 },
+    { family: /^node_disk_io_now$/, reason: 'I/Os in flight at the instant of the read', absolute: 64 },
+    // Sensors: none on this VM, but CI runners and real hosts have them, and readings move.
+    { family: /^node_hwmon_(temp_celsius|fan_rpm|in_volts|curr_amps|power_average_watt|power_watt)$/, reason: 'live sensor readings', absolute: 2, relative: 0.1 },
+    { family: /^node_thermal_zone_temp$/, reason: 'live temperature', absolute: 2 },
+    { family: /^node_cooling_device_cur_state$/, reason: 'fan/throttle state follows the temperature', absolute: 10 },
+    { family: /^node_power_supply_(current_ampere|voltage_volt|power_watt|energy_watthour|charge_ampere|capacity)$/, reason: 'battery and supply readings move', absolute: 1, relative: 0.05 },
   ],
 };
