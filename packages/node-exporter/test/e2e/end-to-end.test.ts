@@ -31,11 +31,12 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /** Every collector that reads only the fixture trees (or the flags) and so is deterministic here. */
 const ENABLED = [
-  'arp', 'bonding', 'buddyinfo', 'cgroups', 'conntrack', 'cpu', 'cpufreq', 'diskstats', 'dmi', 'edac',
-  'entropy', 'filefd', 'filesystem', 'hwmon', 'interrupts', 'kernel_hung', 'loadavg', 'mdadm', 'meminfo',
-  'meminfo_numa', 'netclass', 'netdev', 'netstat', 'nfs', 'nfsd', 'nvme', 'os', 'powersupplyclass',
-  'pressure', 'processes', 'rapl', 'schedstat', 'selinux', 'sockstat', 'softirqs', 'softnet', 'stat',
-  'tcpstat', 'textfile', 'thermal_zone', 'udp_queues', 'uname', 'vmstat', 'watchdog',
+  'arp', 'bonding', 'btrfs', 'buddyinfo', 'cgroups', 'conntrack', 'cpu', 'cpufreq', 'diskstats', 'dmi',
+  'edac', 'entropy', 'fibrechannel', 'filefd', 'filesystem', 'hwmon', 'infiniband', 'interrupts', 'ipvs',
+  'kernel_hung', 'loadavg', 'mdadm', 'meminfo', 'meminfo_numa', 'netclass', 'netdev', 'netstat', 'nfs',
+  'nfsd', 'nvme', 'os', 'powersupplyclass', 'pressure', 'processes', 'rapl', 'schedstat', 'selinux',
+  'sockstat', 'softirqs', 'softnet', 'stat', 'tapestats', 'tcpstat', 'textfile', 'thermal_zone',
+  'udp_queues', 'uname', 'vmstat', 'watchdog', 'xfs', 'zfs',
 ];
 
 /** Collectors left out because they read the live host whatever the paths say. */
