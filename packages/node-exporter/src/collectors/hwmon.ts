@@ -1,9 +1,9 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { HWMON_SENSOR_TYPES, addSensorFile, cleanHwmonName, explodeSensorFileName, hwmonChipName, hwmonSamples, type SensorData } from '../sysfs/hwmon.js';
-import { isIgnored, isMissing, listDir, mapLimit, READ_CONCURRENCY, readAttrLenient } from './sysfs-read.js';
+import { isIgnored, isMissing, listDir, mapLimit, READ_CONCURRENCY, readAttrLenient, readSmall } from './sysfs-read.js';
 
 async function resolveOrUndefined(path: string): Promise<string | undefined> {
   try {
@@ -34,7 +34,7 @@ async function collectSensorFiles(dir: string, data: SensorData, signal: AbortSi
   });
   const contents = await mapLimit(wanted, READ_CONCURRENCY, async (f) => {
     try {
-      return await readFile(join(dir, f), { encoding: 'utf8', signal });
+      return await readSmall(join(dir, f), signal);
     } catch (err) {
       if (signal.aborted) throw err;
       return undefined;
