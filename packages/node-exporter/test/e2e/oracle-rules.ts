@@ -53,7 +53,16 @@ export const ORACLE_RULES: OracleRules = {
     { family: /^node_scrape_collector_(duration_seconds|success)$/, reason: 'per-collector meta: durations differ by nature; success is checked in its own test' },
   ],
   onlyGo: [],
-  onlyOurs: [],
+  // Families node_exporter added after 1.5.0 (present in 1.12, the release our reference notes
+  // describe): emitting them changes nothing for a query written against 1.5.0.
+  onlyOurs: [
+    { family: /^node_btrfs_(commits_total|commit_seconds_total|last_commit_seconds|max_commit_seconds)$/, reason: 'btrfs commit statistics, node_exporter 1.12' },
+    { family: /^node_fibrechannel_dumped_frames_total$/, reason: 'node_exporter 1.12 family' },
+    { family: /^node_zfs_arc_memory_available_bytes$/, reason: 'ARC kstat field exported by node_exporter 1.12' },
+  ],
+  onlyOursSeries: [
+    { family: /^node_zfs_zpool_state$/, series: /state="suspended"/, reason: 'node_exporter 1.12 reports the suspended pool state too' },
+  ],
   labelsDiffer: [
     { family: /^node_nvme_info$/, reason: 'ours has the label set of node_exporter 1.12, which added cntlid (the controller id) after 1.5.0' },
     {
