@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
-import { mapLimit, readDirIfExists, readTextIfExists, type NodeContext, readProcFile } from '../context.js';
+import { mapLimit, readDirIfExists, readTextIfExists, type NodeContext, readProcFile, readProcFileOnce } from '../context.js';
 import { parseCpuinfo } from '../procfs/cpuinfo.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
 import { parseProcStat, type CpuTimes } from '../procfs/stat.js';
@@ -36,7 +36,7 @@ export const cpuCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const t = ctx.target;
-    const statText = await readProcFile(t.proc('stat'), ctx.signal);
+    const statText = await readProcFileOnce(t.proc('stat'), ctx.signal);
     const stat = parseProcStat(statText);
     const cache = t.state('cpu.times', () => new Map<number, CpuTimes>());
     const times = monotonicCpuTimes(cache, stat.cpus);

@@ -1,5 +1,5 @@
 import type { Collector } from '@scrapekit/exporter-kit';
-import { readProcFile, type NodeContext } from '../context.js';
+import { readProcFileOnce, type NodeContext } from '../context.js';
 import { parseProcStat, SOFTIRQ_VECTORS } from '../procfs/stat.js';
 
 export const statCollector: Collector<NodeContext> = {
@@ -7,7 +7,7 @@ export const statCollector: Collector<NodeContext> = {
   help: 'Kernel counters from /proc/stat: interrupts, context switches, forks, boot time, runnable and blocked processes.',
   defaultEnabled: true,
   async collect(ctx, out) {
-    const stat = parseProcStat(await readProcFile(ctx.target.proc('stat'), ctx.signal));
+    const stat = parseProcStat(await readProcFileOnce(ctx.target.proc('stat'), ctx.signal));
     if (stat.intr !== undefined) out.counter('node_intr_total', 'Interrupts serviced since boot.', stat.intr);
     if (stat.contextSwitches !== undefined) out.counter('node_context_switches_total', 'Context switches since boot.', stat.contextSwitches);
     if (stat.forks !== undefined) out.counter('node_forks_total', 'Processes and threads created since boot.', stat.forks);

@@ -307,3 +307,15 @@ describe('netdev address info', () => {
     });
   });
 });
+
+describe('one read of /proc/stat per scrape', () => {
+  it('cpu and stat share the read when they run in the same scrape', async () => {
+    const { readProcFileOnce } = await import('../../src/context.js');
+    const ctx = coreContext();
+    const scrape = new AbortController().signal;
+    const a = readProcFileOnce(ctx.proc('stat'), scrape);
+    expect(readProcFileOnce(ctx.proc('stat'), scrape)).toBe(a);
+    expect(readProcFileOnce(ctx.proc('stat'), new AbortController().signal)).not.toBe(a);
+    expect(await a).toContain('btime 1764000000');
+  });
+});
