@@ -42,4 +42,5 @@ export const moreFlags: readonly FlagSpec[] = [
     placeholder: '<labels>',
   },
   { name: 'collector.tapestats.ignored-devices', description: 'Regexp of tape devices the tapestats collector leaves out.', default: '^$', placeholder: '<regex>' },
+  { name: 'collector.bcache.priorityStats', kind: 'boolean', description: 'Expose the bcache priority_stats metrics (expensive: the kernel walks every bucket).', default: false },
 ];

@@ -12,6 +12,7 @@ import { tapestatsCollector } from './tapestats.js';
 import { xfsCollector } from './xfs.js';
 import { btrfsCollector } from './btrfs.js';
 import { zfsCollector } from './zfs.js';
+import { bcacheCollector } from './bcache.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -59,6 +60,7 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   ipvsCollector,
   tapestatsCollector,
   xfsCollector,
+  bcacheCollector,
   btrfsCollector,
   zfsCollector,
   // default-off

@@ -15,6 +15,7 @@ import { parseIbCounter, parseIbRate, parseIbStateId } from '../../src/sysfs/inf
 import { parseXfsStats } from '../../src/procfs/xfs.js';
 import { kstatNumbers, parseKstatIo, parseKstatNamed } from '../../src/procfs/kstat.js';
 import { parseBtrfsCommitStats } from '../../src/sysfs/btrfs.js';
+import { dehumanize, parsePriorityStats, parseWritebackRateDebug } from '../../src/sysfs/bcache.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -58,4 +59,7 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['kstat named', '1 1 0x01\nname type data\nhits 4 12\nds 7 tank/x\n', (t) => kstatNumbers(parseKstatNamed(t))],
   ['kstat io', '1 3 0x00\nnread nwritten\n1 2\n', parseKstatIo],
   ['btrfs commit_stats', 'commits 3\nmax_commit_ms 5\n', parseBtrfsCommitStats],
+  ['bcache value', '1.2G\n', dehumanize],
+  ['bcache writeback_rate_debug', 'rate:\t1.1M/sec\ntarget:\t2.0G\n', parseWritebackRateDebug],
+  ['bcache priority_stats', 'Unused:\t41%\nMetadata:\t1%\n', parsePriorityStats],
 ];
