@@ -45,7 +45,7 @@ export const cpuCollector: Collector<NodeContext> = {
       const c = times.get(cpu) as CpuTimes;
       const cpuLabel = String(cpu);
       for (const mode of MODES) {
-        out.counter('node_cpu_seconds_total', 'Seconds the CPUs spent in each mode.', c[mode], { cpu: cpuLabel, mode });
+        out.counter('node_cpu_seconds_total', 'CPU time per mode, in seconds, from /proc/stat.', c[mode], { cpu: cpuLabel, mode });
       }
       if (guest) {
         const help = 'Seconds the CPUs spent running guests (also counted in user and nice).';

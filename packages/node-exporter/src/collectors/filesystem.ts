@@ -166,7 +166,7 @@ function emit(out: MetricSink, labels: FsLabels, ro: boolean, o: StatOutcome, lo
   out.gauge('node_filesystem_readonly', 'Whether the filesystem is mounted read-only.', ro ? 1 : 0, labels);
   if (o.kind !== 'ok') return;
   const s = o.stats;
-  out.gauge('node_filesystem_size_bytes', 'Filesystem size in bytes.', s.size, labels);
+  out.gauge('node_filesystem_size_bytes', 'Total size of the filesystem, in bytes.', s.size, labels);
   out.gauge('node_filesystem_free_bytes', 'Free bytes, including those reserved for root.', s.free, labels);
   out.gauge('node_filesystem_avail_bytes', 'Bytes available to unprivileged users.', s.avail, labels);
   out.gauge('node_filesystem_files', 'Inodes in total.', s.files, labels);

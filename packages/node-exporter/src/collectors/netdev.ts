@@ -25,7 +25,7 @@ export const netdevCollector: Collector<NodeContext> = {
       const nh = nohandler[i];
       if (nh !== undefined && !counters.has('receive_nohandler')) counters.set('receive_nohandler', nh);
       for (const [key, value] of counters) {
-        out.counter(`node_network_${key}_total`, `Network device statistic ${key}.`, value, { device: d.device });
+        out.counter(`node_network_${key}_total`, `Interface counter ${key} from /proc/net/dev.`, value, { device: d.device });
       }
     });
     // node_exporter lists every interface's addresses here, without the device filter.

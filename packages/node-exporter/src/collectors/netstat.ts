@@ -23,7 +23,7 @@ export const netstatCollector: Collector<NodeContext> = {
     for (const s of stats) {
       const key = `${s.protocol}_${s.field}`;
       if (fields && !fields.test(key)) continue;
-      out.untyped(`node_netstat_${key}`, `Statistic ${s.protocol}${s.field}.`, s.value);
+      out.untyped(`node_netstat_${key}`, `${s.protocol} counter ${s.field} from /proc/net.`, s.value);
     }
   },
 };

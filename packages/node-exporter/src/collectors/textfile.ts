@@ -96,5 +96,5 @@ function emitFamily(out: MetricSink, f: Merged): void {
     const missing = [...names].filter((n) => !(n in s.labels));
     return missing.length === 0 ? s : { ...s, labels: { ...s.labels, ...Object.fromEntries(missing.map((n) => [n, ''])) } };
   });
-  out.addFamily({ name: f.name, help: f.help ?? `Metric read from ${f.files.join(', ')}`, type: f.type, samples });
+  out.addFamily({ name: f.name, help: f.help ?? `Read from textfile ${f.files.join(', ')} (no HELP given).`, type: f.type, samples });
 }

@@ -32,8 +32,8 @@ export function emitTimex(out: MetricSink, tx: Timex): void {
   g('maxerror_seconds', 'Maximum error estimate, in seconds.', tx.maxerror / 1e6);
   g('estimated_error_seconds', 'Estimated error, in seconds.', tx.esterror / 1e6);
   g('status', 'Clock status bits (STA_*).', tx.status);
-  g('loop_time_constant', 'Phase-locked loop time constant.', tx.constant);
-  g('tick_seconds', 'Seconds between clock ticks.', tx.tick / 1e6);
+  g('loop_time_constant', 'Time constant of the kernel clock PLL.', tx.constant);
+  g('tick_seconds', 'Length of a clock tick, in seconds.', tx.tick / 1e6);
   g('pps_frequency_hertz', 'PPS frequency offset.', tx.ppsfreq / PPM16);
   g('pps_jitter_seconds', 'PPS jitter, in seconds.', tx.jitter / div);
   g('pps_shift_seconds', 'PPS interval duration (log2 seconds).', tx.shift);
