@@ -13,6 +13,7 @@ import { xfsCollector } from './xfs.js';
 import { btrfsCollector } from './btrfs.js';
 import { zfsCollector } from './zfs.js';
 import { bcacheCollector } from './bcache.js';
+import { dmmultipathCollector } from './dmmultipath.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -62,6 +63,7 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   xfsCollector,
   bcacheCollector,
   btrfsCollector,
+  dmmultipathCollector,
   zfsCollector,
   // default-off
   buddyinfoCollector,
