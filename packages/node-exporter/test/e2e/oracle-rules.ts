@@ -76,6 +76,7 @@ export const ORACLE_RULES: OracleRules = {
     // node_exporter reads them over D-Bus, ours through systemctl; families, types and label
     // names are still compared.
     { family: /^node_systemd_/, reason: 'unit sets change between scrapes' },
+    { family: /^node_processes_(state|threads_state)$/, reason: 'a state (Z, D, ...) has a series only while some process is in it' },
     { family: /^node_tcp_connection_states$/, reason: 'transient TCP states (fin_wait1, close_wait, ...) appear and vanish between scrapes; label names are still compared' },
   ],
   oracleWrong: [
@@ -105,7 +106,7 @@ export const ORACLE_RULES: OracleRules = {
     { family: /^node_entropy_available_bits$/, reason: 'the pool level moves (constant 256 on kernels from 5.18)', absolute: 4096 },
     { family: /^node_udp_queues$/, reason: 'socket queue bytes at the instant of the read', absolute: 4 * MiB },
     { family: /^node_timex_(offset_seconds|frequency_adjustment_ratio|estimated_error_seconds)$/, reason: 'the kernel clock discipline adjusts these continuously', absolute: 0.01, relative: 0.01 },
-    { family: /^node_processes_(state|pids|threads|threads_state)$/, reason: 'processes and threads come and go (the scrapes start threads)', absolute: 64, relative: 0.1 },
+    { family: /^node_processes_(pids|threads)$/, reason: 'processes and threads come and go (the scrapes start threads)', absolute: 64, relative: 0.1 },
     { family: /^node_buddyinfo_blocks$/, reason: 'free page blocks per order change with every allocation', absolute: 256, relative: 0.5 },
     { family: /^node_cpu_(scaling_)?frequency_hertz$/, reason: 'current CPU frequency', relative: 0.5 },
     { family: /^node_disk_io_now$/, reason: 'I/Os in flight at the instant of the read', absolute: 64 },
