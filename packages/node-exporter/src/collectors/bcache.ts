@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector, type MetricSink } from '@scrapekit/exporter-kit';
+import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { dehumanize, parsePriorityStats, parseWritebackRateDebug } from '../sysfs/bcache.js';
-import { listDir, readAttr, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, readAttr, readAttrs } from './sysfs-read.js';
 
 /** [file, metric suffix, help, scale, counter?] of /sys/fs/bcache/<uuid> and its internal/ dir. */
 const SET_VALUES: ReadonlyArray<readonly [string, string, string, number, boolean]> = [
@@ -85,8 +85,7 @@ export const bcacheCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.sys('fs', 'bcache');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no /sys/fs/bcache');
+    const entries = await listFeatureDir(base, 'bcache');
     const priority = ctx.target.bool('collector.bcache.priorityStats');
     for (const uuid of entries.filter((e) => e.includes('-'))) await collectSet(join(base, uuid), uuid, priority, ctx.signal, out);
   },

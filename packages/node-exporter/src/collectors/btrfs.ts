@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { NoDataError, type Collector, type MetricSink } from '@scrapekit/exporter-kit';
+import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { attrText, parseUintAttr } from '../sysfs/attributes.js';
 import { btrfsLayoutRatio, parseBtrfsCommitStats } from '../sysfs/btrfs.js';
-import { listDir, mapLimit, readAttr } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, readAttr } from './sysfs-read.js';
 
 const BLOCK_GROUP_TYPES = ['data', 'metadata', 'system'] as const;
 
@@ -68,8 +68,7 @@ export const btrfsCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.sys('fs', 'btrfs');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no /sys/fs/btrfs');
+    const entries = await listFeatureDir(base, 'btrfs');
     const uuids = entries.filter((e) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(e));
     for (const uuid of uuids) await collectFilesystem(join(base, uuid), uuid, ctx.signal, out);
   },

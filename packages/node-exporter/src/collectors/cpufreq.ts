@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { CPUFREQ_FILES, parseCpufreq, parseCpuList, type CpufreqStats } from '../sysfs/cpufreq.js';
-import { listDir, mapLimit, naturalCompare, READ_CONCURRENCY, readAttr, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, naturalCompare, READ_CONCURRENCY, readAttr, readAttrs } from './sysfs-read.js';
 
 const FREQ_GAUGES: ReadonlyArray<readonly [keyof CpufreqStats, string, string]> = [
   ['cpuinfoCurHz', 'node_cpu_frequency_hertz', 'Current CPU frequency as reported by the hardware, in hertz.'],
@@ -21,8 +21,7 @@ export const cpufreqCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.sys('devices', 'system', 'cpu');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no /sys/devices/system/cpu');
+    const entries = await listFeatureDir(base, 'cpufreq');
     const offlineText = await readAttr(join(base, 'offline'), ctx.signal);
     const offline = new Set(offlineText === undefined ? [] : parseCpuList(offlineText));
     const cpus = entries

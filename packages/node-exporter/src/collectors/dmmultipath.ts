@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { attrText, parseUintAttr } from '../sysfs/attributes.js';
-import { listDir, mapLimit, readAttr, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, readAttr, readAttrs } from './sysfs-read.js';
 
 /** A path is healthy when its SCSI device is "running" or its NVMe controller "live". */
 export function isPathActive(state: string): boolean {
@@ -16,8 +16,7 @@ export const dmmultipathCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const block = ctx.target.sys('block');
-    const entries = await listDir(block);
-    if (entries === undefined) throw new NoDataError('no /sys/block');
+    const entries = await listFeatureDir(block, 'dmmultipath');
     const dms = entries.filter((e) => /^dm-\d+$/.test(e));
     const devices = await mapLimit(dms, 4, async (sysfsName) => {
       const dm = await readAttrs(join(block, sysfsName, 'dm'), ['uuid', 'name', 'suspended'] as const, ctx.signal);

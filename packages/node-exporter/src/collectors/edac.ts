@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseUintAttr } from '../sysfs/attributes.js';
-import { listDir, mapLimit, naturalCompare, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, naturalCompare, readAttrs } from './sysfs-read.js';
 
 async function requiredCounts<K extends string>(dir: string, names: readonly K[], signal: AbortSignal): Promise<Record<K, number>> {
   const raw = await readAttrs(dir, names, signal);
@@ -22,8 +22,7 @@ export const edacCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.sys('devices', 'system', 'edac', 'mc');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no EDAC memory controllers');
+    const entries = await listFeatureDir(base, 'edac');
     const controllers = entries.filter((e) => /^mc\d+$/.test(e)).sort(naturalCompare);
     const results = await mapLimit(controllers, 4, async (mc) => {
       const dir = join(base, mc);

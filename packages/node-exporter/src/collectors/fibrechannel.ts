@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { attrText, parseHexAttr } from '../sysfs/attributes.js';
-import { listDir, mapLimit, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
 
 const INFO = ['speed', 'port_state', 'port_type', 'symbolic_name', 'node_name', 'port_id', 'port_name', 'fabric_name', 'dev_loss_tmo', 'supported_classes', 'supported_speeds'] as const;
 
@@ -31,8 +31,7 @@ export const fibrechannelCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.sys('class', 'fc_host');
-    const hosts = await listDir(base);
-    if (hosts === undefined) throw new NoDataError('no /sys/class/fc_host');
+    const hosts = await listFeatureDir(base, 'fibrechannel');
     const data = await mapLimit(hosts, 4, async (host) => ({
       host,
       info: await readAttrs(join(base, host), INFO, ctx.signal, true),

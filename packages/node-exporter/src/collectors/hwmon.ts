@@ -1,9 +1,9 @@
 import { realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { HWMON_SENSOR_TYPES, addSensorFile, cleanHwmonName, explodeSensorFileName, hwmonChipName, hwmonSamples, type SensorData } from '../sysfs/hwmon.js';
-import { isIgnored, isMissing, listDir, mapLimit, READ_CONCURRENCY, readAttrLenient, readSmall } from './sysfs-read.js';
+import { isIgnored, isMissing, listDir, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttrLenient, readSmall } from './sysfs-read.js';
 
 async function resolveOrUndefined(path: string): Promise<string | undefined> {
   try {
@@ -58,8 +58,7 @@ export const hwmonCollector: Collector<NodeContext> = {
     const sensorExclude = t.regex('collector.hwmon.sensor-exclude');
     const sensorInclude = t.regex('collector.hwmon.sensor-include');
     const base = ctx.target.sys('class', 'hwmon');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no /sys/class/hwmon');
+    const entries = await listFeatureDir(base, 'hwmon');
     let lastError: unknown;
     // Chips one at a time: slow sensor buses (1-wire, I2C) must not be hammered in parallel.
     for (const entry of entries) {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { NETCLASS_FILES, parseNetClassIface, type NetClassIface } from '../sysfs/netclass.js';
-import { listDir, mapLimit, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
 
 type NumericKey = { [K in keyof NetClassIface]-?: NetClassIface[K] extends number | undefined ? K : never }[keyof NetClassIface];
 
@@ -41,8 +41,7 @@ export const netclassCollector: Collector<NodeContext> = {
     const ignored = ctx.target.regex('collector.netclass.ignored-devices');
     const ignoreInvalidSpeed = ctx.target.bool('collector.netclass.ignore-invalid-speed');
     const base = ctx.target.sys('class', 'net');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no /sys/class/net');
+    const entries = await listFeatureDir(base, 'netclass');
     // bonding_masters is a file beside the interface directories, not an interface.
     const devices = entries.filter((d) => d !== 'bonding_masters' && !(ignored?.test(d) ?? false));
     const ifaces = await mapLimit(devices, IFACE_CONCURRENCY, async (dev) => {

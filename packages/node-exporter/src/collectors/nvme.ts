@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { attrText } from '../sysfs/attributes.js';
-import { listDir, mapLimit, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
 
 const FILES = ['serial', 'model', 'state', 'firmware_rev', 'cntlid'] as const;
 
@@ -13,8 +13,7 @@ export const nvmeCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.sys('class', 'nvme');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no /sys/class/nvme');
+    const entries = await listFeatureDir(base, 'nvme');
     const devices = entries.filter((e) => /^nvme\d+$/.test(e));
     const infos = await mapLimit(devices, 4, async (device) => ({ device, f: await readAttrs(join(base, device), FILES, ctx.signal, true) }));
     for (const { device, f } of infos) {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { POWER_SUPPLY_NUMERIC, POWER_SUPPLY_TEXT, parsePowerSupply } from '../sysfs/power-supply.js';
-import { listDir, mapLimit, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
 
 /** Batteries, AC adapters and UPS power supplies from /sys/class/power_supply. */
 export const powerSupplyClassCollector: Collector<NodeContext> = {
@@ -12,8 +12,7 @@ export const powerSupplyClassCollector: Collector<NodeContext> = {
   async collect(ctx, out) {
     const ignored = ctx.target.regex('collector.powersupply.ignored-supplies');
     const base = ctx.target.sys('class', 'power_supply');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no /sys/class/power_supply');
+    const entries = await listFeatureDir(base, 'powersupplyclass');
     const supplies = entries.filter((e) => !(ignored?.test(e) ?? false));
     const parsed = await mapLimit(supplies, 4, async (name) => {
       const present = new Set((await listDir(join(base, name))) ?? []);

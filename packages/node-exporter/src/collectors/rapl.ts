@@ -3,7 +3,7 @@ import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseUintAttr } from '../sysfs/attributes.js';
 import { raplMetricName, raplZoneNames } from '../sysfs/rapl.js';
-import { isPermission, listDir, mapLimit, READ_CONCURRENCY, readAttr } from './sysfs-read.js';
+import { isPermission, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttr } from './sysfs-read.js';
 
 /** Energy counters of Intel/AMD RAPL power domains from /sys/class/powercap. */
 export const raplCollector: Collector<NodeContext> = {
@@ -12,8 +12,7 @@ export const raplCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.sys('class', 'powercap');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no /sys/class/powercap');
+    const entries = await listFeatureDir(base, 'rapl');
     // Only zone directories have a name file; the control-type directory (intel-rapl) does not.
     const names = await mapLimit(entries, READ_CONCURRENCY, (e) => readAttr(join(base, e, 'name'), ctx.signal));
     const zoneDirs = entries.filter((_, i) => names[i] !== undefined);

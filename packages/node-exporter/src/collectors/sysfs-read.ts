@@ -121,3 +121,10 @@ export async function readFeatureFile(path: string, signal: AbortSignal, feature
 export function isIgnored(name: string, exclude: RegExp | undefined, include: RegExp | undefined): boolean {
   return (exclude !== undefined && exclude.test(name)) || (include !== undefined && !include.test(name));
 }
+
+/** Lists the directory a collector is built on (a sysfs class, a kstat dir); absent → NoDataError. */
+export async function listFeatureDir(path: string, feature: string): Promise<string[]> {
+  const entries = await listDir(path);
+  if (entries === undefined) throw new NoDataError(`${feature}: ${path} not found`);
+  return entries;
+}

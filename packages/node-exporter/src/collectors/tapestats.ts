@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseUintAttr } from '../sysfs/attributes.js';
-import { listDir, mapLimit, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
 
 /** [stats file, metric, help, scale, counter?] */
 const STATS: ReadonlyArray<readonly [string, string, string, number, boolean]> = [
@@ -26,8 +26,7 @@ export const tapestatsCollector: Collector<NodeContext> = {
   async collect(ctx, out) {
     const ignored = ctx.target.regex('collector.tapestats.ignored-devices');
     const base = ctx.target.sys('class', 'scsi_tape');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no /sys/class/scsi_tape');
+    const entries = await listFeatureDir(base, 'tapestats');
     // st0 is the drive; the nst0/st0a/… variants are other device nodes of the same drive.
     const drives = entries.filter((e) => /^st\d+$/.test(e) && !(ignored?.test(e) ?? false));
     const data = await mapLimit(drives, 4, async (device) => ({ device, f: await readAttrs(join(base, device, 'stats'), STATS.map(([f]) => f), ctx.signal) }));

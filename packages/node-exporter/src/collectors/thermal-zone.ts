@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseCoolingDevice, parseThermalZone, type CoolingDevice, type ThermalZone } from '../sysfs/thermal.js';
-import { listDir, mapLimit, READ_CONCURRENCY, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, READ_CONCURRENCY, readAttrs } from './sysfs-read.js';
 
 /** Thermal zone temperatures and cooling device states from /sys/class/thermal. */
 export const thermalZoneCollector: Collector<NodeContext> = {
@@ -11,8 +11,7 @@ export const thermalZoneCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.sys('class', 'thermal');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no /sys/class/thermal');
+    const entries = await listFeatureDir(base, 'thermal_zone');
     const zoneDirs = entries.filter((e) => /^thermal_zone\d+$/.test(e));
     const coolDirs = entries.filter((e) => /^cooling_device\d+$/.test(e));
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { WATCHDOG_NUMERIC, WATCHDOG_TEXT, parseWatchdog } from '../sysfs/watchdog.js';
-import { listDir, mapLimit, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
 
 const FILES = [...WATCHDOG_NUMERIC.map(([f]) => f), ...WATCHDOG_TEXT];
 
@@ -13,8 +13,7 @@ export const watchdogCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.sys('class', 'watchdog');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no /sys/class/watchdog');
+    const entries = await listFeatureDir(base, 'watchdog');
     const devices = entries.filter((e) => /^watchdog\d+$/.test(e));
     const stats = await mapLimit(devices, 4, async (name) => ({ name, s: parseWatchdog(name, await readAttrs(join(base, name), FILES, ctx.signal, true)) }));
     for (const { name, s } of stats) {

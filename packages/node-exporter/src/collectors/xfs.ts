@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { XFS_FIELDS, parseXfsStats } from '../procfs/xfs.js';
-import { listDir, mapLimit, readAttr } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttr } from './sysfs-read.js';
 
 /** Per-filesystem XFS statistics from /sys/fs/xfs/<device>/stats/stats. */
 export const xfsCollector: Collector<NodeContext> = {
@@ -11,8 +11,7 @@ export const xfsCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.sys('fs', 'xfs');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('no /sys/fs/xfs');
+    const entries = await listFeatureDir(base, 'xfs');
     // /sys/fs/xfs/stats is the global aggregate; the other directories are mounted devices.
     const devices = entries.filter((e) => e !== 'stats');
     const stats = await mapLimit(devices, 4, async (device) => ({ device, text: await readAttr(join(base, device, 'stats', 'stats'), ctx.signal) }));

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { NoDataError, sanitizeMetricName, type Collector, type MetricSink } from '@scrapekit/exporter-kit';
+import { sanitizeMetricName, type Collector, type MetricSink } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { kstatNumbers, parseKstatIo, parseKstatNamed } from '../procfs/kstat.js';
-import { listDir, mapLimit, readAttr } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, readAttr } from './sysfs-read.js';
 
 /** kstat file → metric subsystem, as node_exporter names them (node_zfs_<subsystem>_<kstat>). */
 const KSTAT_FILES: ReadonlyArray<readonly [string, string]> = [
@@ -50,8 +50,7 @@ export const zfsCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.proc('spl', 'kstat', 'zfs');
-    const entries = await listDir(base);
-    if (entries === undefined) throw new NoDataError('ZFS module not loaded (no /proc/spl/kstat/zfs)');
+    const entries = await listFeatureDir(base, 'zfs');
     // Each kstat file arrived with some ZFS release; a missing one is simply not reported.
     const texts = await mapLimit(KSTAT_FILES, 8, ([file]) => readAttr(join(base, file), ctx.signal));
     KSTAT_FILES.forEach(([file, subsystem], i) => {
