@@ -82,6 +82,15 @@ function describePair(title: string, collectorsFor: (both: string[]) => string[]
       expect(problems, `differences from node_exporter 1.5.0 (${problems.length}):\n${problems.join('\n')}\n`).toEqual([]);
     });
 
+    it('words its HELP texts itself: none is a copy of node_exporter\'s (project rule: our own prose)', () => {
+      const copied = [...pair.scrapes.ours.values()]
+        // node_* only: other families come from the shared textfile directory, HELP included.
+        .filter((f) => f.name.startsWith('node_') && !ORACLE_RULES.notCompared.some((a) => a.family.test(f.name)))
+        .filter((f) => f.help !== undefined && f.help !== '' && pair.scrapes.goBefore.get(f.name)?.help === f.help)
+        .map((f) => `${f.name}: ${JSON.stringify(f.help)}`);
+      expect(copied, `HELP identical to node_exporter's:\n${copied.join('\n')}\n`).toEqual([]);
+    });
+
     it('reports every collector both run, and succeeds wherever node_exporter succeeds', () => {
       const goSuccess = successByCollector(pair.scrapes.goBefore);
       const ourSuccess = successByCollector(pair.scrapes.ours);
