@@ -35,6 +35,8 @@ export const coreFlags: readonly FlagSpec[] = [
   { name: 'collector.filesystem.stat-workers', kind: 'number', description: 'Concurrent statfs calls (each holds a libuv thread while it waits).', default: 2 },
   { name: 'collector.netdev.device-include', description: 'Regexp of network devices to report (mutually exclusive with device-exclude).', default: '', placeholder: '<regex>' },
   { name: 'collector.netdev.device-exclude', description: 'Regexp of network devices to leave out (mutually exclusive with device-include).', default: '', placeholder: '<regex>' },
+  { name: 'collector.netdev.netlink', kind: 'boolean', description: 'Report the counters node_exporter reads over netlink (adds receive_nohandler from sysfs); --no-collector.netdev.netlink gives the plain /proc/net/dev set.', default: true },
+  { name: 'collector.netdev.enable-detailed-metrics', kind: 'boolean', description: 'Report every /sys/class/net/<dev>/statistics counter under its detailed name instead of the /proc/net/dev set.', default: false },
   { name: 'collector.netdev.address-info', kind: 'boolean', description: 'Export node_network_address_info for every address of every device.', default: false },
   { name: 'collector.netstat.fields', description: 'Regexp of /proc/net/{netstat,snmp,snmp6} fields to export.', default: NETSTAT_FIELDS, placeholder: '<regex>' },
   { name: 'collector.stat.softirq', kind: 'boolean', description: 'Export node_softirqs_total per softirq vector.', default: false },

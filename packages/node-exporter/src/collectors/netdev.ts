@@ -1,8 +1,10 @@
 import { networkInterfaces } from 'node:os';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
-import { mapLimit, readTextIfExists, type NodeContext, readProcFile } from '../context.js';
+import { join } from 'node:path';
+import { mapLimit, readDirIfExists, readTextIfExists, type NodeContext, readProcFile } from '../context.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
 import { parseNetDev } from '../procfs/netdev.js';
+import { detailedCounterName } from '../sysfs/net-statistics.js';
 import { createDeviceFilter } from './device-filter.js';
 
 export const netdevCollector: Collector<NodeContext> = {
@@ -14,24 +16,50 @@ export const netdevCollector: Collector<NodeContext> = {
     const filter = createDeviceFilter(t.flags, 'collector.netdev.device-exclude', 'collector.netdev.device-include');
     const devs = parseNetDev(await readProcFile(t.proc('net', 'dev'), ctx.signal))
       .filter((d) => !filter.ignored(d.device));
-    // node_exporter reads these counters over netlink, which also carries rx_nohandler;
-    // /proc/net/dev lacks that column, sysfs has it.
-    const nohandler = await mapLimit(devs, 8, async (d) => {
-      const text = await readTextIfExists(t.sys('class', 'net', d.device, 'statistics', 'rx_nohandler'), ctx.signal).catch(() => undefined);
-      return text === undefined ? undefined : parseSingleNumber(text, 'rx_nohandler');
-    });
-    devs.forEach((d, i) => {
-      const counters = new Map(d.counters);
-      const nh = nohandler[i];
-      if (nh !== undefined && !counters.has('receive_nohandler')) counters.set('receive_nohandler', nh);
-      for (const [key, value] of counters) {
-        out.counter(`node_network_${key}_total`, `Interface counter ${key} from /proc/net/dev.`, value, { device: d.device });
-      }
-    });
+    if (t.bool('collector.netdev.enable-detailed-metrics')) {
+      const detailed = await mapLimit(devs, 4, (d) => readStatistics(t, d.device, ctx.signal));
+      devs.forEach((d, i) => {
+        for (const [key, value] of detailed[i] as Map<string, number>) {
+          out.counter(`node_network_${key}_total`, `Interface counter ${key} from /sys/class/net.`, value, { device: d.device });
+        }
+      });
+    } else {
+      // node_exporter's default (netlink) path also carries rx_nohandler, which /proc/net/dev
+      // lacks; sysfs has it. Its /proc/net/dev path (--no-collector.netdev.netlink) does not.
+      const netlink = t.flags['collector.netdev.netlink'] !== false;
+      const nohandler = netlink
+        ? await mapLimit(devs, 8, async (d) => {
+          const text = await readTextIfExists(t.sys('class', 'net', d.device, 'statistics', 'rx_nohandler'), ctx.signal).catch(() => undefined);
+          return text === undefined ? undefined : parseSingleNumber(text, 'rx_nohandler');
+        })
+        : [];
+      devs.forEach((d, i) => {
+        const counters = new Map(d.counters);
+        const nh = nohandler[i];
+        if (nh !== undefined && !counters.has('receive_nohandler')) counters.set('receive_nohandler', nh);
+        for (const [key, value] of counters) {
+          out.counter(`node_network_${key}_total`, `Interface counter ${key} from /proc/net/dev.`, value, { device: d.device });
+        }
+      });
+    }
     // node_exporter lists every interface's addresses here, without the device filter.
     if (t.bool('collector.netdev.address-info')) addressInfo(out);
   },
 };
+
+/** Every counter file of one interface's statistics directory, named as node_exporter's detailed mode. */
+async function readStatistics(t: NodeContext, device: string, signal: AbortSignal): Promise<Map<string, number>> {
+  const dir = t.sys('class', 'net', device, 'statistics');
+  const files = (await readDirIfExists(dir)).sort();
+  const values = await mapLimit(files, 8, (f) => readTextIfExists(join(dir, f), signal));
+  const out = new Map<string, number>();
+  files.forEach((f, i) => {
+    const name = detailedCounterName(f);
+    const text = values[i];
+    if (name !== undefined && text !== undefined) out.set(name, parseSingleNumber(text, `statistics/${f}`));
+  });
+  return out;
+}
 
 function addressInfo(out: MetricSink): void {
   for (const [device, addrs] of Object.entries(networkInterfaces())) {

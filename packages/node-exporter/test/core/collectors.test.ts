@@ -319,3 +319,21 @@ describe('one read of /proc/stat per scrape', () => {
     expect(await a).toContain('btime 1764000000');
   });
 });
+
+describe('netdev modes', () => {
+  it('--collector.netdev.enable-detailed-metrics reports the sysfs statistics under their detailed names', async () => {
+    const fams = await run(netdevCollector, coreContext({ 'collector.netdev.enable-detailed-metrics': true, 'collector.netdev.device-include': '^eth1$' }));
+    expect(value(fams, 'node_network_receive_missed_errors_total', { device: 'eth1' })).toBe(3);
+    expect(value(fams, 'node_network_multicast_total', { device: 'eth1' })).toBe(12);
+    expect(value(fams, 'node_network_transmit_packets_total', { device: 'eth1' })).toBe(33333);
+    expect(value(fams, 'node_network_receive_nohandler_total', { device: 'eth1' })).toBe(0);
+    expect(fams.some((f) => f.name === 'node_network_receive_drop_total')).toBe(false);
+    expect(fams).toHaveLength(14);
+  });
+
+  it('--no-collector.netdev.netlink gives exactly the /proc/net/dev columns', async () => {
+    const fams = await run(netdevCollector, coreContext({ 'collector.netdev.netlink': false }));
+    expect(fams.some((f) => f.name === 'node_network_receive_nohandler_total')).toBe(false);
+    expect(fams).toHaveLength(16);
+  });
+});
