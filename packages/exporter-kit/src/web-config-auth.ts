@@ -8,7 +8,7 @@
  * - One bcrypt comparison at a time: it is CPU-heavy and the exporter shares the machine it watches.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import bcrypt from 'bcryptjs';
+import { bcryptLib } from './lazy-deps.js';
 
 /** bcrypt (cost 10, like the toolkit's) of a random string nobody knows; only its timing matters. */
 export const DUMMY_BCRYPT_HASH = '$2b$10$7VrjVQH.xvXQ81rSylacteUcU0JCKO3C3GkkjOEQa34BcFWhfmHy.';
@@ -18,7 +18,7 @@ export const AUTH_CACHE_SIZE = 100;
 export type BcryptCompare = (password: string, hash: string) => Promise<boolean>;
 
 /** bcryptjs's async compare yields to the event loop between rounds, so scrapes keep flowing. */
-const bcryptjsCompare: BcryptCompare = (password, hash) => bcrypt.compare(password, hash);
+const bcryptjsCompare: BcryptCompare = (password, hash) => bcryptLib().compare(password, hash);
 
 /** A bounded map; when full, the oldest tenth (plus one) goes, so a flood of bad logins cannot grow it. */
 export class AuthCache {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { isMap, isScalar } from 'yaml';
+import { yamlLib } from './lazy-deps.js';
 import type { Node as YamlNode } from 'yaml';
 import { parseGoDuration } from './web-config-duration.js';
 import { CLIENT_AUTH_TYPES, GO_CIPHER_SUITES, GO_CURVES, TLS_VERSIONS } from './web-config-names.js';
@@ -151,11 +151,11 @@ function parseTls(r: Reader, node: YamlNode | null, dir: string): TlsServerConfi
 
 function parseHeaders(r: Reader, node: YamlNode | null): Record<string, string> {
   const headers: Record<string, string> = {};
-  if (node === null || (isScalar(node) && node.value === null)) return headers;
-  if (!isMap(node)) r.fail(node, 'http_server_config.headers must be a mapping of header names to values');
+  if (node === null || (yamlLib().isScalar(node) && node.value === null)) return headers;
+  if (!yamlLib().isMap(node)) r.fail(node, 'http_server_config.headers must be a mapping of header names to values');
   for (const pair of node.items) {
     const keyNode = r.resolve(pair.key);
-    const name = isScalar(keyNode) ? String(keyNode.value) : '';
+    const name = yamlLib().isScalar(keyNode) ? String(keyNode.value) : '';
     if (!Object.hasOwn(ALLOWED_HEADERS, name)) {
       r.fail(keyNode, `HTTP header '${name}' can not be configured; allowed headers: ${Object.keys(ALLOWED_HEADERS).join(', ')}`);
     }
@@ -172,11 +172,11 @@ function parseHeaders(r: Reader, node: YamlNode | null): Record<string, string> 
 
 function parseUsers(r: Reader, node: YamlNode | null): Map<string, string> {
   const users = new Map<string, string>();
-  if (node === null || (isScalar(node) && node.value === null)) return users;
-  if (!isMap(node)) r.fail(node, 'basic_auth_users must be a mapping of user names to bcrypt hashes');
+  if (node === null || (yamlLib().isScalar(node) && node.value === null)) return users;
+  if (!yamlLib().isMap(node)) r.fail(node, 'basic_auth_users must be a mapping of user names to bcrypt hashes');
   for (const pair of node.items) {
     const keyNode = r.resolve(pair.key);
-    const user = isScalar(keyNode) ? String(keyNode.value) : '';
+    const user = yamlLib().isScalar(keyNode) ? String(keyNode.value) : '';
     const hash = r.string(r.resolve(pair.value), `basic_auth_users.${user}`) ?? '';
     const m = BCRYPT_HASH.exec(hash);
     const cost = m ? Number(m[1]) : 0;
@@ -196,7 +196,7 @@ function parseRateLimit(r: Reader, node: YamlNode | null): RateLimitConfig | und
     if (key === 'burst') {
       burst = r.int(val, 'rate_limit.burst');
       if (burst < 0) r.fail(val, 'rate_limit.burst must not be negative');
-    } else if (val !== null && isScalar(val) && typeof val.value === 'number') {
+    } else if (val !== null && yamlLib().isScalar(val) && typeof val.value === 'number') {
       // yaml.v2 reads a bare integer into a time.Duration as nanoseconds.
       if (!Number.isInteger(val.value) || val.value < 0) r.fail(val, 'rate_limit.interval must be a duration such as "1s" or 0');
       intervalMs = val.value / 1e6;

@@ -2,8 +2,8 @@
  * A strict reader over the YAML syntax tree of a web config file: every failure is a one-line
  * WebConfigError that names the key and its line (the tree keeps positions; plain objects would not).
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
+import { yamlLib } from './lazy-deps.js';
 
 export const FLAG = '--web.config.file';
 
@@ -12,12 +12,12 @@ export class WebConfigError extends Error {
 }
 
 export class Reader {
-  private readonly lines = new LineCounter();
+  private readonly lines = new (yamlLib().LineCounter)();
   readonly doc: Document;
 
   constructor(text: string) {
     // YAML 1.1 is what Go's yaml.v2 speaks (yes/no/on/off are booleans there).
-    this.doc = parseDocument(text, { version: '1.1', lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+    this.doc = yamlLib().parseDocument(text, { version: '1.1', lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
     const err = this.doc.errors[0];
     if (err) {
       // Only the first line of the parser's message: the rest quotes the source, which may hold a key.
@@ -42,18 +42,18 @@ export class Reader {
 
   resolve(node: unknown): YamlNode | null {
     if (node === null || node === undefined) return null;
-    if (isAlias(node)) return (node.resolve(this.doc) as YamlNode | undefined) ?? null;
+    if (yamlLib().isAlias(node)) return (node.resolve(this.doc) as YamlNode | undefined) ?? null;
     return node as YamlNode;
   }
 
   /** Entries of a mapping; an unknown key fails with its line and the keys allowed there. */
   mapping<K extends string>(node: YamlNode | null, where: string, allowed: readonly K[]): Array<[K, YamlNode | null]> {
-    if (node === null || (isScalar(node) && node.value === null)) return [];
-    if (!isMap(node)) this.fail(node, `${where} must be a mapping of keys to values`);
+    if (node === null || (yamlLib().isScalar(node) && node.value === null)) return [];
+    if (!yamlLib().isMap(node)) this.fail(node, `${where} must be a mapping of keys to values`);
     const out: Array<[K, YamlNode | null]> = [];
     for (const pair of node.items) {
       const keyNode = this.resolve(pair.key);
-      const key = isScalar(keyNode) ? String(keyNode.value) : '';
+      const key = yamlLib().isScalar(keyNode) ? String(keyNode.value) : '';
       if (!(allowed as readonly string[]).includes(key)) {
         this.fail(keyNode, `unknown key '${key}'@LINE${where === 'the file' ? '' : ` in ${where}`}; expected one of: ${allowed.join(', ')}`);
       }
@@ -65,29 +65,29 @@ export class Reader {
   /** A scalar as Go's yaml.v2 would put it in a string field: its source text (0 stays "0"). */
   string(node: YamlNode | null, name: string): string | undefined {
     if (node === null) return undefined;
-    if (!isScalar(node)) this.fail(node, `${name} must be a single value, not a list or mapping`);
+    if (!yamlLib().isScalar(node)) this.fail(node, `${name} must be a single value, not a list or mapping`);
     if (node.value === null) return undefined;
     if (typeof node.value === 'string') return node.value;
     return node.source ?? String(node.value);
   }
 
   bool(node: YamlNode | null, name: string, fallback: boolean): boolean {
-    if (node === null || (isScalar(node) && node.value === null)) return fallback;
-    if (!isScalar(node) || typeof node.value !== 'boolean') this.fail(node, `${name} must be true or false`);
+    if (node === null || (yamlLib().isScalar(node) && node.value === null)) return fallback;
+    if (!yamlLib().isScalar(node) || typeof node.value !== 'boolean') this.fail(node, `${name} must be true or false`);
     return node.value;
   }
 
   int(node: YamlNode | null, name: string): number {
-    if (node === null || (isScalar(node) && node.value === null)) return 0;
-    if (!isScalar(node) || typeof node.value !== 'number' || !Number.isSafeInteger(node.value)) {
+    if (node === null || (yamlLib().isScalar(node) && node.value === null)) return 0;
+    if (!yamlLib().isScalar(node) || typeof node.value !== 'number' || !Number.isSafeInteger(node.value)) {
       this.fail(node, `${name} must be an integer`);
     }
     return node.value;
   }
 
   list(node: YamlNode | null, name: string): Array<[string, YamlNode]> | undefined {
-    if (node === null || (isScalar(node) && node.value === null)) return undefined;
-    if (!isSeq(node)) this.fail(node, `${name} must be a list`);
+    if (node === null || (yamlLib().isScalar(node) && node.value === null)) return undefined;
+    if (!yamlLib().isSeq(node)) this.fail(node, `${name} must be a list`);
     return node.items.map((item) => {
       const n = this.resolve(item);
       const s = this.string(n, `each entry of ${name}`);

@@ -93,6 +93,8 @@ describe('HTTP serving', () => {
     expect(body).not.toContain('collector="gamma"');
     expect(body).toMatch(/demo_exporter_build_info\{version="9\.9\.9",revision="[^"]+",branch="[^"]+",nodejs_version="v\d+/);
     expect(body).toContain('process_resident_memory_bytes');
+    expect(body).toMatch(/^process_cpu_seconds_total \d/m);
+    if (process.platform === 'linux') expect(body).toMatch(/^process_open_fds [1-9]/m);
     expect(body).not.toMatch(/nodejs_active_\w+_total/);
     expect(body).not.toContain('hunter2');
   });

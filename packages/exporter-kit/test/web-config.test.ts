@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
+import { bcryptLib } from '../src/lazy-deps.js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { DUMMY_BCRYPT_HASH } from '../src/web-config-auth.js';
@@ -82,7 +83,7 @@ describe('createWebServer without TLS', () => {
 
   it('runs bcrypt against the dummy hash for an unknown user', async () => {
     const server = await start(configFile(usersFile()));
-    const compare = vi.spyOn(bcrypt, 'compare');
+    const compare = vi.spyOn(bcryptLib(), 'compare');
     expect((await fetchFrom(server, { auth: { user: 'nobody', password: 'guess' } })).status).toBe(401);
     expect(compare).toHaveBeenCalledTimes(1);
     expect(compare.mock.calls[0][0]).toBe('guess');
@@ -93,7 +94,7 @@ describe('createWebServer without TLS', () => {
     const server = await start(configFile(usersFile()));
     const right = { user: 'alice', password: 'alice123' };
     expect((await fetchFrom(server, { auth: right })).status).toBe(200);
-    const compare = vi.spyOn(bcrypt, 'compare');
+    const compare = vi.spyOn(bcryptLib(), 'compare');
     expect((await fetchFrom(server, { auth: right })).status).toBe(200);
     expect(compare).not.toHaveBeenCalled(); // served from the cache
     for (const password of ['alice12', 'alice1234', '', `${aliceHash}alice123`, 'alice123 ']) {
