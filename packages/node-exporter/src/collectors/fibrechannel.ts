@@ -6,6 +6,8 @@ import { listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
 
 const INFO = ['speed', 'port_state', 'port_type', 'symbolic_name', 'node_name', 'port_id', 'port_name', 'fabric_name', 'dev_loss_tmo', 'supported_classes', 'supported_speeds'] as const;
 
+const HEX_LABELS: ReadonlySet<string> = new Set(['fabric_name', 'port_id', 'port_name']);
+
 /** [statistics file, metric suffix] — the kernel prints these counters in hex. */
 const COUNTERS: ReadonlyArray<readonly [string, string]> = [
   ['dumped_frames', 'dumped_frames_total'],
@@ -39,7 +41,12 @@ export const fibrechannelCollector: Collector<NodeContext> = {
     }));
     for (const { host, info, stats } of data) {
       const labels: Record<string, string> = { fc_host: host };
-      for (const k of INFO) if (k !== 'node_name') labels[k] = info[k] === undefined ? '' : attrText(info[k] as string);
+      for (const k of INFO) {
+        if (k === 'node_name') continue;
+        const text = info[k] === undefined ? '' : attrText(info[k] as string);
+        // WWNs and the port id are printed as 0x… by the kernel; node_exporter reports the bare hex.
+        labels[k] = HEX_LABELS.has(k) ? text.replace(/^0x/, '') : text;
+      }
       out.gauge('node_fibrechannel_info', 'Identity and link state of the Fibre Channel host; always 1.', 1, labels);
       for (const [file, suffix] of COUNTERS) {
         const raw = stats[file];

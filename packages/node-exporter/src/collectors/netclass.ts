@@ -7,9 +7,9 @@ import { listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
 type NumericKey = { [K in keyof NetClassIface]-?: NetClassIface[K] extends number | undefined ? K : never }[keyof NetClassIface];
 
 /**
- * [field, metric suffix, counter?] in node_exporter's emission order. The set is 1.5.0's (the
- * oracle this package is measured against): later releases added transmit_queue_length and an
- * adminstate label on node_network_info, which would change the families and label sets.
+ * [field, metric suffix, counter?] in node_exporter's emission order. The label sets are 1.5.0's
+ * (the oracle this package is measured against): later releases added an adminstate label to
+ * node_network_info, which would change its label set.
  */
 const PROPERTIES: ReadonlyArray<readonly [NumericKey, string, boolean]> = [
   ['addrAssignType', 'address_assign_type', false],
@@ -26,6 +26,7 @@ const PROPERTIES: ReadonlyArray<readonly [NumericKey, string, boolean]> = [
   ['mtu', 'mtu_bytes', false],
   ['netdevGroup', 'net_dev_group', false],
   ['nameAssignType', 'name_assign_type', false],
+  ['txQueueLen', 'transmit_queue_length', false],
   ['type', 'protocol_type', false],
 ];
 

@@ -22,6 +22,7 @@ export const NETCLASS_FILES = [
   'netdev_group',
   'operstate',
   'speed',
+  'tx_queue_len',
   'type',
 ] as const;
 
@@ -50,6 +51,7 @@ export interface NetClassIface {
   readonly netdevGroup?: number;
   /** Mbit/s as the driver reports it; -1 when unknown. */
   readonly speed?: number;
+  readonly txQueueLen?: number;
   readonly type?: number;
 }
 
@@ -81,6 +83,7 @@ export function parseNetClassIface(name: string, files: Readonly<Partial<Record<
     nameAssignType: int('name_assign_type'),
     netdevGroup: int('netdev_group'),
     speed: int('speed'),
+    txQueueLen: int('tx_queue_len'),
     type: int('type'),
   };
 }

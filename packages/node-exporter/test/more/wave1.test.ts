@@ -86,6 +86,7 @@ describe('netclass', () => {
     expect(value(f, 'node_network_flags', { device: 'eth0' })).toBe(0x1803);
     expect(value(f, 'node_network_mtu_bytes', { device: 'lo' })).toBe(65536);
     expect(value(f, 'node_network_protocol_type', { device: 'lo' })).toBe(772);
+    expect(value(f, 'node_network_transmit_queue_length', { device: 'eth0' })).toBe(1000);
     expect(value(f, 'node_network_carrier_changes_total', { device: 'eth1' })).toBe(6);
     expect(family(f, 'node_network_carrier_changes_total').type).toBe('counter');
     expect(labelSets(f, 'node_network_carrier')).toEqual(['device=bond0', 'device=eth0', 'device=lo']); // eth1 down: no carrier file
