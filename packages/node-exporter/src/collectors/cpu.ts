@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
-import { mapLimit, readDirIfExists, readTextIfExists, type NodeContext, readProcFile, readProcFileOnce } from '../context.js';
+import { mapLimit, readDirIfExists, readSysfsIfExists, type NodeContext, readProcFile, readProcFileOnce } from '../context.js';
 import { parseCpuinfo } from '../procfs/cpuinfo.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
 import { parseProcStat, type CpuTimes } from '../procfs/stat.js';
@@ -80,10 +80,10 @@ type ThrottleTopology = { readonly pkg: string; readonly core: string; readonly 
 
 async function throttleTopology(dir: string, signal: AbortSignal): Promise<ThrottleTopology> {
   const [core, pkgCount, pkgId, coreId] = await Promise.all([
-    readTextIfExists(join(dir, 'thermal_throttle', 'core_throttle_count'), signal),
-    readTextIfExists(join(dir, 'thermal_throttle', 'package_throttle_count'), signal),
-    readTextIfExists(join(dir, 'topology', 'physical_package_id'), signal),
-    readTextIfExists(join(dir, 'topology', 'core_id'), signal),
+    readSysfsIfExists(join(dir, 'thermal_throttle', 'core_throttle_count'), signal),
+    readSysfsIfExists(join(dir, 'thermal_throttle', 'package_throttle_count'), signal),
+    readSysfsIfExists(join(dir, 'topology', 'physical_package_id'), signal),
+    readSysfsIfExists(join(dir, 'topology', 'core_id'), signal),
   ]);
   if (core === undefined || pkgId === undefined || coreId === undefined) return null;
   return { pkg: pkgId.trim(), core: coreId.trim(), hasPackageCount: pkgCount !== undefined };
@@ -116,7 +116,7 @@ async function throttles(t: NodeContext, out: MetricSink, signal: AbortSignal): 
       reads.push({ cpu, file: 'package_throttle_count', labels: { package: tp.pkg }, metric: 'package' });
     }
   }
-  const values = await mapLimit(reads, 8, (r) => readTextIfExists(join(base, r.cpu, 'thermal_throttle', r.file), signal));
+  const values = await mapLimit(reads, 8, (r) => readSysfsIfExists(join(base, r.cpu, 'thermal_throttle', r.file), signal));
   reads.forEach((r, i) => {
     const text = values[i];
     if (text === undefined) return;
@@ -127,7 +127,7 @@ async function throttles(t: NodeContext, out: MetricSink, signal: AbortSignal): 
 }
 
 async function isolated(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {
-  const text = await readTextIfExists(t.sys('devices', 'system', 'cpu', 'isolated'), signal);
+  const text = await readSysfsIfExists(t.sys('devices', 'system', 'cpu', 'isolated'), signal);
   if (text === undefined) return;
   for (const cpu of parseCpuList(text)) out.gauge('node_cpu_isolated', 'Whether the CPU is isolated from the scheduler (isolcpus).', 1, { cpu: String(cpu) });
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
-import { mapLimit, readDirIfExists, readTextIfExists, type NodeContext } from '../context.js';
+import { mapLimit, readDirIfExists, readSysfsIfExists, type NodeContext } from '../context.js';
 import { abbreviationFor, parseTzifFooter, type ZoneAbbreviations } from '../rootfs/tzif.js';
 import { parseClocksourceList } from '../sysfs/clocksource.js';
 
@@ -46,8 +46,8 @@ async function clocksources(t: NodeContext, out: MetricSink, signal: AbortSignal
   const devices = (await readDirIfExists(base)).filter((d) => /^clocksource\d+$/.test(d));
   const rows = await mapLimit(devices, 4, async (dir) => {
     const [available, current] = await Promise.all([
-      readTextIfExists(join(base, dir, 'available_clocksource'), signal),
-      readTextIfExists(join(base, dir, 'current_clocksource'), signal),
+      readSysfsIfExists(join(base, dir, 'available_clocksource'), signal),
+      readSysfsIfExists(join(base, dir, 'current_clocksource'), signal),
     ]);
     return { device: dir.slice('clocksource'.length), available, current };
   });
