@@ -14,6 +14,7 @@ import { btrfsCollector } from './btrfs.js';
 import { zfsCollector } from './zfs.js';
 import { bcacheCollector } from './bcache.js';
 import { dmmultipathCollector } from './dmmultipath.js';
+import { bcachefsCollector } from './bcachefs.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -62,6 +63,7 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   tapestatsCollector,
   xfsCollector,
   bcacheCollector,
+  bcachefsCollector,
   btrfsCollector,
   dmmultipathCollector,
   zfsCollector,

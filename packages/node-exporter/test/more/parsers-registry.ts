@@ -16,6 +16,7 @@ import { parseXfsStats } from '../../src/procfs/xfs.js';
 import { kstatNumbers, parseKstatIo, parseKstatNamed } from '../../src/procfs/kstat.js';
 import { parseBtrfsCommitStats } from '../../src/sysfs/btrfs.js';
 import { dehumanize, parsePriorityStats, parseWritebackRateDebug } from '../../src/sysfs/bcache.js';
+import { parseBcachefsErrors, parseBtreeWriteStats, parseCompressionStats, parseCounterFile, parseHumanBytes, parseIoDone, parseIoErrors } from '../../src/sysfs/bcachefs.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -62,4 +63,11 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['bcache value', '1.2G\n', dehumanize],
   ['bcache writeback_rate_debug', 'rate:\t1.1M/sec\ntarget:\t2.0G\n', parseWritebackRateDebug],
   ['bcache priority_stats', 'Unused:\t41%\nMetadata:\t1%\n', parsePriorityStats],
+  ['bcachefs size', '38.5M\n', parseHumanBytes],
+  ['bcachefs compression_stats', 'type compressed uncompressed\nlz4: 1.5G 3G 60k\n', parseCompressionStats],
+  ['bcachefs errors', 'btree_node_read_error 2 17\n', parseBcachefsErrors],
+  ['bcachefs counter', 'since mount: 12.0G\nsince filesystem creation: 1.25T\n', parseCounterFile],
+  ['bcachefs btree_write_stats', ' nr size\ninitial: 1201 40.0k\n', parseBtreeWriteStats],
+  ['bcachefs io_done', 'read:\nbtree : 81264640\nwrite:\nuser : 9\n', parseIoDone],
+  ['bcachefs io_errors', 'IO errors since filesystem creation\n  read: 3\nIO errors since 4 y ago\n', parseIoErrors],
 ];
