@@ -15,6 +15,8 @@ import { zfsCollector } from './zfs.js';
 import { bcacheCollector } from './bcache.js';
 import { dmmultipathCollector } from './dmmultipath.js';
 import { bcachefsCollector } from './bcachefs.js';
+import { ksmdCollector } from './ksmd.js';
+import { xfrmCollector } from './xfrm.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -75,4 +77,6 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   processesCollector,
   softirqsCollector,
   tcpstatCollector,
+  ksmdCollector,
+  xfrmCollector,
 ];

@@ -17,6 +17,7 @@ import { kstatNumbers, parseKstatIo, parseKstatNamed } from '../../src/procfs/ks
 import { parseBtrfsCommitStats } from '../../src/sysfs/btrfs.js';
 import { dehumanize, parsePriorityStats, parseWritebackRateDebug } from '../../src/sysfs/bcache.js';
 import { parseBcachefsErrors, parseBtreeWriteStats, parseCompressionStats, parseCounterFile, parseHumanBytes, parseIoDone, parseIoErrors } from '../../src/sysfs/bcachefs.js';
+import { parseXfrmStat } from '../../src/procfs/xfrm.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -70,4 +71,5 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['bcachefs btree_write_stats', ' nr size\ninitial: 1201 40.0k\n', parseBtreeWriteStats],
   ['bcachefs io_done', 'read:\nbtree : 81264640\nwrite:\nuser : 9\n', parseIoDone],
   ['bcachefs io_errors', 'IO errors since filesystem creation\n  read: 3\nIO errors since 4 y ago\n', parseIoErrors],
+  ['xfrm_stat', 'XfrmInError 1\nXfrmOutPolDead 0\n', parseXfrmStat],
 ];

@@ -134,3 +134,30 @@ describe('nfsd', () => {
     expect(family(f, 'node_nfsd_requests_total').samples.filter((s) => s.labels.proto === '4')).toHaveLength(33);
   });
 });
+
+import { ksmdCollector } from '../../src/collectors/ksmd.js';
+import { xfrmCollector } from '../../src/collectors/xfrm.js';
+
+describe('ksmd', () => {
+  it('reports KSM state, sleep in seconds, full scans as a counter', async () => {
+    const f = await run(ksmdCollector);
+    expect(ksmdCollector.defaultEnabled).toBe(false);
+    expect(value(f, 'node_ksmd_full_scans_total')).toBe(41);
+    expect(family(f, 'node_ksmd_full_scans_total').type).toBe('counter');
+    expect(value(f, 'node_ksmd_pages_sharing')).toBe(9981);
+    expect(value(f, 'node_ksmd_sleep_seconds')).toBe(0.02);
+    expect(value(f, 'node_ksmd_general_profit_bytes')).toBe(-4096);
+    expect(f).toHaveLength(10);
+  });
+});
+
+describe('xfrm', () => {
+  it('names counters after the kernel fields and leaves out fields node_exporter does not know', async () => {
+    const f = await run(xfrmCollector);
+    expect(xfrmCollector.defaultEnabled).toBe(false);
+    expect(value(f, 'node_xfrm_in_state_proto_error_packets_total')).toBe(12);
+    expect(value(f, 'node_xfrm_acquire_error_packets_total')).toBe(0);
+    expect(value(f, 'node_xfrm_out_pol_error_packets_total')).toBe(72);
+    expect(f).toHaveLength(28);
+  });
+});
