@@ -43,4 +43,6 @@ export const moreFlags: readonly FlagSpec[] = [
   },
   { name: 'collector.tapestats.ignored-devices', description: 'Regexp of tape devices the tapestats collector leaves out.', default: '^$', placeholder: '<regex>' },
   { name: 'collector.bcache.priorityStats', kind: 'boolean', description: 'Expose the bcache priority_stats metrics (expensive: the kernel walks every bucket).', default: false },
+  { name: 'collector.sysctl.include', kind: 'list', description: 'Numeric sysctl to export, as <name>[:<field>,<field>…] (repeatable).', placeholder: '<sysctl>' },
+  { name: 'collector.sysctl.include-info', kind: 'list', description: 'Text sysctl to export as node_sysctl_info labels (repeatable).', placeholder: '<sysctl>' },
 ];

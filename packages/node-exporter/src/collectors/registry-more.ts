@@ -17,6 +17,7 @@ import { dmmultipathCollector } from './dmmultipath.js';
 import { bcachefsCollector } from './bcachefs.js';
 import { ksmdCollector } from './ksmd.js';
 import { xfrmCollector } from './xfrm.js';
+import { sysctlCollector } from './sysctl.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -79,4 +80,5 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   tcpstatCollector,
   ksmdCollector,
   xfrmCollector,
+  sysctlCollector,
 ];

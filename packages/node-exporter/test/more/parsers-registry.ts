@@ -18,6 +18,7 @@ import { parseBtrfsCommitStats } from '../../src/sysfs/btrfs.js';
 import { dehumanize, parsePriorityStats, parseWritebackRateDebug } from '../../src/sysfs/bcache.js';
 import { parseBcachefsErrors, parseBtreeWriteStats, parseCompressionStats, parseCounterFile, parseHumanBytes, parseIoDone, parseIoErrors } from '../../src/sysfs/bcachefs.js';
 import { parseXfrmStat } from '../../src/procfs/xfrm.js';
+import { parseSysctlRequest, parseSysctlValues } from '../../src/procfs/sysctl.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -72,4 +73,6 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['bcachefs io_done', 'read:\nbtree : 81264640\nwrite:\nuser : 9\n', parseIoDone],
   ['bcachefs io_errors', 'IO errors since filesystem creation\n  read: 3\nIO errors since 4 y ago\n', parseIoErrors],
   ['xfrm_stat', 'XfrmInError 1\nXfrmOutPolDead 0\n', parseXfrmStat],
+  ['sysctl values', '32768\t60999\n', (t) => parseSysctlValues(t, true, 'x')],
+  ['sysctl request', 'fs.file-nr:total,current,max', (t) => parseSysctlRequest(t, true)],
 ];
