@@ -45,4 +45,6 @@ export const moreFlags: readonly FlagSpec[] = [
   { name: 'collector.bcache.priorityStats', kind: 'boolean', description: 'Expose the bcache priority_stats metrics (expensive: the kernel walks every bucket).', default: false },
   { name: 'collector.sysctl.include', kind: 'list', description: 'Numeric sysctl to export, as <name>[:<field>,<field>…] (repeatable).', placeholder: '<sysctl>' },
   { name: 'collector.sysctl.include-info', kind: 'list', description: 'Text sysctl to export as node_sysctl_info labels (repeatable).', placeholder: '<sysctl>' },
+  { name: 'collector.slabinfo.slabs-include', description: 'Regexp of slab caches to report.', default: '.*', placeholder: '<regex>' },
+  { name: 'collector.slabinfo.slabs-exclude', description: 'Regexp of slab caches to leave out.', default: '', placeholder: '<regex>' },
 ];

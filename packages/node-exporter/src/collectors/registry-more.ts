@@ -18,6 +18,7 @@ import { bcachefsCollector } from './bcachefs.js';
 import { ksmdCollector } from './ksmd.js';
 import { xfrmCollector } from './xfrm.js';
 import { sysctlCollector } from './sysctl.js';
+import { lnstatCollector, slabinfoCollector } from './lnstat.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -81,4 +82,6 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   ksmdCollector,
   xfrmCollector,
   sysctlCollector,
+  lnstatCollector,
+  slabinfoCollector,
 ];

@@ -19,6 +19,7 @@ import { dehumanize, parsePriorityStats, parseWritebackRateDebug } from '../../s
 import { parseBcachefsErrors, parseBtreeWriteStats, parseCompressionStats, parseCounterFile, parseHumanBytes, parseIoDone, parseIoErrors } from '../../src/sysfs/bcachefs.js';
 import { parseXfrmStat } from '../../src/procfs/xfrm.js';
 import { parseSysctlRequest, parseSysctlValues } from '../../src/procfs/sysctl.js';
+import { parseLnstat, parseSlabinfo } from '../../src/procfs/lnstat.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -75,4 +76,6 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['xfrm_stat', 'XfrmInError 1\nXfrmOutPolDead 0\n', parseXfrmStat],
   ['sysctl values', '32768\t60999\n', (t) => parseSysctlValues(t, true, 'x')],
   ['sysctl request', 'fs.file-nr:total,current,max', (t) => parseSysctlRequest(t, true)],
+  ['lnstat', 'entries found\n00000001 0000000a\n', parseLnstat],
+  ['slabinfo', 'slabinfo - version: 2.1\n# name\ndentry 1 2 192 21 1 : tunables 0 0 0 : slabdata 1 1 0\n', parseSlabinfo],
 ];

@@ -184,3 +184,25 @@ describe('sysctl', () => {
     await expect(run(sysctlCollector, fixtureContext({ 'collector.sysctl.include': ['net.ipv4.ip_local_port_range:a,b,c'] }))).rejects.toThrow(/2 values but 3 keys/);
   });
 });
+
+import { lnstatCollector, slabinfoCollector } from '../../src/collectors/lnstat.js';
+
+describe('lnstat', () => {
+  it('reports each column per subsystem and CPU as a counter', async () => {
+    const f = await run(lnstatCollector);
+    expect(value(f, 'node_lnstat_found_total', { subsystem: 'nf_conntrack', cpu: '0' })).toBe(0xa1f2);
+    expect(value(f, 'node_lnstat_search_restart_total', { subsystem: 'nf_conntrack', cpu: '0' })).toBe(3);
+    expect(value(f, 'node_lnstat_hits_total', { subsystem: 'arp_cache', cpu: '1' })).toBe(0x101);
+    expect(value(f, 'node_lnstat_entries_total', { subsystem: 'arp_cache', cpu: '1' })).toBe(4);
+  });
+});
+
+describe('slabinfo', () => {
+  it('reports the caches, filtered by name', async () => {
+    const f = await run(slabinfoCollector, fixtureContext({ 'collector.slabinfo.slabs-exclude': '^kmalloc' }));
+    expect(labelSets(f, 'node_slabinfo_objects')).toEqual(['slab=dentry', 'slab=ext4_inode_cache']);
+    expect(value(f, 'node_slabinfo_active_objects', { slab: 'dentry' })).toBe(120331);
+    expect(value(f, 'node_slabinfo_object_size_bytes', { slab: 'ext4_inode_cache' })).toBe(1176);
+    expect(value(f, 'node_slabinfo_pages_per_slab', { slab: 'ext4_inode_cache' })).toBe(8);
+  });
+});
