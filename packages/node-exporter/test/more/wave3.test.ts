@@ -190,8 +190,9 @@ import { lnstatCollector, slabinfoCollector } from '../../src/collectors/lnstat.
 describe('lnstat', () => {
   it('reports each column per subsystem and CPU as a counter', async () => {
     const f = await run(lnstatCollector);
-    expect(value(f, 'node_lnstat_found_total', { subsystem: 'nf_conntrack', cpu: '0' })).toBe(0xa1f2);
-    expect(value(f, 'node_lnstat_search_restart_total', { subsystem: 'nf_conntrack', cpu: '0' })).toBe(3);
+    expect(value(f, 'node_lnstat_found_total', { subsystem: 'nf_conntrack', cpu: '0' })).toBe(10);
+    expect(value(f, 'node_lnstat_search_restart_total', { subsystem: 'nf_conntrack', cpu: '1' })).toBe(2);
+    expect(value(f, 'node_lnstat_clashres_total', { subsystem: 'nf_conntrack', cpu: '0' })).toBe(1);
     expect(value(f, 'node_lnstat_hits_total', { subsystem: 'arp_cache', cpu: '1' })).toBe(0x101);
     expect(value(f, 'node_lnstat_entries_total', { subsystem: 'arp_cache', cpu: '1' })).toBe(4);
   });
