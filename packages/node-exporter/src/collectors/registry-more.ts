@@ -19,6 +19,7 @@ import { ksmdCollector } from './ksmd.js';
 import { xfrmCollector } from './xfrm.js';
 import { sysctlCollector } from './sysctl.js';
 import { lnstatCollector, slabinfoCollector } from './lnstat.js';
+import { zoneinfoCollector } from './zoneinfo.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -84,4 +85,5 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   sysctlCollector,
   lnstatCollector,
   slabinfoCollector,
+  zoneinfoCollector,
 ];

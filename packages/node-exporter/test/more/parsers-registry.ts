@@ -20,6 +20,7 @@ import { parseBcachefsErrors, parseBtreeWriteStats, parseCompressionStats, parse
 import { parseXfrmStat } from '../../src/procfs/xfrm.js';
 import { parseSysctlRequest, parseSysctlValues } from '../../src/procfs/sysctl.js';
 import { parseLnstat, parseSlabinfo } from '../../src/procfs/lnstat.js';
+import { parseZoneinfo } from '../../src/procfs/zoneinfo.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -78,4 +79,5 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['sysctl request', 'fs.file-nr:total,current,max', (t) => parseSysctlRequest(t, true)],
   ['lnstat', 'entries found\n00000001 0000000a\n', parseLnstat],
   ['slabinfo', 'slabinfo - version: 2.1\n# name\ndentry 1 2 192 21 1 : tunables 0 0 0 : slabdata 1 1 0\n', parseSlabinfo],
+  ['zoneinfo', 'Node 0, zone DMA\n  min 33\n  protection: (0, 1)\n  nr_free_pages 3\n', parseZoneinfo],
 ];
