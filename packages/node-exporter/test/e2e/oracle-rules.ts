@@ -60,6 +60,7 @@ export const ORACLE_RULES: OracleRules = {
     { family: /^node_btrfs_(commits_total|commit_seconds_total|last_commit_seconds|max_commit_seconds)$/, reason: 'btrfs commit statistics, node_exporter 1.12' },
     { family: /^node_fibrechannel_dumped_frames_total$/, reason: 'node_exporter 1.12 family' },
     { family: /^node_zfs_arc_memory_available_bytes$/, reason: 'ARC kstat field exported by node_exporter 1.12' },
+    { family: /^node_ksmd_general_profit_bytes$/, reason: 'KSM profit (kernel 6.1+), exported by node_exporter 1.12' },
   ],
   onlyOursSeries: [
     { family: /^node_zfs_zpool_state$/, series: /state="suspended"/, reason: 'node_exporter 1.12 reports the suspended pool state too' },
@@ -108,6 +109,10 @@ export const ORACLE_RULES: OracleRules = {
     { family: /^node_timex_(offset_seconds|frequency_adjustment_ratio|estimated_error_seconds)$/, reason: 'the kernel clock discipline adjusts these continuously', absolute: 0.01, relative: 0.01 },
     { family: /^node_processes_(pids|threads)$/, reason: 'processes and threads come and go (the scrapes start threads)', absolute: 64, relative: 0.1 },
     { family: /^node_buddyinfo_blocks$/, reason: 'free page blocks per order change with every allocation', absolute: 256, relative: 0.5 },
+    // Kernel allocator state: page and object counts move with every allocation on the host;
+    // zone sizes and watermarks (present/spanned/managed, min/low/high, protection) stay exact.
+    { family: /^node_slabinfo_(active_objects|objects)$/, reason: 'slab objects in use right now', absolute: 512, relative: 0.25 },
+    { family: /^node_zoneinfo_nr_(?!.*_total$)/, reason: 'pages per state in each zone right now', absolute: 8192, relative: 0.2 },
     { family: /^node_cpu_(scaling_)?frequency_hertz$/, reason: 'current CPU frequency', relative: 0.5 },
     { family: /^node_disk_io_now$/, reason: 'I/Os in flight at the instant of the read', absolute: 64 },
     // Sensors: none on this VM, but CI runners and real hosts have them, and readings move.
