@@ -20,6 +20,7 @@ import { xfrmCollector } from './xfrm.js';
 import { sysctlCollector } from './sysctl.js';
 import { lnstatCollector, slabinfoCollector } from './lnstat.js';
 import { zoneinfoCollector } from './zoneinfo.js';
+import { drbdCollector } from './drbd.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -86,4 +87,5 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   lnstatCollector,
   slabinfoCollector,
   zoneinfoCollector,
+  drbdCollector,
 ];

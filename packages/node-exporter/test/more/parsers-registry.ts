@@ -21,6 +21,7 @@ import { parseXfrmStat } from '../../src/procfs/xfrm.js';
 import { parseSysctlRequest, parseSysctlValues } from '../../src/procfs/sysctl.js';
 import { parseLnstat, parseSlabinfo } from '../../src/procfs/lnstat.js';
 import { parseZoneinfo } from '../../src/procfs/zoneinfo.js';
+import { parseProcDrbd } from '../../src/procfs/drbd.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -80,4 +81,5 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['lnstat', 'entries found\n00000001 0000000a\n', parseLnstat],
   ['slabinfo', 'slabinfo - version: 2.1\n# name\ndentry 1 2 192 21 1 : tunables 0 0 0 : slabdata 1 1 0\n', parseSlabinfo],
   ['zoneinfo', 'Node 0, zone DMA\n  min 33\n  protection: (0, 1)\n  nr_free_pages 3\n', parseZoneinfo],
+  ['/proc/drbd', ' 0: cs:Connected ro:Primary/Secondary ds:UpToDate/UpToDate\n ns:1 nr:2 oos:0\n', parseProcDrbd],
 ];
