@@ -14,6 +14,8 @@
  *    of a fixture directory measures the disk the checkout is on (labels, readonly and
  *    device_error stay: they come from the fixture mountinfo);
  *  - the absolute paths of the fixture tree and of the textfile copy → <fixtures>, <textfile>.
+ * Not normalised: the page size (sockstat's *_mem_bytes are pages × the running kernel's page
+ * size), so expected.txt is for 4 KiB-page machines, as node_exporter's e2e-output.txt is.
  * The textfile directory is copied and every file's mtime set to TEXTFILE_MTIME, so
  * node_textfile_mtime_seconds is compared as is.
  */
@@ -31,12 +33,22 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /** Every collector that reads only the fixture trees (or the flags) and so is deterministic here. */
 const ENABLED = [
-  'arp', 'bonding', 'btrfs', 'buddyinfo', 'cgroups', 'conntrack', 'cpu', 'cpufreq', 'diskstats', 'dmi',
-  'edac', 'entropy', 'fibrechannel', 'filefd', 'filesystem', 'hwmon', 'infiniband', 'interrupts', 'ipvs',
-  'kernel_hung', 'loadavg', 'mdadm', 'meminfo', 'meminfo_numa', 'netclass', 'netdev', 'netstat', 'nfs',
-  'nfsd', 'nvme', 'os', 'powersupplyclass', 'pressure', 'processes', 'rapl', 'schedstat', 'selinux',
-  'sockstat', 'softirqs', 'softnet', 'stat', 'tapestats', 'tcpstat', 'textfile', 'thermal_zone',
-  'udp_queues', 'uname', 'vmstat', 'watchdog', 'xfs', 'zfs',
+  'arp', 'bcache', 'bcachefs', 'bonding', 'btrfs', 'buddyinfo', 'cgroups', 'conntrack', 'cpu', 'cpufreq',
+  'diskstats', 'dmi', 'dmmultipath', 'drbd', 'edac', 'entropy', 'fibrechannel', 'filefd', 'filesystem',
+  'hwmon', 'infiniband', 'interrupts', 'ipvs', 'kernel_hung', 'ksmd', 'lnstat', 'loadavg', 'mdadm',
+  'meminfo', 'meminfo_numa', 'netclass', 'netdev', 'netstat', 'nfs', 'nfsd', 'nvme', 'os',
+  'powersupplyclass', 'pressure', 'processes', 'rapl', 'schedstat', 'selinux', 'slabinfo', 'sockstat',
+  'softirqs', 'softnet', 'stat', 'sysctl', 'tapestats', 'tcpstat', 'textfile', 'thermal_zone', 'udp_queues',
+  'uname', 'vmstat', 'watchdog', 'xfrm', 'xfs', 'zfs', 'zoneinfo',
+];
+
+/** Collector options, as node_exporter's end-to-end test sets them, so optional families show too. */
+const OPTIONS = [
+  '--collector.bcache.priorityStats',
+  '--collector.sysctl.include=fs.file-nr',
+  '--collector.sysctl.include=fs.file-nr:total,current,max',
+  '--collector.sysctl.include=kernel.threads-max',
+  '--collector.sysctl.include-info=kernel.ostype',
 ];
 
 /** Collectors left out because they read the live host whatever the paths say. */
@@ -97,6 +109,7 @@ describe('golden end-to-end output on the fixture trees', () => {
       `--path.rootfs=${FIXTURES}`,
       `--path.udev.data=${join(FIXTURES, 'udev', 'data')}`,
       `--collector.textfile.directory=${textfileDir}`,
+      ...OPTIONS,
       '--web.disable-exporter-metrics',
     ]);
     output = normalise(await scrapeText(exporter.url), textfileDir);
