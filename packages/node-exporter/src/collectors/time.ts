@@ -35,10 +35,16 @@ async function localZone(): Promise<ZoneAbbreviations | undefined> {
   }
 }
 
-/** Fallback when no zone file can be read: ICU's short name ('UTC', 'EST', or 'GMT+1'). */
+/**
+ * Fallback when no zone file can be read: 'UTC' at offset 0 (what Go reports when it has no zone
+ * file), otherwise a numeric name such as '+0130'. Deliberately not Intl.DateTimeFormat: loading
+ * ICU's time-zone data costs about 8 MB of resident memory on every host.
+ */
 export function timeZoneAbbreviation(d: Date): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName');
-  return part?.value ?? 'UTC';
+  const minutes = -d.getTimezoneOffset();
+  if (minutes === 0) return 'UTC';
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
 }
 
 async function clocksources(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {
