@@ -25,7 +25,7 @@ import {
   type RunningNodeExporter,
 } from './e2e/exporters.js';
 import { parseExposition, type Exposition } from './e2e/exposition.js';
-import { NOT_COMPARABLE_ON_FIXTURES, ORACLE_RULES, SAME_FILTER_FLAGS, oracleCollectors } from './e2e/oracle-rules.js';
+import { NOT_COMPARABLE_ON_FIXTURES, ORACLE_RULES, SAME_FILTER_FLAGS, SAME_OPTION_FLAGS, oracleCollectors } from './e2e/oracle-rules.js';
 
 const available = requireDependency(haveGoNodeExporter(), 'the node_exporter oracle (/usr/bin/prometheus-node-exporter)');
 
@@ -40,7 +40,7 @@ interface Pair {
 
 /** Both exporters with the same arguments; one unmeasured round (caches primed), then Go → ours → Go. */
 async function runPair(collectors: string[], extra: readonly string[], textfileDir: string): Promise<Pair> {
-  const args = [...collectorFlags(collectors), ...SAME_FILTER_FLAGS, `--collector.textfile.directory=${textfileDir}`, ...extra];
+  const args = [...collectorFlags(collectors), ...SAME_FILTER_FLAGS, ...SAME_OPTION_FLAGS, `--collector.textfile.directory=${textfileDir}`, ...extra];
   const [go, ours] = await Promise.all([startGo(args), startOurs(args)]);
   try {
     await scrapeText(go.url);
