@@ -52,6 +52,23 @@ function toCell(v: unknown): Cell {
   return String(v);
 }
 
+/**
+ * COM_QUIT rather than a dropped socket, so the server does not count an aborted client
+ * (mysql_global_status_aborted_clients is on the mixin's dashboard); destroy if it hangs.
+ */
+function endGracefully(conn: mysql.Connection): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      conn.destroy();
+      resolve();
+    }, 1000);
+    conn.end(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /** mysql2 errors carry no password, but scrub it anyway before anything logs the message. */
 export function scrubSecret(message: string, secret: string): string {
   return secret.length >= 3 ? message.split(secret).join('<redacted>') : message;
@@ -153,7 +170,7 @@ export class ConnectionPool {
         c.conn.destroy();
         resolve();
       } else {
-        c.conn.end(() => resolve());
+        void endGracefully(c.conn).then(resolve);
       }
     })));
   }
@@ -390,7 +407,7 @@ export class ConnectionPool {
       });
       if (reserved) {
         killer.dead = true;
-        await new Promise<void>((resolve) => killer.conn.end(() => resolve()));
+        await endGracefully(killer.conn);
         this.controlOpen--;
       } else {
         this.give(killer);
