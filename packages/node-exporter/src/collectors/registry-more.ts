@@ -21,6 +21,7 @@ import { sysctlCollector } from './sysctl.js';
 import { lnstatCollector, slabinfoCollector } from './lnstat.js';
 import { zoneinfoCollector } from './zoneinfo.js';
 import { drbdCollector } from './drbd.js';
+import { mountstatsCollector } from './mountstats.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -88,4 +89,5 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   slabinfoCollector,
   zoneinfoCollector,
   drbdCollector,
+  mountstatsCollector,
 ];

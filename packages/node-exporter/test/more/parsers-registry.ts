@@ -21,7 +21,10 @@ import { parseXfrmStat } from '../../src/procfs/xfrm.js';
 import { parseSysctlRequest, parseSysctlValues } from '../../src/procfs/sysctl.js';
 import { parseLnstat, parseSlabinfo } from '../../src/procfs/lnstat.js';
 import { parseZoneinfo } from '../../src/procfs/zoneinfo.js';
+import { readFileSync } from 'node:fs';
+import { FIXTURES } from './helpers.js';
 import { parseProcDrbd } from '../../src/procfs/drbd.js';
+import { mountinfoAddresses, parseMountStats } from '../../src/procfs/mountstats.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -82,4 +85,6 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['slabinfo', 'slabinfo - version: 2.1\n# name\ndentry 1 2 192 21 1 : tunables 0 0 0 : slabdata 1 1 0\n', parseSlabinfo],
   ['zoneinfo', 'Node 0, zone DMA\n  min 33\n  protection: (0, 1)\n  nr_free_pages 3\n', parseZoneinfo],
   ['/proc/drbd', ' 0: cs:Connected ro:Primary/Secondary ds:UpToDate/UpToDate\n ns:1 nr:2 oos:0\n', parseProcDrbd],
+  ['mountstats', readFileSync(`${FIXTURES}/proc/977/mountstats`, 'utf8'), parseMountStats],
+  ['mountinfo addresses', '1 2 0:5 / /m rw - nfs s:/e rw,addr=10.0.0.1\n', mountinfoAddresses],
 ];
