@@ -11,7 +11,7 @@ const SET_VALUES: ReadonlyArray<readonly [string, string, string, number, boolea
   ['cache_available_percent', 'cache_available_percent', 'Percentage of the cache without dirty data.', 1, false],
   ['congested', 'congested', 'Congestion state of the cache set.', 1, false],
   ['root_usage_percent', 'root_usage_percent', 'Percentage of the btree root node in use.', 1, false],
-  ['tree_depth', 'tree_depth', 'Depth of the btree.', 1, false],
+  ['tree_depth', 'tree_depth', 'Levels of the bcache btree.', 1, false],
   ['internal/active_journal_entries', 'active_journal_entries', 'Journal entries newer than the index.', 1, false],
   ['internal/btree_nodes', 'btree_nodes', 'Nodes in the btree.', 1, false],
   ['internal/btree_read_average_duration_us', 'btree_read_average_duration_seconds', 'Average btree read duration, in seconds.', 1e-9, false],
