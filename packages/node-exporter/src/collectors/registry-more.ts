@@ -22,6 +22,7 @@ import { lnstatCollector, slabinfoCollector } from './lnstat.js';
 import { zoneinfoCollector } from './zoneinfo.js';
 import { drbdCollector } from './drbd.js';
 import { mountstatsCollector } from './mountstats.js';
+import { cpuVulnerabilitiesCollector } from './cpu-vulnerabilities.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -90,4 +91,5 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   zoneinfoCollector,
   drbdCollector,
   mountstatsCollector,
+  cpuVulnerabilitiesCollector,
 ];

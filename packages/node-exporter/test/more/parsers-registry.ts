@@ -25,6 +25,7 @@ import { readFileSync } from 'node:fs';
 import { FIXTURES } from './helpers.js';
 import { parseProcDrbd } from '../../src/procfs/drbd.js';
 import { mountinfoAddresses, parseMountStats } from '../../src/procfs/mountstats.js';
+import { parseVulnerability } from '../../src/sysfs/vulnerabilities.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -87,4 +88,5 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['/proc/drbd', ' 0: cs:Connected ro:Primary/Secondary ds:UpToDate/UpToDate\n ns:1 nr:2 oos:0\n', parseProcDrbd],
   ['mountstats', readFileSync(`${FIXTURES}/proc/977/mountstats`, 'utf8'), parseMountStats],
   ['mountinfo addresses', '1 2 0:5 / /m rw - nfs s:/e rw,addr=10.0.0.1\n', mountinfoAddresses],
+  ['cpu vulnerability', 'Mitigation: PTI\n', (t) => parseVulnerability('meltdown', t)],
 ];
