@@ -23,6 +23,7 @@ import { zoneinfoCollector } from './zoneinfo.js';
 import { drbdCollector } from './drbd.js';
 import { mountstatsCollector } from './mountstats.js';
 import { cpuVulnerabilitiesCollector } from './cpu-vulnerabilities.js';
+import { swapCollector } from './swap.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -92,4 +93,5 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   drbdCollector,
   mountstatsCollector,
   cpuVulnerabilitiesCollector,
+  swapCollector,
 ];

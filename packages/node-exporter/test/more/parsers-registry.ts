@@ -26,6 +26,7 @@ import { FIXTURES } from './helpers.js';
 import { parseProcDrbd } from '../../src/procfs/drbd.js';
 import { mountinfoAddresses, parseMountStats } from '../../src/procfs/mountstats.js';
 import { parseVulnerability } from '../../src/sysfs/vulnerabilities.js';
+import { parseSwaps } from '../../src/procfs/swaps.js';
 import { dmiInfoLabels } from '../../src/sysfs/dmi.js';
 import { parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds } from '../../src/systemd/parse.js';
 
@@ -89,4 +90,5 @@ export const extraParsers: Array<[string, string, (text: string) => unknown]> = 
   ['mountstats', readFileSync(`${FIXTURES}/proc/977/mountstats`, 'utf8'), parseMountStats],
   ['mountinfo addresses', '1 2 0:5 / /m rw - nfs s:/e rw,addr=10.0.0.1\n', mountinfoAddresses],
   ['cpu vulnerability', 'Mitigation: PTI\n', (t) => parseVulnerability('meltdown', t)],
+  ['/proc/swaps', 'Filename Type Size Used Priority\n/dev/zram0 partition 8 1 100\n', parseSwaps],
 ];
