@@ -1,186 +1,132 @@
 #!/usr/bin/env node
 // Side-by-side benchmark: our mysql-exporter vs Debian's prometheus-mysqld-exporter on the same
-// MariaDB, same user (documented grants), default collectors.
+// MariaDB, same user (created with the README's grants), default collectors.
 //
-//   npm run build && node bench/mysql-exporter/run.mjs [--scrapes 300] [--soak 2000] [--node-flags '...']
+//   npm run build && node bench/mysql-exporter/run.mjs [--scrapes 2000] [--rounds 5] [--node-flags '...']
 //
-// 1. Latency: alternating scrapes (Go, ours, Go, ours, ...), medians and p90, ratio ours/Go.
-// 2. Queries per scrape: the server's Questions and Com_* deltas around N scrapes of one exporter
-//    at a time, minus an idle window of the same length (other clients of the shared server);
-//    the minimum over several rounds, since noise can only add statements.
-// 3. Memory: RSS of our process over --soak scrapes (sampled every 250), and of the Go exporter.
-// Results go to stdout and bench/results/mysql-exporter.json.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+// 1. Latency, CPU and RSS: bench/lib.mjs alternates scrapes with Prometheus's headers (gzip,
+//    OpenMetrics preferred), 2,000 each; RSS of both is sampled every quarter of the run.
+// 2. Statements per scrape: the server's Questions/Com_*/Connections deltas around 20 scrapes
+//    of one exporter at a time, minus an idle window of the same length (the server is shared);
+//    the minimum over several rounds, since other clients can only add statements.
+// Results: stdout (markdown) and bench/results/mysql-exporter.json.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
+import { alternate, freePort, markdownTable, scrapeOnce, startExporter, stopExporter } from '../lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const OURS = join(root, 'packages/mysql-exporter/bin/mysql-exporter.js');
+const DIST = join(root, 'packages/mysql-exporter/dist/main.js');
 const GO = process.env.MYSQLD_EXPORTER_ORACLE ?? '/usr/bin/prometheus-mysqld-exporter';
-const argText = (name) => {
+const opt = (name) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const arg = (name, def) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : def;
-};
-const SCRAPES = arg('scrapes', 300);
-const SOAK = arg('soak', 2000);
-const ROUNDS = arg('rounds', 5);
-const QUERY_SCRAPES = arg('query-scrapes', 20);
+const SCRAPES = Number(opt('scrapes') ?? 2000);
+const ROUNDS = Number(opt('rounds') ?? 5);
+const QUERY_SCRAPES = 20;
+const NODE_FLAGS = opt('node-flags');
 const USER = 'scrapekit_bench_mysql';
 const PASSWORD = 'Bench-pw-9';
 
-if (!existsSync(join(root, 'packages/mysql-exporter/dist/main.js'))) {
+if (!existsSync(DIST)) {
   console.error('Build first: npm run build');
   process.exit(1);
 }
+if (statSync(DIST).mtimeMs < statSync(join(root, 'packages/mysql-exporter/src/connection.ts')).mtimeMs) {
+  console.warn('warning: dist/ is older than src/; run npm run build for current figures');
+}
 
-const freePort = () => new Promise((resolve, reject) => {
-  const s = createServer();
-  s.once('error', reject);
-  s.listen(0, '127.0.0.1', () => {
-    const { port } = s.address();
-    s.close(() => resolve(port));
-  });
-});
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function start(cmd, args, env) {
-  const port = await freePort();
-  const child = spawn(cmd, [...args, `--web.listen-address=127.0.0.1:${port}`], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (d) => { err = (err + d).slice(-4000); });
-  const url = `http://127.0.0.1:${port}/metrics`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.status === 200 && /^mysql_up 1$/m.test(await res.text())) return { child, url, stderr: () => err };
-    } catch { /* not yet */ }
-    await sleep(100);
-  }
-  child.kill();
-  throw new Error(`${cmd} did not come up: ${err}`);
-}
-
-async function scrape(url) {
-  const t0 = performance.now();
-  const res = await fetch(url);
-  const body = await res.text();
-  const ms = performance.now() - t0;
-  if (res.status !== 200 || !/^mysql_up 1$/m.test(body)) throw new Error(`bad scrape of ${url}: ${res.status}`);
-  return ms;
-}
-
-const rssMb = (pid) => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-};
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
-};
-
-async function status(conn) {
-  const [rows] = await conn.query("SHOW GLOBAL STATUS WHERE Variable_name = 'Questions' OR Variable_name = 'Connections' OR Variable_name LIKE 'Com\\_%'");
+async function serverStatus(conn) {
+  const [rows] = await conn.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Connections') OR Variable_name LIKE 'Com\\_%'");
   return Object.fromEntries(rows.map((r) => [r.Variable_name, Number(r.Value)]));
 }
-const delta = (a, b) => Object.fromEntries(Object.keys(b).map((k) => [k, b[k] - (a[k] ?? 0)]));
+const minus = (a, b) => Object.fromEntries(Object.keys(b).map((k) => [k, b[k] - (a[k] ?? 0)]));
 
-/** Statements the server counts for n scrapes of url, net of an idle window and of our own SHOW. */
-async function queriesPerScrape(conn, url) {
+/** Statements (and new connections) the server sees per scrape of `url`, net of background load. */
+async function statementsPerScrape(conn, url) {
   let best;
   for (let r = 0; r < ROUNDS; r++) {
-    const a = await status(conn);
+    const a = await serverStatus(conn);
     const t0 = performance.now();
-    for (let i = 0; i < QUERY_SCRAPES; i++) await scrape(url);
+    for (let i = 0; i < QUERY_SCRAPES; i++) await scrapeOnce(url);
     const elapsed = performance.now() - t0;
-    const b = await status(conn);
+    const b = await serverStatus(conn);
     await sleep(elapsed);
-    const c = await status(conn);
-    const busy = delta(a, b);
-    const idle = delta(b, c);
+    const c = await serverStatus(conn);
+    const busy = minus(a, b);
+    const idle = minus(b, c);
     const net = Object.fromEntries(Object.keys(busy).map((k) => [k, (busy[k] - idle[k]) / QUERY_SCRAPES]));
     if (!best || net.Questions < best.Questions) best = net;
   }
-  const commands = Object.fromEntries(Object.entries(best).filter(([k, v]) => k.startsWith('Com_') && v >= 0.5).map(([k, v]) => [k, Math.round(v * 100) / 100]));
-  return { questions: Math.round(best.Questions * 100) / 100, connections: Math.round(best.Connections * 100) / 100, commands };
+  const round = (x) => Math.round(x * 100) / 100;
+  return {
+    questions: round(best.Questions),
+    connections: round(best.Connections),
+    commands: Object.fromEntries(Object.entries(best).filter(([k, v]) => k.startsWith('Com_') && v >= 0.5).map(([k, v]) => [k, round(v)])),
+  };
 }
 
 const admin = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', password: '' });
-const [[{ v: version }]] = await admin.query('SELECT VERSION() AS v');
-const mariaNew = /mariadb/i.test(version);
+const [[{ v: serverVersion }]] = await admin.query('SELECT VERSION() AS v');
+const mariaNew = /mariadb/i.test(serverVersion) && !/^10\.[0-4]\./.test(serverVersion);
 await admin.query(`DROP USER IF EXISTS '${USER}'@'%'`);
-await admin.query(`CREATE USER '${USER}'@'%' IDENTIFIED BY ? WITH MAX_USER_CONNECTIONS 6`, [PASSWORD]);
+await admin.query(`CREATE USER '${USER}'@'%' IDENTIFIED BY ? WITH MAX_USER_CONNECTIONS 4`, [PASSWORD]);
 await admin.query(`GRANT PROCESS, REPLICATION CLIENT, ${mariaNew ? 'SLAVE MONITOR, ' : ''}SELECT ON *.* TO '${USER}'@'%'`);
 
-const go = await start(GO, ['--config.my-cnf=/nonexistent'], { DATA_SOURCE_NAME: `${USER}:${PASSWORD}@tcp(127.0.0.1:3306)/` });
-// By default the bin runs as installed (its shebang carries the V8 heap flags); --node-flags
-// runs `node <flags> bin` instead, to compare settings.
-const nodeFlags = argText('node-flags');
-const oursArgs = ['--mysqld.address=127.0.0.1:3306', `--mysqld.username=${USER}`];
-const ours = nodeFlags === undefined
-  ? await start(OURS, oursArgs, { MYSQLD_EXPORTER_PASSWORD: PASSWORD })
-  : await start(process.execPath, [...nodeFlags.split(' ').filter(Boolean), OURS, ...oursArgs], { MYSQLD_EXPORTER_PASSWORD: PASSWORD });
-const goVersion = await new Promise((resolve) => {
-  const p = spawn(GO, ['--version'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  p.stdout.on('data', (d) => (out += d));
-  p.stderr.on('data', (d) => (out += d));
-  p.on('close', () => resolve((/version (\S+)/.exec(out) ?? [])[1] ?? 'unknown'));
-});
-
+const goPort = await freePort();
+const ourPort = await freePort();
+const goVersion = (/version (\S+)/.exec(spawnSync(GO, ['--version'], { encoding: 'utf8' }).stderr) ?? [])[1] ?? 'unknown';
+const ourArgs = [`--web.listen-address=127.0.0.1:${ourPort}`, '--mysqld.address=127.0.0.1:3306', `--mysqld.username=${USER}`];
+let go;
+let ours;
 try {
-  for (let i = 0; i < 20; i++) {
-    await scrape(go.url);
-    await scrape(ours.url);
+  go = await startExporter({
+    cmd: GO,
+    args: [`--web.listen-address=127.0.0.1:${goPort}`, '--config.my-cnf=/nonexistent'],
+    env: { ...process.env, DATA_SOURCE_NAME: `${USER}:${PASSWORD}@tcp(127.0.0.1:3306)/` },
+    readyUrl: `http://127.0.0.1:${goPort}/metrics`,
+  });
+  // Run as installed: the bin's shebang carries the V8 heap flags. --node-flags overrides them.
+  ours = await startExporter({
+    cmd: NODE_FLAGS === undefined ? OURS : process.execPath,
+    args: NODE_FLAGS === undefined ? ourArgs : [...NODE_FLAGS.split(' ').filter(Boolean), OURS, ...ourArgs],
+    env: { ...process.env, MYSQLD_EXPORTER_PASSWORD: PASSWORD },
+    readyUrl: `http://127.0.0.1:${ourPort}/metrics`,
+  });
+  const sides = [
+    { name: 'ours (mysql-exporter)', url: `http://127.0.0.1:${ourPort}/metrics`, pid: ours.pid },
+    { name: `mysqld_exporter ${goVersion} (Go)`, url: `http://127.0.0.1:${goPort}/metrics`, pid: go.pid },
+  ];
+  for (const s of sides) {
+    const body = (await scrapeOnce(s.url)).body.toString();
+    if (!/^mysql_up(\{\})? 1$/m.test(body)) throw new Error(`${s.name} is not connected (mysql_up != 1)`);
   }
-  const lat = { go: [], ours: [] };
-  for (let i = 0; i < SCRAPES; i++) {
-    // Alternate who goes first, so neither always scrapes a server warmed by the other.
-    if (i % 2 === 0) {
-      lat.go.push(await scrape(go.url));
-      lat.ours.push(await scrape(ours.url));
-    } else {
-      lat.ours.push(await scrape(ours.url));
-      lat.go.push(await scrape(go.url));
-    }
-  }
-  const queries = { go: await queriesPerScrape(admin, go.url), ours: await queriesPerScrape(admin, ours.url) };
-
-  const rss = [];
-  for (let i = 0; i <= SOAK; i++) {
-    if (i % 250 === 0) rss.push({ scrape: i, mb: Math.round(rssMb(ours.child.pid) * 10) / 10 });
-    if (i < SOAK) await scrape(ours.url);
-  }
-  const goRss = Math.round(rssMb(go.child.pid) * 10) / 10;
-
-  const result = {
+  const results = await alternate(sides, { scrapes: SCRAPES, warmup: 20, onProgress: (n) => process.stderr.write(`  ${n}/${SCRAPES}\n`) });
+  const statements = { ours: await statementsPerScrape(admin, sides[0].url), go: await statementsPerScrape(admin, sides[1].url) };
+  const report = {
     date: new Date().toISOString(),
-    server: version,
-    oracle: `prometheus-mysqld-exporter ${goVersion}`,
+    server: serverVersion,
     node: process.version,
-    nodeFlags: nodeFlags ?? readFileSync(OURS, 'utf8').split('\n')[0],
-    scrapes: SCRAPES,
-    latencyMs: {
-      go: { median: +quantile(lat.go, 0.5).toFixed(2), p90: +quantile(lat.go, 0.9).toFixed(2) },
-      ours: { median: +quantile(lat.ours, 0.5).toFixed(2), p90: +quantile(lat.ours, 0.9).toFixed(2) },
-    },
-    medianRatio: +(quantile(lat.ours, 0.5) / quantile(lat.go, 0.5)).toFixed(3),
-    queriesPerScrape: queries,
-    rssMb: { ours: rss, oursMax: Math.max(...rss.map((r) => r.mb)), goAfterRun: goRss },
+    ourLauncher: NODE_FLAGS === undefined ? readFileSync(OURS, 'utf8').split('\n')[0] : `node ${NODE_FLAGS}`,
+    results,
+    medianRatio: results[0].medianMs / results[1].medianMs,
+    statementsPerScrape: statements,
   };
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/mysql-exporter.json'), JSON.stringify(result, null, 2) + '\n');
-  console.log(JSON.stringify(result, null, 2));
+  writeFileSync(join(root, 'bench/results/mysql-exporter.json'), JSON.stringify(report, null, 2) + '\n');
+  console.log(markdownTable(results));
+  console.log(`\nstatements per scrape (Questions): ours ${statements.ours.questions}, Go ${statements.go.questions}; new connections per scrape: ours ${statements.ours.connections}, Go ${statements.go.connections}`);
+  console.log(`ours: ${JSON.stringify(statements.ours.commands)}\nGo:   ${JSON.stringify(statements.go.commands)}`);
 } finally {
-  go.child.kill('SIGTERM');
-  ours.child.kill('SIGTERM');
+  await stopExporter(ours);
+  await stopExporter(go);
   await admin.query(`DROP USER IF EXISTS '${USER}'@'%'`);
   await admin.end();
 }
