@@ -2,7 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
-import { HWMON_SENSOR_TYPES, addSensorFile, cleanHwmonName, explodeSensorFileName, hwmonChipName, hwmonSamples, type SensorData } from '../sysfs/hwmon.js';
+import { HWMON_SENSOR_TYPES, addSensorFile, cleanHwmonName, disambiguateChips, explodeSensorFileName, hwmonChipName, hwmonSamples, type SensorData } from '../sysfs/hwmon.js';
 import { isIgnored, isMissing, listDir, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttrLenient, readSmall } from './sysfs-read.js';
 
 async function resolveOrUndefined(path: string): Promise<string | undefined> {
@@ -60,7 +60,8 @@ export const hwmonCollector: Collector<NodeContext> = {
     const base = ctx.target.sys('class', 'hwmon');
     const entries = await listFeatureDir(base, 'hwmon');
     let lastError: unknown;
-    // Chips one at a time: slow sensor buses (1-wire, I2C) must not be hammered in parallel.
+    // Pass 1: every chip's label, so colliding labels can be told apart before anything is emitted.
+    const chips: Array<{ dir: string; device?: string; nameText?: string; base: string; entry: string }> = [];
     for (const entry of entries) {
       const dir = join(base, entry);
       if (!(await isDirectory(dir))) continue;
@@ -72,12 +73,22 @@ export const hwmonCollector: Collector<NodeContext> = {
         ]);
         const chip = hwmonChipName(resolvedDevice, nameText, resolvedDir ?? dir);
         if (chip === undefined) throw new Error(`cannot derive a chip name for ${dir}`);
-        if (isIgnored(chip, chipExclude, chipInclude)) continue;
+        chips.push({ dir, device: resolvedDevice, nameText, base: chip, entry });
+      } catch (err) {
+        if (ctx.signal.aborted || !isMissing(err)) lastError = err;
+      }
+    }
+    const labels = disambiguateChips(chips.map((c) => ({ base: c.base, name: cleanHwmonName(c.nameText ?? ''), dir: cleanHwmonName(c.entry) })));
+    // Pass 2, chips one at a time: slow sensor buses (1-wire, I2C) must not be hammered in parallel.
+    for (const [i, c] of chips.entries()) {
+      const chip = labels[i] as string;
+      if (isIgnored(chip, chipExclude, chipInclude)) continue;
+      try {
         const data: SensorData = new Map();
-        await collectSensorFiles(dir, data, ctx.signal);
-        if (resolvedDevice !== undefined) await collectSensorFiles(join(dir, 'device'), data, ctx.signal);
-        if (nameText !== undefined) {
-          const chipName = cleanHwmonName(nameText);
+        await collectSensorFiles(c.dir, data, ctx.signal);
+        if (c.device !== undefined) await collectSensorFiles(join(c.dir, 'device'), data, ctx.signal);
+        if (c.nameText !== undefined) {
+          const chipName = cleanHwmonName(c.nameText);
           if (chipName !== '') out.gauge('node_hwmon_chip_names', 'Human-readable chip name behind the chip label; always 1.', 1, { chip, chip_name: chipName });
         }
         for (const s of hwmonSamples(chip, data, (k) => isIgnored(k, sensorExclude, sensorInclude))) {

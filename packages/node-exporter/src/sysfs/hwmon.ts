@@ -146,3 +146,29 @@ export function hwmonChipName(resolvedDevice: string | undefined, nameFile: stri
   const clean = cleanHwmonName(last);
   return clean === '' ? undefined : clean;
 }
+
+export interface ChipCandidate {
+  /** Label from hwmonChipName(). */
+  readonly base: string;
+  /** The driver's name file, cleaned; '' when absent. */
+  readonly name: string;
+  /** The hwmonN directory name, cleaned. */
+  readonly dir: string;
+}
+
+/**
+ * Several hwmon nodes can hang off one device (asus-nb-wmi registers two), giving them the same
+ * label. As node_exporter 1.12 does, a shared label gets the driver name appended when that
+ * tells the nodes apart, else the always-unique hwmonN name; unique labels stay unchanged.
+ */
+export function disambiguateChips(chips: readonly ChipCandidate[]): string[] {
+  const count = new Map<string, number>();
+  for (const c of chips) count.set(c.base, (count.get(c.base) ?? 0) + 1);
+  return chips.map((c) => {
+    if ((count.get(c.base) ?? 0) < 2) return c.base;
+    const group = chips.filter((o) => o.base === c.base);
+    const names = group.map((o) => o.name);
+    const byName = c.name !== '' && names.filter((n) => n === c.name).length === 1;
+    return byName ? `${c.base}_${c.name}` : `${c.base}_${c.dir}`;
+  });
+}
