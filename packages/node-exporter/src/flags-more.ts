@@ -47,4 +47,5 @@ export const moreFlags: readonly FlagSpec[] = [
   { name: 'collector.sysctl.include-info', kind: 'list', description: 'Text sysctl to export as node_sysctl_info labels (repeatable).', placeholder: '<sysctl>' },
   { name: 'collector.slabinfo.slabs-include', description: 'Regexp of slab caches to report.', default: '.*', placeholder: '<regex>' },
   { name: 'collector.slabinfo.slabs-exclude', description: 'Regexp of slab caches to leave out.', default: '', placeholder: '<regex>' },
+  { name: 'collector.rapl.enable-zone-label', kind: 'boolean', description: 'Export node_rapl_joules_total with a rapl_zone label instead of one node_rapl_<zone>_joules_total family per zone.', default: false },
 ];

@@ -11,6 +11,7 @@ export const raplCollector: Collector<NodeContext> = {
   help: 'RAPL energy counters from /sys/class/powercap.',
   defaultEnabled: true,
   async collect(ctx, out) {
+    const zoneLabel = ctx.target.bool('collector.rapl.enable-zone-label');
     const base = ctx.target.sys('class', 'powercap');
     const entries = await listFeatureDir(base, 'rapl');
     // Only zone directories have a name file; the control-type directory (intel-rapl) does not.
@@ -29,10 +30,11 @@ export const raplCollector: Collector<NodeContext> = {
       const uj = energies[i];
       const zone = zones[i];
       if (uj === undefined || zone === undefined) return;
-      out.counter(raplMetricName(zone.name), `Energy consumed by the RAPL ${zone.name} domain, in joules.`, parseUintAttr(uj, `${dir}/energy_uj`) / 1e6, {
-        index: String(zone.index),
-        path: join(base, dir),
-      });
+      const joules = parseUintAttr(uj, `${dir}/energy_uj`) / 1e6;
+      const labels = { index: String(zone.index), path: join(base, dir) };
+      // --collector.rapl.enable-zone-label: one family with the zone as a label instead of one family per zone.
+      if (zoneLabel) out.counter('node_rapl_joules_total', 'Energy consumed by the RAPL domain, in joules.', joules, { ...labels, rapl_zone: zone.name });
+      else out.counter(raplMetricName(zone.name), `Energy consumed by the RAPL ${zone.name} domain, in joules.`, joules, labels);
     });
   },
 };

@@ -72,6 +72,15 @@ describe('rapl', () => {
   });
 });
 
+describe('rapl with --collector.rapl.enable-zone-label', () => {
+  it('puts the zone in a label of node_rapl_joules_total', async () => {
+    const f = await run(raplCollector, fixtureContext({ 'collector.rapl.enable-zone-label': true }));
+    expect(f.map((x) => x.name)).toEqual(['node_rapl_joules_total']);
+    expect(value(f, 'node_rapl_joules_total', { rapl_zone: 'dram', index: '1' })).toBeCloseTo(0.01001, 9);
+    expect(value(f, 'node_rapl_joules_total', { rapl_zone: 'package', index: '0' })).toBeCloseTo(36264.514712, 6);
+  });
+});
+
 describe('dmi', () => {
   it('labels node_dmi_info with the readable DMI files only', async () => {
     const f = await run(dmiCollector);
