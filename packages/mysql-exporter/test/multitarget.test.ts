@@ -21,7 +21,7 @@ describe.runIf(available)('multi-target /probe and auth modules', () => {
   beforeAll(async () => {
     await createExporterUser(USER, PASSWORD);
     // [client] has no usable password: only the auth module can log in.
-    const cnf = writeCnf(`[client]\nuser=${USER}\npassword=wrong\nhost=127.0.0.1\nport=3306\n[client.servers]\npassword=${PASSWORD}\n[client.badport]\nport=99999\n`);
+    const cnf = writeCnf(`[client]\nuser=${USER}\npassword=wrong\nhost=127.0.0.1\nport=3306\n[client.servers]\npassword=${PASSWORD}\n[client.badport]\nport=99999\n[client.tls]\npassword=${PASSWORD}\ntls=true\n[client.badca]\npassword=${PASSWORD}\nssl-ca=/nonexistent/scrapekit-ca.pem\n`);
     h = await startHarness([`--config.my-cnf=${cnf}`]);
   });
   afterAll(async () => {
@@ -51,6 +51,16 @@ describe.runIf(available)('multi-target /probe and auth modules', () => {
     expect(h.logs.join('\n')).toMatch(/client\.missing/);
     expect(sampleValue((await h.scrape('/probe?target=127.0.0.1&auth_module=client.servers')).samples, 'mysql_up')).toBe(0);
     expect(h.logs.join('\n')).toContain('skipping config section');
+  });
+
+  it('applies the TLS settings of a section (this MariaDB has TLS disabled: tls=true must fail, not fall back)', async () => {
+    const tls = await h.scrape('/probe?target=127.0.0.1:3306&auth_module=client.tls');
+    expect(tls.status).toBe(200);
+    expect(sampleValue(tls.samples, 'mysql_up')).toBe(0);
+    expect(h.logs.filter((l) => l.includes('auth_module=client.tls')).join('\n')).toMatch(/secure connection|SSL|TLS/i);
+    const badCa = await h.scrape('/probe?target=127.0.0.1:3306&auth_module=client.badca');
+    expect(sampleValue(badCa.samples, 'mysql_up')).toBe(0);
+    expect(h.logs.filter((l) => l.includes('auth_module=client.badca')).join('\n')).toMatch(/scrapekit-ca\.pem/);
   });
 
   it.runIf(existsSync(SOCKET))('connects through the unix socket', async () => {
