@@ -38,11 +38,32 @@ function anchored(ctx: NodeContext, flag: string): RegExp | undefined {
 
 const SHOW_BATCH = 200;
 
-async function showProperties(deps: SystemdDeps, units: readonly string[], props: readonly string[], signal: AbortSignal): Promise<Map<string, Record<string, string>>> {
+/** Whether this systemctl knows --timestamp=unix (systemd >= 248); learned on the first failure. */
+interface ShowMode {
+  unixTimestamps: boolean;
+}
+
+async function showProperties(
+  deps: SystemdDeps,
+  mode: ShowMode,
+  units: readonly string[],
+  props: readonly string[],
+  signal: AbortSignal,
+): Promise<Map<string, Record<string, string>>> {
   const out = new Map<string, Record<string, string>>();
   for (let i = 0; i < units.length; i += SHOW_BATCH) {
     const batch = units.slice(i, i + SHOW_BATCH);
-    const text = await deps.systemctl(['show', '--no-pager', '--timestamp=unix', ...['Id', ...props].flatMap((p) => ['-p', p]), '--', ...batch], signal);
+    const args = (unix: boolean): string[] => ['show', '--no-pager', ...(unix ? ['--timestamp=unix'] : []), ...['Id', ...props].flatMap((p) => ['-p', p]), '--', ...batch];
+    const unix = mode.unixTimestamps;
+    let text: string;
+    try {
+      text = await deps.systemctl(args(unix), signal);
+    } catch (err) {
+      // Older systemd (RHEL 8's 239) rejects --timestamp: retry without it and remember.
+      if (!unix || signal.aborted) throw err;
+      mode.unixTimestamps = false;
+      text = await deps.systemctl(args(false), signal);
+    }
     for (const block of parseShowBlocks(text)) if (block.Id) out.set(block.Id, block);
   }
   return out;
@@ -94,11 +115,14 @@ export function createSystemdCollector(deps: SystemdDeps = defaultDeps): Collect
       const startTimes = t.bool('collector.systemd.enable-start-time-metrics');
       const tasks = t.bool('collector.systemd.enable-task-metrics');
       const serviceProps = ['Type', ...(restarts ? ['NRestarts'] : []), ...(tasks ? ['TasksCurrent', 'TasksMax'] : [])];
+      const mode = t.state<ShowMode>('systemd.show', () => ({ unixTimestamps: true }));
       const [svc, tmr, sck, started] = await Promise.all([
-        showProperties(deps, services, serviceProps, ctx.signal),
-        showProperties(deps, timers, ['LastTriggerUSec'], ctx.signal),
-        showProperties(deps, sockets, ['NAccepted', 'NConnections', 'NRefused'], ctx.signal),
-        startTimes ? showProperties(deps, units.map((u) => u.name), ['ActiveEnterTimestamp'], ctx.signal) : Promise.resolve(new Map<string, Record<string, string>>()),
+        showProperties(deps, mode, services, serviceProps, ctx.signal),
+        showProperties(deps, mode, timers, ['LastTriggerUSec'], ctx.signal),
+        showProperties(deps, mode, sockets, ['NAccepted', 'NConnections', 'NRefused'], ctx.signal),
+        startTimes
+          ? showProperties(deps, mode, units.map((u) => u.name), ['ActiveEnterTimestamp'], ctx.signal)
+          : Promise.resolve(new Map<string, Record<string, string>>()),
       ]);
 
       emitUnits(out, units, svc);

@@ -64,5 +64,11 @@ export function parseTimestampSeconds(raw: string | undefined): number | undefin
   const unix = /^@(\d+(?:\.\d+)?)$/.exec(raw.trim());
   if (unix) return Number(unix[1]);
   if (/^\d+$/.test(raw.trim())) return Number(raw.trim()) / 1e6;
+  // Without --timestamp=unix (systemd < 248): "Wed 2025-11-26 00:00:00 UTC".
+  const human = /^[A-Z][a-z]{2} (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?: (\S+))?$/.exec(raw.trim());
+  if (human) {
+    const ms = human[3] === undefined || human[3] === 'UTC' ? Date.parse(`${human[1]}T${human[2]}Z`) : Date.parse(`${human[1]} ${human[2]} ${human[3]}`);
+    return Number.isNaN(ms) ? undefined : ms / 1000;
+  }
   return undefined;
 }

@@ -72,3 +72,29 @@ describe('systemd', () => {
     expect(new Set(family(g, 'node_systemd_unit_state').samples.map((s) => s.labels.name))).toEqual(new Set(['nginx.service']));
   });
 });
+
+import { parseTimestampSeconds } from '../../src/systemd/parse.js';
+
+describe('systemd on systemctl without --timestamp=unix', () => {
+  it('retries without the option once and reads human timestamps', async () => {
+    const calls: string[][] = [];
+    const base = fakeSystemctl(calls);
+    const old: SystemctlRunner = async (args, signal) => {
+      if (args.includes('--timestamp=unix')) throw new Error("systemctl: unrecognized option '--timestamp=unix'");
+      if (args[0] === 'show' && args.includes('LastTriggerUSec')) return 'Id=backup.timer\nLastTriggerUSec=Wed 2025-11-26 00:00:00 UTC\n';
+      return base(args, signal);
+    };
+    const c = createSystemdCollector({ systemctl: old, booted: async () => true });
+    const ctx = fixtureContext({ 'collector.systemd.unit-exclude': '.+\\.(automount|device|mount|scope|slice)' });
+    const f = await run(c, ctx);
+    expect(value(f, 'node_systemd_timer_last_trigger_seconds', { name: 'backup.timer' })).toBe(1764115200);
+    await run(c, ctx);
+    expect(calls.filter((a) => a[0] === 'show' && a.includes('--timestamp=unix'))).toHaveLength(0);
+  });
+  it('parses the three timestamp spellings', () => {
+    expect(parseTimestampSeconds('@1764028800')).toBe(1764028800);
+    expect(parseTimestampSeconds('1764028800000000')).toBe(1764028800);
+    expect(parseTimestampSeconds('Wed 2025-11-26 00:00:00 UTC')).toBe(1764115200);
+    expect(parseTimestampSeconds('n/a')).toBeUndefined();
+  });
+});
