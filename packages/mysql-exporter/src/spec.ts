@@ -31,6 +31,12 @@ export const flags: readonly FlagSpec[] = [
   { name: 'collect.info_schema.processlist.processes_by_host', kind: 'boolean', default: true, description: 'Also count threads by client host.' },
   { name: 'collect.info_schema.tables.databases', default: '*', placeholder: '<list>',
     description: 'Comma-separated databases for info_schema.tables, or * for all but the system ones.' },
+  { name: 'collect.perf_schema.eventsstatements.limit', kind: 'number', default: 250, placeholder: '<n>',
+    description: 'Most statement digests exported, by total time.' },
+  { name: 'collect.perf_schema.eventsstatements.timelimit', kind: 'number', default: 86400, placeholder: '<seconds>',
+    description: 'Only digests seen within this many seconds.' },
+  { name: 'collect.perf_schema.eventsstatements.digest_text_limit', kind: 'number', default: 120, placeholder: '<chars>',
+    description: 'Longest digest_text label.' },
 ];
 
 function readCnf(path: string, explicit: boolean): string | undefined {
@@ -54,6 +60,9 @@ function settingsFrom(f: FlagValues): CollectorSettings {
     processesByUser: Boolean(f['collect.info_schema.processlist.processes_by_user']),
     processesByHost: Boolean(f['collect.info_schema.processlist.processes_by_host']),
     tablesDatabases: String(f['collect.info_schema.tables.databases']),
+    eventsStatementsLimit: Number(f['collect.perf_schema.eventsstatements.limit']),
+    eventsStatementsTimeLimit: Number(f['collect.perf_schema.eventsstatements.timelimit']),
+    eventsStatementsDigestTextLimit: Number(f['collect.perf_schema.eventsstatements.digest_text_limit']),
   };
 }
 

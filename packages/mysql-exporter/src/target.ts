@@ -28,6 +28,9 @@ export interface CollectorSettings {
   readonly processesByUser: boolean;
   readonly processesByHost: boolean;
   readonly tablesDatabases: string;
+  readonly eventsStatementsLimit: number;
+  readonly eventsStatementsTimeLimit: number;
+  readonly eventsStatementsDigestTextLimit: number;
 }
 
 export const DEFAULT_COLLECTOR_SETTINGS: CollectorSettings = {
@@ -38,6 +41,9 @@ export const DEFAULT_COLLECTOR_SETTINGS: CollectorSettings = {
   processesByUser: true,
   processesByHost: true,
   tablesDatabases: '*',
+  eventsStatementsLimit: 250,
+  eventsStatementsTimeLimit: 86400,
+  eventsStatementsDigestTextLimit: 120,
 };
 
 export interface MysqlTarget {

@@ -17,6 +17,7 @@ const OPTIONAL = [
   'info_schema.processlist', 'info_schema.tables', 'info_schema.tablestats', 'info_schema.innodb_metrics', 'info_schema.userstats',
   'info_schema.clientstats', 'perf_schema.eventsstatementssum', 'perf_schema.eventswaits', 'perf_schema.tableiowaits',
   'perf_schema.indexiowaits', 'perf_schema.tablelocks', 'perf_schema.file_events', 'binlog_size', 'engine_innodb_status',
+  'perf_schema.eventsstatements', 'info_schema.schemastats', 'perf_schema.memory_events',
 ];
 
 describe.runIf(available)('mysql-exporter against MariaDB (dedicated user, documented grants)', () => {

@@ -11,16 +11,20 @@ import { innodbCmpmemCollector } from './info_schema_innodb_cmpmem.js';
 import { innodbMetricsCollector } from './info_schema_innodb_metrics.js';
 import { processlistCollector } from './info_schema_processlist.js';
 import { queryResponseTimeCollector } from './info_schema_query_response_time.js';
+import { schemaStatsCollector } from './info_schema_schemastats.js';
 import { tablesCollector } from './info_schema_tables.js';
 import { tableStatsCollector } from './info_schema_tablestats.js';
 import { userStatsCollector } from './info_schema_userstats.js';
+import { eventsStatementsCollector } from './perf_schema_eventsstatements.js';
 import { eventsStatementsSumCollector } from './perf_schema_eventsstatementssum.js';
 import { eventsWaitsCollector } from './perf_schema_eventswaits.js';
 import { fileEventsCollector } from './perf_schema_file_events.js';
+import { memoryEventsCollector } from './perf_schema_memory_events.js';
 import { indexIoWaitsCollector } from './perf_schema_indexiowaits.js';
 import { replicationGroupMembersCollector } from './perf_schema_replication_group_members.js';
 import { tableIoWaitsCollector } from './perf_schema_tableiowaits.js';
 import { tableLocksCollector } from './perf_schema_tablelocks.js';
+import { slaveHostsCollector } from './slave_hosts.js';
 import { slaveStatusCollector } from './slave_status.js';
 
 /** The registry: one line per scraper; defaults as in mysqld_exporter. */
@@ -34,17 +38,21 @@ export const collectors: ReadonlyArray<Collector<MysqlTarget>> = [
   processlistCollector,
   tablesCollector,
   tableStatsCollector,
+  schemaStatsCollector,
   innodbMetricsCollector,
   userStatsCollector,
   clientStatsCollector,
+  eventsStatementsCollector,
   eventsStatementsSumCollector,
   eventsWaitsCollector,
   tableIoWaitsCollector,
   indexIoWaitsCollector,
   tableLocksCollector,
   fileEventsCollector,
+  memoryEventsCollector,
   replicationGroupMembersCollector,
   binlogSizeCollector,
   heartbeatCollector,
   engineInnodbStatusCollector,
+  slaveHostsCollector,
 ];
