@@ -5,14 +5,16 @@ import { defineMysqlCollector, requireUserstat } from './define.js';
 export const TABLESTATS_QUERY =
   'SELECT TABLE_SCHEMA, TABLE_NAME, ROWS_READ, ROWS_CHANGED, ROWS_CHANGED_X_INDEXES FROM information_schema.table_statistics';
 
-const P = 'mysql_info_schema_table_statistics_';
+/** The three userstat row counters, shared by the table and schema statistics. */
+export function writeRowCounters(prefix: string, what: string, r: Record<string, string | null>, labels: Record<string, string>, out: MetricSink): void {
+  out.counter(`${prefix}rows_read_total`, `Rows read from the ${what}.`, num(r.rows_read) ?? 0, labels);
+  out.counter(`${prefix}rows_changed_total`, `Rows changed in the ${what}.`, num(r.rows_changed) ?? 0, labels);
+  out.counter(`${prefix}rows_changed_x_indexes_total`, `Rows changed in the ${what}, times the indexes changed.`, num(r.rows_changed_x_indexes) ?? 0, labels);
+}
 
 export function writeTableStats(result: QueryResult, out: MetricSink): void {
   for (const r of records(result)) {
-    const labels = { schema: r.table_schema ?? '', table: r.table_name ?? '' };
-    out.counter(P + 'rows_read_total', 'Rows read from the table.', num(r.rows_read) ?? 0, labels);
-    out.counter(P + 'rows_changed_total', 'Rows changed in the table.', num(r.rows_changed) ?? 0, labels);
-    out.counter(P + 'rows_changed_x_indexes_total', 'Rows changed in the table, times the number of indexes changed.', num(r.rows_changed_x_indexes) ?? 0, labels);
+    writeRowCounters('mysql_info_schema_table_statistics_', 'table', r, { schema: r.table_schema ?? '', table: r.table_name ?? '' }, out);
   }
 }
 
