@@ -24,6 +24,7 @@ import { drbdCollector } from './drbd.js';
 import { mountstatsCollector } from './mountstats.js';
 import { cpuVulnerabilitiesCollector } from './cpu-vulnerabilities.js';
 import { swapCollector } from './swap.js';
+import { drmCollector } from './drm.js';
 import { arpCollector } from './arp.js';
 import { bondingCollector } from './bonding.js';
 import { cpufreqCollector } from './cpufreq.js';
@@ -94,4 +95,5 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   mountstatsCollector,
   cpuVulnerabilitiesCollector,
   swapCollector,
+  drmCollector,
 ];
