@@ -28,6 +28,8 @@ export const FLAGS: readonly FlagSpec[] = [
     description: 'Skip per-queue metrics of queues whose name matches this regex (unanchored), e.g. ^amq\\.gen-' },
   { name: 'rabbitmq.queue-metrics', default: 'full', choices: ['full', 'coarse'], placeholder: '<set>',
     description: 'Per-queue families: full (every per-object family the API can source) or coarse (messages, ready, unacked, consumers).' },
+  { name: 'rabbitmq.full-queue-metrics-limit', kind: 'number', default: 20000, placeholder: '<n>',
+    description: 'Above this many queues in the cluster, per-queue families fall back to coarse (bounds series count and memory); 0 = no limit.' },
   { name: 'rabbitmq.page-size', kind: 'number', default: MAX_PAGE_SIZE, placeholder: '<n>',
     description: `Items per management API page (1–${MAX_PAGE_SIZE}).` },
   { name: 'rabbitmq.amqp-url', default: '', placeholder: '<url>', secret: true,
@@ -46,6 +48,7 @@ export interface ExporterOptions {
   readonly tls: TlsOptions;
   readonly filter: QueueFilter;
   readonly queueDetail: QueueDetail;
+  readonly fullQueueMetricsLimit: number;
   readonly pageSize: number;
   readonly amqpUrl: string;
   readonly canaryTimeoutMs: number;
@@ -106,6 +109,10 @@ export function parseOptions(flags: FlagValues): ExporterOptions {
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     throw new ConfigError(`--rabbitmq.page-size: ${pageSize} is out of range; use 1 to ${MAX_PAGE_SIZE}`);
   }
+  const fullLimit = Number(flags['rabbitmq.full-queue-metrics-limit'] ?? 20000);
+  if (!Number.isInteger(fullLimit) || fullLimit < 0) {
+    throw new ConfigError(`--rabbitmq.full-queue-metrics-limit: ${fullLimit} is not a whole number >= 0`);
+  }
   const amqpUrl = str(flags, 'rabbitmq.amqp-url');
   if (amqpUrl !== '' && !/^amqps?:\/\//.test(amqpUrl)) {
     throw new ConfigError('--rabbitmq.amqp-url: use an amqp:// or amqps:// URL');
@@ -137,6 +144,7 @@ export function parseOptions(flags: FlagValues): ExporterOptions {
       excludeQueue: regex(flags, 'rabbitmq.exclude-queue'),
     },
     queueDetail: detail,
+    fullQueueMetricsLimit: fullLimit,
     pageSize,
     amqpUrl,
     canaryTimeoutMs: durationMs(str(flags, 'rabbitmq.canary-timeout') || '5s', 'rabbitmq.canary-timeout'),

@@ -39,6 +39,7 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
   private readonly defaultApi: ManagementApi;
   /** internal_cluster_id per API base URL; null = not readable by this user (asked once). */
   private readonly clusterIds = new Map<string, string | null>();
+  private coarseFallback = false;
 
   constructor(
     private readonly options: ExporterOptions,
@@ -123,10 +124,27 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
         runningNodes: nodes.filter((n) => n.running !== false).map((n) => n.name),
         clusterId: await this.clusterId(api, req.signal),
         filter: this.options.filter,
-        queueDetail: this.options.queueDetail,
+        queueDetail: this.queueDetail(overview, req.logger),
         canary,
       },
     };
+  }
+
+  /**
+   * Full per-queue detail is ~23 series per queue: at tens of thousands of queues that is more
+   * than Prometheus or this process should hold per scrape, so above the limit only the depth
+   * families are kept.
+   */
+  private queueDetail(overview: OverviewRecord, logger: Logger): QueueDetail {
+    const limit = this.options.fullQueueMetricsLimit;
+    const total = overview.object_totals?.queues ?? 0;
+    const over = this.options.queueDetail === 'full' && limit > 0 && total > limit;
+    if (over !== this.coarseFallback) {
+      this.coarseFallback = over;
+      if (over) logger.warn('many queues: exporting coarse per-queue metrics only', { queues: total, limit });
+      else logger.info('queue count back under the limit: full per-queue metrics again', { queues: total, limit });
+    }
+    return over ? 'coarse' : this.options.queueDetail;
   }
 
   private async clusterId(api: ManagementApi, signal: AbortSignal): Promise<string | undefined> {

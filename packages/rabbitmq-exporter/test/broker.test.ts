@@ -147,6 +147,17 @@ describe.skipIf(!available)('rabbitmq-exporter against the real broker', () => {
     expect(valueOf(f, 'rabbitmq_queues')).toBe(valueOf(a, 'rabbitmq_queues'));
   });
 
+  it('falls back to coarse per-queue families above --rabbitmq.full-queue-metrics-limit', async () => {
+    const limited = await startOurs(['--rabbitmq.full-queue-metrics-limit=2']);
+    try {
+      const m = parseExposition(await limited.scrape());
+      expect(valueOf(m, 'rabbitmq_queue_messages_ready', { vhost, queue: 'ready-seven' })).toBe(7);
+      expect(m.has('rabbitmq_queue_messages_bytes')).toBe(false);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('serves /probe for a target and node, and reports up 0 for a node not in the cluster', async () => {
     const ok = parseExposition(await ours!.scrape(`/probe?target=${encodeURIComponent('http://127.0.0.1:15672')}&node=${encodeURIComponent(node)}`));
     expect(valueOf(ok, 'rabbitmq_up')).toBe(1);
