@@ -37,6 +37,13 @@ export const flags: readonly FlagSpec[] = [
     description: 'Only digests seen within this many seconds.' },
   { name: 'collect.perf_schema.eventsstatements.digest_text_limit', kind: 'number', default: 120, placeholder: '<chars>',
     description: 'Longest digest_text label.' },
+  { name: 'collect.mysql.user.privileges', kind: 'boolean', default: false, description: 'Also export each user\'s *_priv columns (Y=1, N=0).' },
+  { name: 'collect.perf_schema.file_instances.filter', default: '.*', placeholder: '<regex>',
+    description: 'Only files whose FILE_NAME matches this (server-side REGEXP).' },
+  { name: 'collect.perf_schema.file_instances.remove_prefix', default: '/var/lib/mysql/', placeholder: '<path>',
+    description: 'Prefix removed from the file_name label.' },
+  { name: 'collect.perf_schema.memory_events.remove_prefix', default: 'memory/', placeholder: '<prefix>',
+    description: 'Prefix removed from the event_name label.' },
 ];
 
 function readCnf(path: string, explicit: boolean): string | undefined {
@@ -63,6 +70,10 @@ function settingsFrom(f: FlagValues): CollectorSettings {
     eventsStatementsLimit: Number(f['collect.perf_schema.eventsstatements.limit']),
     eventsStatementsTimeLimit: Number(f['collect.perf_schema.eventsstatements.timelimit']),
     eventsStatementsDigestTextLimit: Number(f['collect.perf_schema.eventsstatements.digest_text_limit']),
+    userPrivileges: Boolean(f['collect.mysql.user.privileges']),
+    fileInstancesFilter: String(f['collect.perf_schema.file_instances.filter']),
+    fileInstancesRemovePrefix: String(f['collect.perf_schema.file_instances.remove_prefix']),
+    memoryEventsRemovePrefix: String(f['collect.perf_schema.memory_events.remove_prefix']),
   };
 }
 
@@ -104,6 +115,9 @@ export const spec: ExporterSpec<MysqlTarget> = {
   buildInfoMetric: 'mysqld_exporter_build_info',
   collectorMetrics: { duration: 'mysql_exporter_collector_duration_seconds', success: 'mysql_exporter_collector_success' },
   collectorFlagPrefix: 'collect',
+  // Scrapes that arrive while an identical one runs share its result: two Prometheus replicas
+  // (or a retry storm) never double the load on a struggling server (mysqld_exporter #746).
+  singleFlight: true,
   collectors,
   flags,
   setup,

@@ -31,6 +31,10 @@ export interface CollectorSettings {
   readonly eventsStatementsLimit: number;
   readonly eventsStatementsTimeLimit: number;
   readonly eventsStatementsDigestTextLimit: number;
+  readonly userPrivileges: boolean;
+  readonly fileInstancesFilter: string;
+  readonly fileInstancesRemovePrefix: string;
+  readonly memoryEventsRemovePrefix: string;
 }
 
 export const DEFAULT_COLLECTOR_SETTINGS: CollectorSettings = {
@@ -44,6 +48,10 @@ export const DEFAULT_COLLECTOR_SETTINGS: CollectorSettings = {
   eventsStatementsLimit: 250,
   eventsStatementsTimeLimit: 86400,
   eventsStatementsDigestTextLimit: 120,
+  userPrivileges: false,
+  fileInstancesFilter: '.*',
+  fileInstancesRemovePrefix: '/var/lib/mysql/',
+  memoryEventsRemovePrefix: 'memory/',
 };
 
 export interface MysqlTarget {

@@ -17,7 +17,8 @@ const OPTIONAL = [
   'info_schema.processlist', 'info_schema.tables', 'info_schema.tablestats', 'info_schema.innodb_metrics', 'info_schema.userstats',
   'info_schema.clientstats', 'perf_schema.eventsstatementssum', 'perf_schema.eventswaits', 'perf_schema.tableiowaits',
   'perf_schema.indexiowaits', 'perf_schema.tablelocks', 'perf_schema.file_events', 'binlog_size', 'engine_innodb_status',
-  'perf_schema.eventsstatements', 'info_schema.schemastats', 'perf_schema.memory_events',
+  'perf_schema.eventsstatements', 'info_schema.schemastats', 'perf_schema.memory_events', 'auto_increment.columns', 'mysql.user',
+  'perf_schema.file_instances', 'sys.user_summary',
 ];
 
 describe.runIf(available)('mysql-exporter against MariaDB (dedicated user, documented grants)', () => {
@@ -29,6 +30,8 @@ describe.runIf(available)('mysql-exporter against MariaDB (dedicated user, docum
     await c.query(`DROP DATABASE IF EXISTS ${DB}`);
     await c.query(`CREATE DATABASE ${DB}`);
     await c.query(`CREATE TABLE ${DB}.items (id INT PRIMARY KEY, qty INT) ENGINE=InnoDB`);
+    await c.query(`CREATE TABLE ${DB}.seq (id SMALLINT UNSIGNED AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB`);
+    await c.query(`INSERT INTO ${DB}.seq VALUES (NULL), (NULL), (NULL)`);
     await c.end();
     const cnf = writeCnf(`[client]\nuser=${USER}\npassword="${PASSWORD}"\nhost=127.0.0.1\nport=3306\n`);
     h = await startHarness([`--config.my-cnf=${cnf}`, ...OPTIONAL.map((n) => `--collect.${n}`), `--collect.info_schema.tables.databases=${DB}`]);
@@ -114,6 +117,15 @@ describe.runIf(available)('mysql-exporter against MariaDB (dedicated user, docum
     } finally {
       await c.end();
     }
+  });
+
+  it('reads auto_increment headroom and per-user limits as the server stores them', async () => {
+    const { samples } = await h.scrape();
+    const [{ next }] = await rootQuery<Array<{ next: number }>>(`SELECT AUTO_INCREMENT AS next FROM information_schema.tables WHERE TABLE_SCHEMA = '${DB}' AND TABLE_NAME = 'seq'`);
+    const labels = { schema: DB, table: 'seq', column: 'id' };
+    expect(sampleValue(samples, 'mysql_info_schema_auto_increment_column', labels)).toBe(Number(next));
+    expect(sampleValue(samples, 'mysql_info_schema_auto_increment_column_max', labels)).toBe(65535);
+    expect(sampleValue(samples, 'mysql_mysql_max_user_connections', { mysql_user: USER, hostmask: '%' })).toBe(3);
   });
 
   it('reuses its connections across scrapes: at most 2, the same server threads', async () => {

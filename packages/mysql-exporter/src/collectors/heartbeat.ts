@@ -1,15 +1,12 @@
 import type { MetricSink } from '@scrapekit/exporter-kit';
 import { num, type CollectorSettings, type QueryResult } from '../target.js';
+import { sqlIdent } from '../sql.js';
 import { defineMysqlCollector } from './define.js';
-
-function ident(name: string): string {
-  return '`' + name.replace(/`/g, '``') + '`';
-}
 
 /** pt-heartbeat's table: the stored ts, the server's own now, per source server_id. */
 export function heartbeatQuery(settings: CollectorSettings): string {
   const now = settings.heartbeatUtc ? 'UTC_TIMESTAMP(6)' : 'NOW(6)';
-  return `SELECT UNIX_TIMESTAMP(ts), UNIX_TIMESTAMP(${now}), server_id FROM ${ident(settings.heartbeatDatabase)}.${ident(settings.heartbeatTable)}`;
+  return `SELECT UNIX_TIMESTAMP(ts), UNIX_TIMESTAMP(${now}), server_id FROM ${sqlIdent(settings.heartbeatDatabase)}.${sqlIdent(settings.heartbeatTable)}`;
 }
 
 export function writeHeartbeat(result: QueryResult, out: MetricSink): void {

@@ -1,13 +1,9 @@
 import type { MetricSink } from '@scrapekit/exporter-kit';
 import { num, records, type MysqlTarget, type QueryResult } from '../target.js';
+import { sqlString } from '../sql.js';
 import { defineMysqlCollector } from './define.js';
 
 const SYSTEM_SCHEMAS = "('mysql', 'performance_schema', 'information_schema', 'sys')";
-
-/** Escapes a schema name for a single-quoted SQL string literal. */
-export function sqlString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-}
 
 export function tablesQuery(schemas: readonly string[]): string {
   return (

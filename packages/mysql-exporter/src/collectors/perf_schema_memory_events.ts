@@ -24,6 +24,6 @@ export const memoryEventsCollector = defineMysqlCollector({
   // memory instrumentation: MySQL 5.7+, MariaDB 10.5+.
   supports: (t) => versionAtLeast(t.serverVersion, t.isMariaDB ? 10 : 5, t.isMariaDB ? 5 : 7),
   async scrape({ target, out, signal }) {
-    writeMemoryEvents(await target.query(MEMORY_EVENTS_QUERY, signal), out);
+    writeMemoryEvents(await target.query(MEMORY_EVENTS_QUERY, signal), out, target.settings.memoryEventsRemovePrefix);
   },
 });

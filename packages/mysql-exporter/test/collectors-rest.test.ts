@@ -1,0 +1,87 @@
+import { NoDataError } from '@scrapekit/exporter-kit';
+import { describe, expect, it } from 'vitest';
+import { autoIncrementCollector } from '../src/collectors/info_schema_auto_increment.js';
+import { mysqlUserCollector } from '../src/collectors/mysql_user.js';
+import { fileInstancesCollector } from '../src/collectors/perf_schema_file_instances.js';
+import { applierByWorkerCollector, applierTimestamp } from '../src/collectors/perf_schema_replication_applier_status_by_worker.js';
+import { groupMemberStatsCollector } from '../src/collectors/perf_schema_replication_group_member_stats.js';
+import { userSummaryCollector } from '../src/collectors/sys_user_summary.js';
+import { fakeTarget, family, result, run, value } from './fake-target.js';
+
+describe('mysql.user', () => {
+  const answer = (sql: string) => {
+    const cols = sql.slice('SELECT '.length, sql.indexOf(' FROM')).split(', ');
+    return result(cols, [cols.map((c) => (c === 'user' ? 'app' : c === 'host' ? '10.%' : c === 'max_user_connections' ? '5' : c === 'Select_priv' ? 'Y' : c.endsWith('_priv') ? 'N' : '0'))]);
+  };
+  it('exports the limits under the doubled mysql_mysql_ prefix; privileges only when asked', async () => {
+    const f = await run(mysqlUserCollector, fakeTarget([[/FROM mysql\.user/, answer]]));
+    expect(value(f, 'mysql_mysql_max_user_connections', { mysql_user: 'app', hostmask: '10.%' })).toBe(5);
+    expect(family(f, 'mysql_mysql_select_priv')).toBeUndefined();
+    const p = await run(mysqlUserCollector, fakeTarget([[/FROM mysql\.user/, answer]], { settings: { userPrivileges: true } }));
+    expect(value(p, 'mysql_mysql_select_priv', { mysql_user: 'app' })).toBe(1);
+    expect(value(p, 'mysql_mysql_super_priv', { mysql_user: 'app' })).toBe(0);
+    expect(p.filter((x) => x.name.endsWith('_priv'))).toHaveLength(29);
+  });
+});
+
+describe('auto_increment.columns', () => {
+  it('reports the next value and the type\'s maximum', async () => {
+    const f = await run(autoIncrementCollector, fakeTarget([[/auto_increment/, result(
+      ['table_schema', 'table_name', 'column_name', 'auto_increment', 'max_int'], [['shop', 'orders', 'id', '1001', '4294967295']],
+    )]]));
+    expect(value(f, 'mysql_info_schema_auto_increment_column', { schema: 'shop', table: 'orders', column: 'id' })).toBe(1001);
+    expect(value(f, 'mysql_info_schema_auto_increment_column_max', { column: 'id' })).toBe(4294967295);
+  });
+});
+
+describe('perf_schema.file_instances', () => {
+  it('filters server-side, strips the data directory, splits read/write', async () => {
+    const target = fakeTarget([[/file_summary_by_instance/, result(
+      ['FILE_NAME', 'EVENT_NAME', 'COUNT_READ', 'COUNT_WRITE', 'SUM_NUMBER_OF_BYTES_READ', 'SUM_NUMBER_OF_BYTES_WRITE'],
+      [['/var/lib/mysql/ibdata1', 'wait/io/file/innodb/innodb_data_file', '10', '20', '1024', '2048']],
+    )]], { settings: { fileInstancesFilter: "ib'data" } });
+    const f = await run(fileInstancesCollector, target);
+    expect(target.queries[0]).toContain("REGEXP 'ib''data'");
+    expect(value(f, 'mysql_perf_schema_file_instances_total', { file_name: 'ibdata1', mode: 'write' })).toBe(20);
+    expect(value(f, 'mysql_perf_schema_file_instances_bytes', { file_name: 'ibdata1', mode: 'read' })).toBe(1024);
+    expect(family(f, 'mysql_perf_schema_file_instances_bytes')?.type).toBe('counter');
+  });
+});
+
+describe('Group Replication and applier workers (MySQL only)', () => {
+  it('member stats: counters and queue gauges; absent columns skipped', async () => {
+    const f = await run(groupMemberStatsCollector, fakeTarget([[/replication_group_member_stats/, result(
+      ['CHANNEL_NAME', 'MEMBER_ID', 'COUNT_TRANSACTIONS_IN_QUEUE', 'COUNT_TRANSACTIONS_CHECKED', 'COUNT_CONFLICTS_DETECTED'], [['gr', 'u1', '3', '100', '2']],
+    )]], { version: '8.0.36' }));
+    expect(family(f, 'mysql_perf_schema_transactions_in_queue')?.type).toBe('gauge');
+    expect(value(f, 'mysql_perf_schema_transactions_checked_total')).toBe(100);
+    expect(value(f, 'mysql_perf_schema_conflicts_detected_total')).toBe(2);
+    expect(family(f, 'mysql_perf_schema_transactions_remote_applied_total')).toBeUndefined();
+    await expect(run(groupMemberStatsCollector, fakeTarget([]))).rejects.toBeInstanceOf(NoDataError);
+  });
+  it('applier worker timestamps become Unix seconds; zero dates 0', async () => {
+    expect(applierTimestamp('2024-01-02 03:04:05.250000')).toBe(Date.UTC(2024, 0, 2, 3, 4, 5) / 1000 + 0.25);
+    expect(applierTimestamp('0000-00-00 00:00:00.000000')).toBe(0);
+    expect(applierTimestamp(null)).toBe(0);
+    const f = await run(applierByWorkerCollector, fakeTarget([[/replication_applier_status_by_worker/, (sql) => {
+      const cols = sql.slice('SELECT '.length, sql.indexOf(' FROM')).split(', ');
+      return result(cols, [cols.map((c) => (c === 'CHANNEL_NAME' ? '' : c === 'WORKER_ID' ? '1' : '2024-01-02 03:04:05.000000'))]);
+    }]], { version: '8.0.36' }));
+    expect(f).toHaveLength(7);
+    expect(value(f, 'mysql_perf_schema_last_applied_transaction_end_apply_timestamp_seconds', { channel_name: '', member_id: '1' })).toBe(Date.UTC(2024, 0, 2, 3, 4, 5) / 1000);
+  });
+});
+
+describe('sys.user_summary', () => {
+  it('latencies from picoseconds, memory in bytes', async () => {
+    const f = await run(userSummaryCollector, fakeTarget([[/x\$user_summary/, result(
+      ['user', 'statements', 'statement_latency', 'table_scans', 'file_ios', 'file_io_latency', 'current_connections', 'total_connections', 'unique_hosts', 'current_memory', 'total_memory_allocated'],
+      [['app', '50', '3000000000000', '2', '9', '500000000000', '4', '40', '2', '1048576', '9999']],
+    )]]));
+    expect(value(f, 'mysql_sys_statement_latency', { user: 'app' })).toBe(3);
+    expect(value(f, 'mysql_sys_file_io_seconds_total', { user: 'app' })).toBe(0.5);
+    expect(family(f, 'mysql_sys_current_memory_bytes')?.type).toBe('gauge');
+    expect(value(f, 'mysql_sys_connections_total')).toBe(40);
+    await expect(run(userSummaryCollector, fakeTarget([], { version: '10.5.20-MariaDB' }))).rejects.toBeInstanceOf(NoDataError);
+  });
+});
