@@ -1,6 +1,7 @@
 import type { MetricSink } from '@scrapekit/exporter-kit';
 import { num, records, versionAtLeast, type CollectorSettings, type MysqlTarget, type QueryResult } from '../target.js';
 import { defineMysqlCollector } from './define.js';
+import { writeColumns, type ColumnMetric } from './columns.js';
 import { hasPerfSchema56, PICOSECONDS } from './perf_schema_common.js';
 
 /** SUM_CPU_TIME and the QUANTILE_* columns exist only in Oracle MySQL 8.0.28+ (issue #905). */
@@ -24,22 +25,22 @@ export function eventsStatementsQuery(settings: CollectorSettings, quantiles: bo
 
 const P = 'mysql_perf_schema_events_statements_';
 
-/** [column, metric suffix, divisor] of the per-digest counters. */
-const COUNTERS: ReadonlyArray<readonly [string, string, number]> = [
-  ['count_star', 'total', 1],
-  ['sum_timer_wait', 'seconds_total', PICOSECONDS],
-  ['sum_lock_time', 'lock_time_seconds_total', PICOSECONDS],
-  ['sum_cpu_time', 'cpu_time_seconds_total', PICOSECONDS],
-  ['sum_errors', 'errors_total', 1],
-  ['sum_warnings', 'warnings_total', 1],
-  ['sum_rows_affected', 'rows_affected_total', 1],
-  ['sum_rows_sent', 'rows_sent_total', 1],
-  ['sum_rows_examined', 'rows_examined_total', 1],
-  ['sum_created_tmp_tables', 'tmp_tables_total', 1],
-  ['sum_created_tmp_disk_tables', 'tmp_disk_tables_total', 1],
-  ['sum_sort_merge_passes', 'sort_merge_passes_total', 1],
-  ['sum_sort_rows', 'sort_rows_total', 1],
-  ['sum_no_index_used', 'no_index_used_total', 1],
+/** The per-digest counters. */
+const COUNTERS: readonly ColumnMetric[] = [
+  ['count_star', P + 'total', 'counter', 1],
+  ['sum_timer_wait', P + 'seconds_total', 'counter', PICOSECONDS],
+  ['sum_lock_time', P + 'lock_time_seconds_total', 'counter', PICOSECONDS],
+  ['sum_cpu_time', P + 'cpu_time_seconds_total', 'counter', PICOSECONDS],
+  ['sum_errors', P + 'errors_total', 'counter', 1],
+  ['sum_warnings', P + 'warnings_total', 'counter', 1],
+  ['sum_rows_affected', P + 'rows_affected_total', 'counter', 1],
+  ['sum_rows_sent', P + 'rows_sent_total', 'counter', 1],
+  ['sum_rows_examined', P + 'rows_examined_total', 'counter', 1],
+  ['sum_created_tmp_tables', P + 'tmp_tables_total', 'counter', 1],
+  ['sum_created_tmp_disk_tables', P + 'tmp_disk_tables_total', 'counter', 1],
+  ['sum_sort_merge_passes', P + 'sort_merge_passes_total', 'counter', 1],
+  ['sum_sort_rows', P + 'sort_rows_total', 'counter', 1],
+  ['sum_no_index_used', P + 'no_index_used_total', 'counter', 1],
 ];
 
 /**
@@ -50,9 +51,7 @@ const COUNTERS: ReadonlyArray<readonly [string, string, number]> = [
 export function writeEventsStatements(result: QueryResult, out: MetricSink): void {
   for (const r of records(result)) {
     const labels = { schema: r.schema_name ?? 'NONE', digest: r.digest ?? '', digest_text: r.digest_text ?? '' };
-    for (const [column, suffix, divisor] of COUNTERS) {
-      out.counter(P + suffix, `Statements by digest: ${column.toUpperCase()} of events_statements_summary_by_digest.`, (num(r[column]) ?? 0) / divisor, labels);
-    }
+    writeColumns(out, COUNTERS, (c) => r[c], labels, (c) => `Statements by digest: ${c.toUpperCase()} of events_statements_summary_by_digest.`);
     out.summary(P + 'latency', 'Statement latency by digest, in seconds.', {
       quantiles: [
         [95, (num(r.quantile_95) ?? 0) / PICOSECONDS],

@@ -1,46 +1,44 @@
 import type { MetricSink } from '@scrapekit/exporter-kit';
-import { num, type QueryResult } from '../target.js';
+import { records, type QueryResult } from '../target.js';
+import { writeColumns, type ColumnMetric } from './columns.js';
 import { defineMysqlCollector } from './define.js';
 import { hasPerfSchema57, PICOSECONDS } from './perf_schema_common.js';
 
-/** [column of events_statements_summary_by_digest, metric suffix, divisor]. */
-const COLUMNS: ReadonlyArray<readonly [string, string, number]> = [
-  ['COUNT_STAR', 'total', 1],
-  ['SUM_CREATED_TMP_DISK_TABLES', 'sum_created_tmp_disk_tables', 1],
-  ['SUM_CREATED_TMP_TABLES', 'sum_created_tmp_tables', 1],
-  ['SUM_ERRORS', 'sum_errors', 1],
+const P = 'mysql_perf_schema_events_statements_';
+
+/** Sums over events_statements_summary_by_digest. */
+const COLUMNS: readonly ColumnMetric[] = [
+  ['count_star', P + 'total', 'counter', 1],
+  ['sum_created_tmp_disk_tables', P + 'sum_created_tmp_disk_tables', 'counter', 1],
+  ['sum_created_tmp_tables', P + 'sum_created_tmp_tables', 'counter', 1],
+  ['sum_errors', P + 'sum_errors', 'counter', 1],
   // Kept in raw picoseconds: that is what mysqld_exporter exports under this name.
-  ['SUM_LOCK_TIME', 'sum_lock_time', 1],
-  ['SUM_NO_GOOD_INDEX_USED', 'sum_no_good_index_used', 1],
-  ['SUM_NO_INDEX_USED', 'sum_no_index_used', 1],
-  ['SUM_ROWS_AFFECTED', 'sum_rows_affected', 1],
-  ['SUM_ROWS_EXAMINED', 'sum_rows_examined', 1],
-  ['SUM_ROWS_SENT', 'sum_rows_sent', 1],
-  ['SUM_SELECT_FULL_JOIN', 'sum_select_full_join', 1],
-  ['SUM_SELECT_FULL_RANGE_JOIN', 'sum_select_full_range_join', 1],
-  ['SUM_SELECT_RANGE', 'sum_select_range', 1],
-  ['SUM_SELECT_RANGE_CHECK', 'sum_select_range_check', 1],
-  ['SUM_SELECT_SCAN', 'sum_select_scan', 1],
-  ['SUM_SORT_MERGE_PASSES', 'sum_sort_merge_passes', 1],
-  ['SUM_SORT_RANGE', 'sum_sort_range', 1],
-  ['SUM_SORT_ROWS', 'sum_sort_rows', 1],
-  ['SUM_SORT_SCAN', 'sum_sort_scan', 1],
-  ['SUM_TIMER_WAIT', 'sum_timer_wait', PICOSECONDS],
-  ['SUM_WARNINGS', 'sum_warnings', 1],
+  ['sum_lock_time', P + 'sum_lock_time', 'counter', 1],
+  ['sum_no_good_index_used', P + 'sum_no_good_index_used', 'counter', 1],
+  ['sum_no_index_used', P + 'sum_no_index_used', 'counter', 1],
+  ['sum_rows_affected', P + 'sum_rows_affected', 'counter', 1],
+  ['sum_rows_examined', P + 'sum_rows_examined', 'counter', 1],
+  ['sum_rows_sent', P + 'sum_rows_sent', 'counter', 1],
+  ['sum_select_full_join', P + 'sum_select_full_join', 'counter', 1],
+  ['sum_select_full_range_join', P + 'sum_select_full_range_join', 'counter', 1],
+  ['sum_select_range', P + 'sum_select_range', 'counter', 1],
+  ['sum_select_range_check', P + 'sum_select_range_check', 'counter', 1],
+  ['sum_select_scan', P + 'sum_select_scan', 'counter', 1],
+  ['sum_sort_merge_passes', P + 'sum_sort_merge_passes', 'counter', 1],
+  ['sum_sort_range', P + 'sum_sort_range', 'counter', 1],
+  ['sum_sort_rows', P + 'sum_sort_rows', 'counter', 1],
+  ['sum_sort_scan', P + 'sum_sort_scan', 'counter', 1],
+  ['sum_timer_wait', P + 'sum_timer_wait', 'counter', PICOSECONDS],
+  ['sum_warnings', P + 'sum_warnings', 'counter', 1],
 ];
 
 export const EVENTS_STATEMENTS_SUM_QUERY =
-  `SELECT ${COLUMNS.map(([c]) => `SUM(${c}) AS ${c}`).join(', ')} FROM performance_schema.events_statements_summary_by_digest`;
+  `SELECT ${COLUMNS.map(([c]) => `SUM(${c.toUpperCase()}) AS ${c.toUpperCase()}`).join(', ')} FROM performance_schema.events_statements_summary_by_digest`;
 
 export function writeEventsStatementsSum(result: QueryResult, out: MetricSink): void {
-  const row = result.rows[0];
-  if (!row) return;
-  const index = new Map(result.columns.map((c, i) => [c.toUpperCase(), i] as const));
-  for (const [column, suffix, divisor] of COLUMNS) {
-    const i = index.get(column);
-    const v = i === undefined ? undefined : num(row[i]);
-    out.counter(`mysql_perf_schema_events_statements_${suffix}`, `Sum of ${column} over all statement digests.`, (v ?? 0) / divisor);
-  }
+  const [r] = records(result);
+  if (!r) return;
+  writeColumns(out, COLUMNS, (c) => r[c], {}, (c) => `Sum of ${c.toUpperCase()} over all statement digests.`);
 }
 
 export const eventsStatementsSumCollector = defineMysqlCollector({

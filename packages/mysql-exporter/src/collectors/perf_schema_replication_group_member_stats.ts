@@ -1,31 +1,25 @@
 import type { MetricSink } from '@scrapekit/exporter-kit';
-import { num, type QueryResult } from '../target.js';
+import { records, type QueryResult } from '../target.js';
+import { writeColumns, type ColumnMetric } from './columns.js';
 import { defineMysqlCollector } from './define.js';
 import { hasPerfSchema57 } from './perf_schema_common.js';
 
-/** Group Replication member counters: [column, metric, type]. */
-const COLUMNS: ReadonlyArray<readonly [string, string, 'counter' | 'gauge']> = [
-  ['COUNT_TRANSACTIONS_IN_QUEUE', 'mysql_perf_schema_transactions_in_queue', 'gauge'],
-  ['COUNT_TRANSACTIONS_CHECKED', 'mysql_perf_schema_transactions_checked_total', 'counter'],
-  ['COUNT_CONFLICTS_DETECTED', 'mysql_perf_schema_conflicts_detected_total', 'counter'],
-  ['COUNT_TRANSACTIONS_ROWS_VALIDATING', 'mysql_perf_schema_transactions_rows_validating_total', 'counter'],
-  ['COUNT_TRANSACTIONS_REMOTE_IN_APPLIER_QUEUE', 'mysql_perf_schema_transactions_remote_in_applier_queue', 'gauge'],
-  ['COUNT_TRANSACTIONS_REMOTE_APPLIED', 'mysql_perf_schema_transactions_remote_applied_total', 'counter'],
-  ['COUNT_TRANSACTIONS_LOCAL_PROPOSED', 'mysql_perf_schema_transactions_local_proposed_total', 'counter'],
-  ['COUNT_TRANSACTIONS_LOCAL_ROLLBACK', 'mysql_perf_schema_transactions_local_rollback_total', 'counter'],
+/** Group Replication member counters. */
+const COLUMNS: readonly ColumnMetric[] = [
+  ['count_transactions_in_queue', 'mysql_perf_schema_transactions_in_queue', 'gauge', 1],
+  ['count_transactions_checked', 'mysql_perf_schema_transactions_checked_total', 'counter', 1],
+  ['count_conflicts_detected', 'mysql_perf_schema_conflicts_detected_total', 'counter', 1],
+  ['count_transactions_rows_validating', 'mysql_perf_schema_transactions_rows_validating_total', 'counter', 1],
+  ['count_transactions_remote_in_applier_queue', 'mysql_perf_schema_transactions_remote_in_applier_queue', 'gauge', 1],
+  ['count_transactions_remote_applied', 'mysql_perf_schema_transactions_remote_applied_total', 'counter', 1],
+  ['count_transactions_local_proposed', 'mysql_perf_schema_transactions_local_proposed_total', 'counter', 1],
+  ['count_transactions_local_rollback', 'mysql_perf_schema_transactions_local_rollback_total', 'counter', 1],
 ];
 
 export function writeGroupMemberStats(result: QueryResult, out: MetricSink): void {
-  const index = new Map(result.columns.map((c, i) => [c.toUpperCase(), i] as const));
-  for (const row of result.rows) {
-    for (const [column, metric, type] of COLUMNS) {
-      const i = index.get(column);
-      const v = i === undefined ? undefined : num(row[i]);
-      if (v === undefined) continue; // older 5.7 releases lack the later columns
-      const help = `Group Replication: ${column} of this member.`;
-      if (type === 'counter') out.counter(metric, help, v);
-      else out.gauge(metric, help, v);
-    }
+  // Older 5.7 releases lack the later columns: no series rather than a made-up 0.
+  for (const r of records(result)) {
+    writeColumns(out, COLUMNS, (c) => r[c], {}, (c) => `Group Replication: ${c.toUpperCase()} of this member.`, 'skip');
   }
 }
 

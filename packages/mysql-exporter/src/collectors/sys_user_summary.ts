@@ -1,5 +1,6 @@
 import type { MetricSink } from '@scrapekit/exporter-kit';
-import { num, records, versionAtLeast, type QueryResult } from '../target.js';
+import { records, versionAtLeast, type QueryResult } from '../target.js';
+import { writeColumns, type ColumnMetric } from './columns.js';
 import { defineMysqlCollector } from './define.js';
 import { PICOSECONDS } from './perf_schema_common.js';
 
@@ -7,8 +8,8 @@ export const USER_SUMMARY_QUERY =
   'SELECT user, statements, statement_latency, table_scans, file_ios, file_io_latency, current_connections, total_connections, ' +
   'unique_hosts, current_memory, total_memory_allocated FROM sys.x$user_summary';
 
-/** [column, metric, type, divisor]: latencies are picoseconds in the x$ views. */
-const COLUMNS: ReadonlyArray<readonly [string, string, 'counter' | 'gauge', number]> = [
+/** Latencies are picoseconds in the x$ views. */
+const COLUMNS: readonly ColumnMetric[] = [
   ['statements', 'mysql_sys_statements_total', 'counter', 1],
   ['statement_latency', 'mysql_sys_statement_latency', 'counter', PICOSECONDS],
   ['table_scans', 'mysql_sys_table_scans_total', 'counter', 1],
@@ -23,13 +24,7 @@ const COLUMNS: ReadonlyArray<readonly [string, string, 'counter' | 'gauge', numb
 
 export function writeUserSummary(result: QueryResult, out: MetricSink): void {
   for (const r of records(result)) {
-    const labels = { user: r.user ?? '' };
-    for (const [column, metric, type, divisor] of COLUMNS) {
-      const v = (num(r[column]) ?? 0) / divisor;
-      const help = `sys.user_summary ${column}, by user.`;
-      if (type === 'counter') out.counter(metric, help, v, labels);
-      else out.gauge(metric, help, v, labels);
-    }
+    writeColumns(out, COLUMNS, (c) => r[c], { user: r.user ?? '' }, (c) => `sys.user_summary ${c}, by user.`);
   }
 }
 
