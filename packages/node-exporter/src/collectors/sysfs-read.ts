@@ -1,7 +1,7 @@
 import { close as fsClose, open as fsOpen, read as fsRead } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { NoDataError } from '@scrapekit/exporter-kit';
 import { join } from 'node:path';
+import { NoDataError } from '@scrapekit/exporter-kit';
 import { isMissing, mapLimit, readProcFile } from '../context.js';
 
 export { isMissing, mapLimit };
@@ -139,8 +139,6 @@ export async function readFeatureFile(path: string, signal: AbortSignal, feature
     throw err;
   }
 }
-
-
 
 /** node_exporter's include/exclude pair: exclude = all except, include = none except. */
 export function isIgnored(name: string, exclude: RegExp | undefined, include: RegExp | undefined): boolean {
