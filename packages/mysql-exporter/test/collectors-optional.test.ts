@@ -153,6 +153,13 @@ describe('performance_schema collectors', () => {
     expect(f).toHaveLength(21);
     expect(f.every((x) => x.type === 'counter')).toBe(true);
   });
+  it('eventsstatementssum: nothing while performance_schema has no digests (SUM over no rows is NULL)', async () => {
+    const f = await run(eventsStatementsSumCollector, fakeTarget([[/events_statements_summary_by_digest/, (sql) => {
+      const cols = [...sql.matchAll(/ AS (\w+)/g)].map((m) => m[1]);
+      return result(cols, [cols.map(() => null)]);
+    }]]));
+    expect(f).toEqual([]);
+  });
   it('eventswaits, file_events: by event name (and mode), picoseconds to seconds', async () => {
     const w = await run(eventsWaitsCollector, fakeTarget([[/events_waits_summary_global_by_event_name/, result(['EVENT_NAME', 'COUNT_STAR', 'SUM_TIMER_WAIT'], [['wait/io/file/innodb/innodb_data_file', '10', '3000000000000']])]]));
     expect(value(w, 'mysql_perf_schema_events_waits_seconds_total', { event_name: 'wait/io/file/innodb/innodb_data_file' })).toBe(3);

@@ -3,6 +3,8 @@
  * real load, and the exported values compared with what the server itself reports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { havePromtool, promtoolCheckMetrics } from '../../../test/support/promtool.js';
+import { requireDependency } from '../../../test/support/services.js';
 import {
   createExporterUser, dropUser, mariadbAvailable, rootConnection, rootQuery, sampleValue, startHarness, threadsOf, writeCnf,
   type Harness, type Sample,
@@ -117,6 +119,17 @@ describe.runIf(available)('mysql-exporter against MariaDB (dedicated user, docum
     } finally {
       await c.end();
     }
+  });
+
+  it('promtool finds nothing in our own names with the optional collectors on', async () => {
+    if (!requireDependency(havePromtool(), 'promtool')) return;
+    const { text } = await h.scrape();
+    const lint = await promtoolCheckMetrics(text);
+    expect(lint.errors).toEqual([]);
+    // Names built from server variable names, and mysqld_exporter's own names, are kept for
+    // compatibility even where promtool would prefer another spelling.
+    const inherited = /^mysql_(global_status|global_variables)_|^mysql_perf_schema_events_statements_sum_/;
+    expect(lint.findings.filter((f) => !inherited.test(f.metric))).toEqual([]);
   });
 
   it('reads auto_increment headroom and per-user limits as the server stores them', async () => {

@@ -37,7 +37,8 @@ export const EVENTS_STATEMENTS_SUM_QUERY =
 
 export function writeEventsStatementsSum(result: QueryResult, out: MetricSink): void {
   const [r] = records(result);
-  if (!r) return;
+  // SUM over no rows is NULL: performance_schema is off or empty, so there is nothing to report.
+  if (!r || r.count_star === null || r.count_star === undefined) return;
   writeColumns(out, COLUMNS, (c) => r[c], {}, (c) => `Sum of ${c.toUpperCase()} over all statement digests.`);
 }
 
