@@ -1,12 +1,13 @@
 /**
- * The same checks on Oracle MySQL 8.0 and 8.4 in testcontainers, where Docker exists. This machine
- * has no Docker engine: then the suite is skipped with the reason printed — also in CI, because a
- * missing container engine is not an unreachable service of ours.
+ * The integration suite on Oracle MySQL 8.0 and 8.4 in testcontainers, plus the replica-syntax
+ * check, where Docker exists. This machine has no Docker engine: then the suite is skipped with
+ * the reason printed, also in CI, because a missing container engine is not an unreachable
+ * service of ours.
  */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import mysql from 'mysql2/promise';
-import { sampleValue, startHarness, writeCnf, type Harness } from './harness.js';
+import { createExporterUser, dropUser, rootQuery, sampleValue, startHarness, writeCnf, type DbServer, type Harness } from './harness.js';
+import { integrationSuite } from './integration-suite.js';
 
 function dockerProblem(): string | undefined {
   try {
@@ -21,14 +22,13 @@ function dockerProblem(): string | undefined {
 const problem = dockerProblem();
 if (problem) console.warn(`SKIPPED: MySQL 8.0/8.4 testcontainers suite: ${problem}`);
 
-const USER = 'scrapekit_test_exp';
+const REPLICA_USER = 'scrapekit_test_replica';
 const PASSWORD = 'Tc-pw-8';
 
 for (const image of ['mysql:8.0', 'mysql:8.4']) {
   describe.skipIf(problem !== undefined)(`mysql-exporter against ${image} (testcontainers)`, () => {
+    let server: DbServer = { host: '', port: 0 };
     let stop: () => Promise<void> = async () => {};
-    let h: Harness;
-    let root: mysql.Connection;
 
     beforeAll(async () => {
       const { GenericContainer, Wait } = await import('testcontainers');
@@ -41,52 +41,38 @@ for (const image of ['mysql:8.0', 'mysql:8.4']) {
       stop = async () => {
         await container.stop();
       };
-      const host = container.getHost();
-      const port = container.getMappedPort(3306);
-      root = await mysql.createConnection({ host, port, user: 'root', password: '' });
-      await root.query(`CREATE USER '${USER}'@'%' IDENTIFIED BY ? WITH MAX_USER_CONNECTIONS 3`, [PASSWORD]);
-      await root.query(`GRANT PROCESS, REPLICATION CLIENT, SELECT ON *.* TO '${USER}'@'%'`);
-      await root.query('CREATE DATABASE scrapekit_test_tc');
-      await root.query('CREATE TABLE scrapekit_test_tc.t (id INT PRIMARY KEY) ENGINE=InnoDB');
-      // A replica channel whose source does not exist: SHOW REPLICA STATUS then has a row.
-      await root.query("CHANGE REPLICATION SOURCE TO SOURCE_HOST='127.0.0.1', SOURCE_PORT=1, SOURCE_USER='nobody', SOURCE_CONNECT_RETRY=3600");
-      await root.query('START REPLICA');
-      h = await startHarness([
-        `--config.my-cnf=${writeCnf(`[client]\nuser=${USER}\npassword=${PASSWORD}\nhost=${host}\nport=${port}\n`)}`,
-        '--collect.perf_schema.eventsstatementssum', '--collect.perf_schema.eventswaits', '--collect.perf_schema.tableiowaits',
-        '--collect.perf_schema.indexiowaits', '--collect.perf_schema.tablelocks', '--collect.perf_schema.file_events',
-        '--collect.info_schema.innodb_metrics', '--collect.info_schema.processlist', '--collect.perf_schema.replication_group_members',
-      ]);
+      server = { host: container.getHost(), port: container.getMappedPort(3306) };
     }, 240_000);
 
-    afterAll(async () => {
-      await h?.close();
-      await root?.end().catch(() => {});
-      await stop();
-    });
+    afterAll(() => stop());
 
-    it('is up with every collector successful', async () => {
-      const { samples } = await h.scrape();
-      expect(sampleValue(samples, 'mysql_up')).toBe(1);
-      const failed = samples.filter((s) => s.name === 'mysql_exporter_collector_success' && s.value !== 1).map((s) => s.labels.collector);
-      expect(failed).toEqual([]);
-    });
+    integrationSuite(() => server);
 
-    it('counts InnoDB row operations and statements we generate', async () => {
-      const before = (await h.scrape()).samples;
-      for (let i = 0; i < 25; i++) await root.query('INSERT INTO scrapekit_test_tc.t VALUES (?)', [i]);
-      const after = (await h.scrape()).samples;
-      const d = (name: string, labels: Record<string, string>) => (sampleValue(after, name, labels) ?? NaN) - (sampleValue(before, name, labels) ?? NaN);
-      expect(d('mysql_global_status_innodb_row_ops_total', { operation: 'inserted' })).toBeGreaterThanOrEqual(25);
-      expect(d('mysql_global_status_commands_total', { command: 'insert' })).toBeGreaterThanOrEqual(25);
-      expect(d('mysql_perf_schema_events_statements_total', {})).toBeGreaterThanOrEqual(25);
-    });
+    describe('SHOW REPLICA STATUS under the mysql_slave_status_* names', () => {
+      let h: Harness;
+      beforeAll(async () => {
+        await createExporterUser(REPLICA_USER, PASSWORD, 3, server);
+        // A replica channel whose source does not exist: SHOW REPLICA STATUS then has a row with
+        // Replica_IO_Running = Connecting, the state MySQLReplicationNotRunning must see.
+        await rootQuery("CHANGE REPLICATION SOURCE TO SOURCE_HOST='127.0.0.1', SOURCE_PORT=1, SOURCE_USER='nobody', SOURCE_CONNECT_RETRY=3600", server);
+        await rootQuery('START REPLICA', server);
+        h = await startHarness([`--config.my-cnf=${writeCnf(`[client]\nuser=${REPLICA_USER}\npassword=${PASSWORD}\nhost=${server.host}\nport=${server.port}\n`)}`]);
+      });
+      afterAll(async () => {
+        await h?.close();
+        await rootQuery('STOP REPLICA', server).catch(() => {});
+        await rootQuery('RESET REPLICA ALL', server).catch(() => {});
+        await dropUser(REPLICA_USER, server);
+      });
 
-    it('exports SHOW REPLICA STATUS under the mysql_slave_status_* names the mixin uses', async () => {
-      const { samples } = await h.scrape();
-      expect(sampleValue(samples, 'mysql_slave_status_slave_io_running', { master_host: '127.0.0.1' })).toBe(0);
-      expect(sampleValue(samples, 'mysql_slave_status_slave_sql_running', { master_host: '127.0.0.1' })).toBe(1);
-      expect(sampleValue(samples, 'mysql_slave_status_sql_delay', { master_host: '127.0.0.1' })).toBe(0);
+      it('keeps the mixin\'s replication alert inputs', async () => {
+        const { samples } = await h.scrape();
+        expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'slave_status' })).toBe(1);
+        expect(sampleValue(samples, 'mysql_slave_status_replica_io_running', { master_host: '127.0.0.1' })).toBe(0);
+        expect(sampleValue(samples, 'mysql_slave_status_slave_io_running', { master_host: '127.0.0.1' })).toBe(0);
+        expect(sampleValue(samples, 'mysql_slave_status_slave_sql_running', { master_host: '127.0.0.1' })).toBe(1);
+        expect(sampleValue(samples, 'mysql_slave_status_sql_delay', { master_host: '127.0.0.1' })).toBe(0);
+      });
     });
   });
 }

@@ -1,5 +1,5 @@
 /**
- * Integration-test helpers: root access to the real MariaDB, exporter users created with exactly
+ * Integration-test helpers: root access to the real MariaDB (or a testcontainers MySQL), exporter users created with exactly
  * the grants the README documents, an in-process exporter on a free port, and a tiny parser of
  * the exposition text.
  */
@@ -14,17 +14,25 @@ import { spec } from '../src/spec.js';
 export const DB_HOST = '127.0.0.1';
 export const DB_PORT = 3306;
 
+/** A server the integration suite runs against: the local MariaDB, or a testcontainers MySQL. */
+export interface DbServer {
+  readonly host: string;
+  readonly port: number;
+}
+
+export const LOCAL_MARIADB: DbServer = { host: DB_HOST, port: DB_PORT };
+
 /** True when MariaDB answers on 127.0.0.1:3306; in CI a missing server fails the suite. */
 export async function mariadbAvailable(): Promise<boolean> {
   return requireDependency(await tcpReachable(DB_PORT, DB_HOST), `MariaDB on ${DB_HOST}:${DB_PORT}`);
 }
 
-export async function rootConnection(): Promise<mysql.Connection> {
-  return mysql.createConnection({ host: DB_HOST, port: DB_PORT, user: 'root', password: '', multipleStatements: false });
+export async function rootConnection(server: DbServer = LOCAL_MARIADB): Promise<mysql.Connection> {
+  return mysql.createConnection({ host: server.host, port: server.port, user: 'root', password: '', multipleStatements: false });
 }
 
-export async function rootQuery<T = Record<string, unknown>[]>(sql: string): Promise<T> {
-  const c = await rootConnection();
+export async function rootQuery<T = Record<string, unknown>[]>(sql: string, server: DbServer = LOCAL_MARIADB): Promise<T> {
+  const c = await rootConnection(server);
   try {
     const [rows] = await c.query(sql);
     return rows as T;
@@ -33,19 +41,25 @@ export async function rootQuery<T = Record<string, unknown>[]>(sql: string): Pro
   }
 }
 
+/** Value of one SHOW GLOBAL STATUS variable. */
+export async function globalStatus(name: string, server: DbServer = LOCAL_MARIADB): Promise<number> {
+  const rows = await rootQuery<Array<{ Value: string }>>(`SHOW GLOBAL STATUS LIKE '${name}'`, server);
+  return Number(rows[0]?.Value);
+}
+
 /** The README's grants for this server: MariaDB 10.5+ also needs SLAVE MONITOR for replica status. */
-export async function documentedGrants(): Promise<string> {
-  const [{ v }] = await rootQuery<Array<{ v: string }>>('SELECT VERSION() AS v');
+export async function documentedGrants(server: DbServer = LOCAL_MARIADB): Promise<string> {
+  const [{ v }] = await rootQuery<Array<{ v: string }>>('SELECT VERSION() AS v', server);
   const m = /^(\d+)\.(\d+)/.exec(v);
   const mariaNew = /mariadb/i.test(v) && m !== null && (Number(m[1]) > 10 || (Number(m[1]) === 10 && Number(m[2]) >= 5));
   return mariaNew ? 'PROCESS, REPLICATION CLIENT, SLAVE MONITOR, SELECT' : 'PROCESS, REPLICATION CLIENT, SELECT';
 }
 
 /** Creates `name`@'%' with the documented grants only. Names must start with scrapekit_test_. */
-export async function createExporterUser(name: string, password: string, maxUserConnections = 3): Promise<void> {
+export async function createExporterUser(name: string, password: string, maxUserConnections = 3, server: DbServer = LOCAL_MARIADB): Promise<void> {
   if (!name.startsWith('scrapekit_test_')) throw new Error('test users must be prefixed scrapekit_test_');
-  const grants = await documentedGrants();
-  const c = await rootConnection();
+  const grants = await documentedGrants(server);
+  const c = await rootConnection(server);
   try {
     await c.query(`DROP USER IF EXISTS '${name}'@'%'`);
     await c.query(`CREATE USER '${name}'@'%' IDENTIFIED BY ? WITH MAX_USER_CONNECTIONS ${maxUserConnections}`, [password]);
@@ -55,13 +69,13 @@ export async function createExporterUser(name: string, password: string, maxUser
   }
 }
 
-export async function dropUser(name: string): Promise<void> {
-  await rootQuery(`DROP USER IF EXISTS '${name}'@'%'`);
+export async function dropUser(name: string, server: DbServer = LOCAL_MARIADB): Promise<void> {
+  await rootQuery(`DROP USER IF EXISTS '${name}'@'%'`, server);
 }
 
 /** Threads the server has for `user` (the exporter's connections). */
-export async function threadsOf(user: string): Promise<Array<{ id: number; info: string | null; command: string }>> {
-  return rootQuery(`SELECT ID AS id, INFO AS info, COMMAND AS command FROM information_schema.processlist WHERE USER = '${user}'`);
+export async function threadsOf(user: string, server: DbServer = LOCAL_MARIADB): Promise<Array<{ id: number; info: string | null; command: string }>> {
+  return rootQuery(`SELECT ID AS id, INFO AS info, COMMAND AS command FROM information_schema.processlist WHERE USER = '${user}'`, server);
 }
 
 export function writeCnf(text: string): string {
