@@ -27,7 +27,7 @@ const PASSWORD = 'Tc-pw-8';
 
 for (const image of ['mysql:8.0', 'mysql:8.4']) {
   describe.skipIf(problem !== undefined)(`mysql-exporter against ${image} (testcontainers)`, () => {
-    let server: DbServer = { host: '', port: 0 };
+    let server: DbServer = { host: '', port: 0, isMariaDB: false };
     let stop: () => Promise<void> = async () => {};
 
     beforeAll(async () => {
@@ -41,7 +41,7 @@ for (const image of ['mysql:8.0', 'mysql:8.4']) {
       stop = async () => {
         await container.stop();
       };
-      server = { host: container.getHost(), port: container.getMappedPort(3306) };
+      server = { host: container.getHost(), port: container.getMappedPort(3306), isMariaDB: false };
     }, 240_000);
 
     afterAll(() => stop());

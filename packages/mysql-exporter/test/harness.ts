@@ -18,9 +18,10 @@ export const DB_PORT = 3306;
 export interface DbServer {
   readonly host: string;
   readonly port: number;
+  readonly isMariaDB: boolean;
 }
 
-export const LOCAL_MARIADB: DbServer = { host: DB_HOST, port: DB_PORT };
+export const LOCAL_MARIADB: DbServer = { host: DB_HOST, port: DB_PORT, isMariaDB: true };
 
 /** True when MariaDB answers on 127.0.0.1:3306; in CI a missing server fails the suite. */
 export async function mariadbAvailable(): Promise<boolean> {

@@ -20,7 +20,7 @@ const OPTIONAL = [
   'info_schema.clientstats', 'perf_schema.eventsstatementssum', 'perf_schema.eventswaits', 'perf_schema.tableiowaits',
   'perf_schema.indexiowaits', 'perf_schema.tablelocks', 'perf_schema.file_events', 'binlog_size', 'engine_innodb_status',
   'perf_schema.eventsstatements', 'info_schema.schemastats', 'perf_schema.memory_events', 'auto_increment.columns', 'mysql.user',
-  'perf_schema.file_instances', 'sys.user_summary',
+  'perf_schema.file_instances', 'sys.user_summary', 'info_schema.innodb_tablespaces',
 ];
 
 /** Registers the suite's hooks and tests in the calling describe(); `server` is read lazily. */
@@ -141,6 +141,10 @@ export function integrationSuite(server: () => DbServer): void {
     expect(sampleValue(samples, 'mysql_info_schema_auto_increment_column', labels)).toBe(Number(next));
     expect(sampleValue(samples, 'mysql_info_schema_auto_increment_column_max', labels)).toBe(65535);
     expect(sampleValue(samples, 'mysql_mysql_max_user_connections', { mysql_user: USER, hostmask: '%' })).toBe(3);
+    const sizes = await rootQuery<Array<{ name: string; size: string }>>(
+      `SELECT NAME AS name, FILE_SIZE AS size FROM information_schema.${server().isMariaDB ? 'INNODB_SYS_TABLESPACES' : 'INNODB_TABLESPACES'} WHERE NAME = '${DB}/seq'`, server());
+    expect(sizes).toHaveLength(1);
+    expect(sampleValue(samples, 'mysql_info_schema_innodb_tablespace_file_size_bytes', { tablespace_name: `${DB}/seq` })).toBe(Number(sizes[0].size));
   });
 
   it('reuses its connections across scrapes: at most 2, the same server threads', async () => {

@@ -10,6 +10,7 @@ import { clientStatsCollector } from './info_schema_clientstats.js';
 import { innodbCmpCollector } from './info_schema_innodb_cmp.js';
 import { innodbCmpmemCollector } from './info_schema_innodb_cmpmem.js';
 import { innodbMetricsCollector } from './info_schema_innodb_metrics.js';
+import { innodbTablespacesCollector } from './info_schema_innodb_tablespaces.js';
 import { processlistCollector } from './info_schema_processlist.js';
 import { queryResponseTimeCollector } from './info_schema_query_response_time.js';
 import { schemaStatsCollector } from './info_schema_schemastats.js';
@@ -67,4 +68,5 @@ export const collectors: ReadonlyArray<Collector<MysqlTarget>> = [
   groupMemberStatsCollector,
   applierByWorkerCollector,
   userSummaryCollector,
+  innodbTablespacesCollector,
 ];
