@@ -36,6 +36,15 @@ export interface Collector<Target = void> {
  */
 export class NoDataError extends Error {
   override readonly name = 'NoDataError';
+
+  constructor(message: string) {
+    // Thrown on every scrape by each collector whose hardware is absent: skip the stack trace,
+    // which is most of an Error's cost and is never shown (no data is logged at debug only).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** Builds a collector from a plain object literal, keeping the contract's types. */
