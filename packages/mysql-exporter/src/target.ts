@@ -79,6 +79,7 @@ export const ER_UNKNOWN_TABLE = 1109;
 export const ER_UNKNOWN_SYSTEM_VARIABLE = 1193;
 export const ER_NO_SUCH_TABLE = 1146;
 export const ER_BAD_FIELD_ERROR = 1054;
+export const ER_UNKNOWN_STORAGE_ENGINE = 1286;
 
 /** "10.11.19-MariaDB-0+deb12u1", "5.5.5-10.4.1-MariaDB" (old MariaDB handshake prefix), "8.4.3". */
 export function parseServerVersion(text: string): ServerVersion {

@@ -2,7 +2,10 @@ import { NoDataError } from '@scrapekit/exporter-kit';
 import { describe, expect, it } from 'vitest';
 import { autoIncrementCollector } from '../src/collectors/info_schema_auto_increment.js';
 import { innodbTablespacesCollector, innodbTablespacesQuery } from '../src/collectors/info_schema_innodb_tablespaces.js';
-import { parseServerVersion } from '../src/target.js';
+import { engineTokudbStatusCollector, tokudbMetricName } from '../src/collectors/engine_tokudb_status.js';
+import { replicaHostCollector } from '../src/collectors/info_schema_replica_host.js';
+import { rocksdbPerfContextCollector } from '../src/collectors/info_schema_rocksdb_perf_context.js';
+import { parseServerVersion, QueryError } from '../src/target.js';
 import { mysqlUserCollector } from '../src/collectors/mysql_user.js';
 import { fileInstancesCollector } from '../src/collectors/perf_schema_file_instances.js';
 import { applierByWorkerCollector, applierTimestamp } from '../src/collectors/perf_schema_replication_applier_status_by_worker.js';
@@ -102,5 +105,38 @@ describe('info_schema.innodb_tablespaces', () => {
     expect(value(f, 'mysql_info_schema_innodb_tablespace_space_info', { tablespace_name: 'shop/orders', row_format: 'Dynamic', space_type: 'Single', file_format: 'NONE' })).toBe(7);
     expect(value(f, 'mysql_info_schema_innodb_tablespace_file_size_bytes', { tablespace_name: 'shop/orders' })).toBe(98304);
     expect(value(f, 'mysql_info_schema_innodb_tablespace_allocated_size_bytes', { tablespace_name: 'shop/orders' })).toBe(81920);
+  });
+});
+
+describe('engines and servers this machine does not run', () => {
+  it('engine_tokudb_status: mysqld_exporter key spelling; no data without the engine', async () => {
+    expect(tokudbMetricName('cachetable: size of leaf nodes in cache (bytes)')).toBe('mysql_engine_tokudb_cachetable_size_of_leaf_nodes_in_cache_bytes');
+    expect(tokudbMetricName('le_max_committed_xr > 1 / 2+x')).toBe('mysql_engine_tokudb_le_max_committed_xr__1_and_2andx');
+    const f = await run(engineTokudbStatusCollector, fakeTarget([['SHOW ENGINE TOKUDB STATUS', result(['Type', 'Name', 'Status'], [
+      ['TokuDB', 'time of engine startup', 'Wed Nov 25 01:00:00 2026'], ['TokuDB', 'cachetable: miss', '42'],
+    ])]], { version: '5.7.40-43-log' }));
+    expect(value(f, 'mysql_engine_tokudb_cachetable_miss')).toBe(42);
+    expect(family(f, 'mysql_engine_tokudb_cachetable_miss')?.type).toBe('untyped');
+    const absent = fakeTarget([['SHOW ENGINE TOKUDB STATUS', new QueryError("Unknown storage engine 'TOKUDB'", 1286, 'ER_UNKNOWN_STORAGE_ENGINE')]]);
+    await expect(run(engineTokudbStatusCollector, absent)).rejects.toBeInstanceOf(NoDataError);
+  });
+  it('info_schema.replica_host (Aurora): units converted; unknown table is no data', async () => {
+    const f = await run(replicaHostCollector, fakeTarget([[/replica_host_status/, result(
+      ['SERVER_ID', 'ROLE', 'CPU', 'MASTER_SLAVE_LATENCY_IN_MICROSECONDS', 'REPLICA_LAG_IN_MILLISECONDS', 'LOG_STREAM_SPEED_IN_KiB_PER_SECOND', 'CURRENT_REPLAY_LATENCY_IN_MICROSECONDS'],
+      [['db-1', 'reader', '12.5', '2500', '20', '3.5', '1500000']],
+    )]], { version: '8.0.32' }));
+    const labels = { server_id: 'db-1', role: 'reader' };
+    expect(value(f, 'mysql_info_schema_replica_host_replica_latency_seconds', labels)).toBeCloseTo(0.0025);
+    expect(value(f, 'mysql_info_schema_replica_host_lag_seconds', labels)).toBeCloseTo(0.02);
+    expect(value(f, 'mysql_info_schema_replica_host_replay_latency_seconds', labels)).toBeCloseTo(1.5);
+    await expect(run(replicaHostCollector, fakeTarget([[/replica_host_status/, new QueryError('Unknown table', 1109, 'ER_UNKNOWN_TABLE')]]))).rejects.toBeInstanceOf(NoDataError);
+  });
+  it('info_schema.rocksdb_perf_context: known stat types as counters by table', async () => {
+    const f = await run(rocksdbPerfContextCollector, fakeTarget([[/ROCKSDB_PERF_CONTEXT/, result(
+      ['TABLE_SCHEMA', 'TABLE_NAME', 'PARTITION_NAME', 'STAT_TYPE', 'VALUE'],
+      [['shop', 'orders', '', 'BLOCK_READ_BYTE', '4096'], ['shop', 'orders', '', 'SOMETHING_NEW', '1']],
+    )]], { version: '8.0.32' }));
+    expect(value(f, 'mysql_info_schema_rocksdb_perf_context_block_read_byte', { schema: 'shop', table: 'orders', part: '' })).toBe(4096);
+    expect(f).toHaveLength(1);
   });
 });

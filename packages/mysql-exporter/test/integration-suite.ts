@@ -20,7 +20,8 @@ const OPTIONAL = [
   'info_schema.clientstats', 'perf_schema.eventsstatementssum', 'perf_schema.eventswaits', 'perf_schema.tableiowaits',
   'perf_schema.indexiowaits', 'perf_schema.tablelocks', 'perf_schema.file_events', 'binlog_size', 'engine_innodb_status',
   'perf_schema.eventsstatements', 'info_schema.schemastats', 'perf_schema.memory_events', 'auto_increment.columns', 'mysql.user',
-  'perf_schema.file_instances', 'sys.user_summary', 'info_schema.innodb_tablespaces',
+  'perf_schema.file_instances', 'sys.user_summary', 'info_schema.innodb_tablespaces', 'engine_tokudb_status', 'info_schema.replica_host',
+  'info_schema.rocksdb_perf_context',
 ];
 
 /** Registers the suite's hooks and tests in the calling describe(); `server` is read lazily. */

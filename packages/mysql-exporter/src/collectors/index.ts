@@ -2,6 +2,7 @@ import type { Collector } from '@scrapekit/exporter-kit';
 import type { MysqlTarget } from '../target.js';
 import { binlogSizeCollector } from './binlog_size.js';
 import { engineInnodbStatusCollector } from './engine_innodb_status.js';
+import { engineTokudbStatusCollector } from './engine_tokudb_status.js';
 import { globalStatusCollector } from './global_status.js';
 import { globalVariablesCollector } from './global_variables.js';
 import { heartbeatCollector } from './heartbeat.js';
@@ -13,6 +14,8 @@ import { innodbMetricsCollector } from './info_schema_innodb_metrics.js';
 import { innodbTablespacesCollector } from './info_schema_innodb_tablespaces.js';
 import { processlistCollector } from './info_schema_processlist.js';
 import { queryResponseTimeCollector } from './info_schema_query_response_time.js';
+import { replicaHostCollector } from './info_schema_replica_host.js';
+import { rocksdbPerfContextCollector } from './info_schema_rocksdb_perf_context.js';
 import { schemaStatsCollector } from './info_schema_schemastats.js';
 import { tablesCollector } from './info_schema_tables.js';
 import { tableStatsCollector } from './info_schema_tablestats.js';
@@ -69,4 +72,7 @@ export const collectors: ReadonlyArray<Collector<MysqlTarget>> = [
   applierByWorkerCollector,
   userSummaryCollector,
   innodbTablespacesCollector,
+  engineTokudbStatusCollector,
+  replicaHostCollector,
+  rocksdbPerfContextCollector,
 ];
