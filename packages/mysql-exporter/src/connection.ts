@@ -1,8 +1,7 @@
 /**
  * A tiny connection pool over mysql2, shaped by the exporter's needs rather than an app's:
- * - at most `max` connections (2 by default) to a server, ever — including the one used to cancel:
- *   with max ≥ 2, queries use max − 1 connections and one slot stays free for KILL QUERY, because a
- *   server-side MAX_USER_CONNECTIONS limit would refuse a kill connection opened beyond the budget;
+ * - at most `max` connections (2 by default) open to a server, the one used to cancel included;
+ *   collectors share them, so one stuck query does not hold up the others;
  * - connections live across scrapes (no connect/auth handshake per scrape; mysqld_exporter opens
  *   a fresh one each time, issue #142) and are health-checked with COM_PING before a scrape;
  * - a query still running at the scrape deadline is cancelled on the server with KILL QUERY,
@@ -78,8 +77,6 @@ export class ConnectionPool {
   private readonly conns: Pooled[] = [];
   private readonly waiters: Waiter[] = [];
   private opening = 0;
-  /** 1 while the connection that sends KILL is open. */
-  private controlOpen = 0;
   private killChain: Promise<void> = Promise.resolve();
   private closed = false;
   private tlsFiles?: { ca?: Buffer; cert?: Buffer; key?: Buffer };
@@ -91,12 +88,7 @@ export class ConnectionPool {
 
   /** Connections currently open (for tests and the landing page). */
   get size(): number {
-    return this.conns.length + this.opening + this.controlOpen;
-  }
-
-  /** Connections queries may use; the rest is kept for cancelling. */
-  private get querySlots(): number {
-    return Math.max(1, this.opts.maxConnections - 1);
+    return this.conns.length + this.opening;
   }
 
   /**
@@ -190,7 +182,7 @@ export class ConnectionPool {
       idle.busy = true;
       return Promise.resolve(idle);
     }
-    if (this.conns.length + this.opening < this.querySlots) return this.openBusy(signal);
+    if (this.size < this.opts.maxConnections) return this.openBusy(signal);
     return new Promise<Pooled>((resolve, reject) => {
       const waiter: Waiter = {
         resolve: (c) => {
@@ -245,7 +237,7 @@ export class ConnectionPool {
     const i = this.conns.indexOf(c);
     if (i >= 0) this.conns.splice(i, 1);
     c.conn.destroy();
-    if (!this.closed && this.waiters.length > 0 && this.conns.length + this.opening < this.querySlots) {
+    if (!this.closed && this.waiters.length > 0 && this.size < this.opts.maxConnections) {
       const w = this.waiters.shift() as Waiter;
       this.openBusy(AbortSignal.timeout(this.opts.connectTimeoutMs)).then(w.resolve, w.reject);
     }
@@ -366,33 +358,29 @@ export class ConnectionPool {
   }
 
   /**
-   * Cancels the query running on `c`. KILL must travel on another connection: the reserved slot
-   * (opened just for this, then closed), or, with a budget of one connection, `c` itself is
-   * closed to free the slot and a new connection kills the abandoned server thread and then
-   * serves the next queries. Kills run one at a time.
+   * Cancels the query running on `c`. KILL must travel on another connection: an idle pooled one,
+   * a new one if the budget allows, or else `c` itself is closed to free its slot and a new
+   * connection kills the abandoned server thread (briefly one more thread on the server, hence
+   * MAX_USER_CONNECTIONS 3 in the README). The killer stays in the pool. Kills run one at a time.
    */
   private cancel(c: Pooled): void {
     const run = async (): Promise<void> => {
       const signal = AbortSignal.timeout(KILL_TIMEOUT_MS);
       let statement = `KILL QUERY ${c.threadId}`;
       let killer: Pooled;
-      const reserved = this.opts.maxConnections >= 2;
-      if (reserved) {
-        this.controlOpen++;
-        try {
-          killer = await this.open(signal);
-        } catch (err) {
-          this.controlOpen--;
-          throw err;
-        }
+      const idle = this.conns.find((o) => o !== c && !o.busy && !o.dead);
+      if (idle) {
+        idle.busy = true;
+        killer = idle;
       } else {
-        // Free our only slot: the server thread keeps running until killed, so kill the whole
-        // connection rather than only its query.
-        c.dead = true;
-        const i = this.conns.indexOf(c);
-        if (i >= 0) this.conns.splice(i, 1);
-        c.conn.destroy();
-        statement = `KILL CONNECTION ${c.threadId}`;
+        if (this.size >= this.opts.maxConnections) {
+          // The server thread keeps running until killed, so kill the whole connection.
+          c.dead = true;
+          const i = this.conns.indexOf(c);
+          if (i >= 0) this.conns.splice(i, 1);
+          c.conn.destroy();
+          statement = `KILL CONNECTION ${c.threadId}`;
+        }
         killer = await this.openBusy(signal);
       }
       await new Promise<void>((resolve) => {
@@ -405,13 +393,7 @@ export class ConnectionPool {
           resolve();
         });
       });
-      if (reserved) {
-        killer.dead = true;
-        await endGracefully(killer.conn);
-        this.controlOpen--;
-      } else {
-        this.give(killer);
-      }
+      this.give(killer);
     };
     const p = this.killChain.then(run).catch((err: unknown) => {
       this.opts.logger.warn('could not cancel a query that outlived the scrape deadline', {

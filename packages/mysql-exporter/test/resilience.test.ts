@@ -45,7 +45,7 @@ class Proxy {
 
 describe.runIf(available)('failure behaviour', () => {
   beforeAll(async () => {
-    await createExporterUser(USER, PASSWORD, 2);
+    await createExporterUser(USER, PASSWORD, 3);
     await createExporterUser(LIMITED, PASSWORD, 1);
     await rootQuery(`CREATE DATABASE IF NOT EXISTS ${DB}`);
     await rootQuery(`CREATE TABLE IF NOT EXISTS ${DB}.heartbeat (ts VARCHAR(26) NOT NULL, server_id INT UNSIGNED NOT NULL PRIMARY KEY) ENGINE=InnoDB`);
@@ -141,9 +141,12 @@ describe.runIf(available)('failure behaviour', () => {
       maxConnections: 2, logSlowFilter: false, connectTimeoutMs: 5000, logger: silentLogger,
     });
     try {
-      // Both connections stuck at once: the kill must still fit in the 2-connection budget
-      // (the user is limited to 2 by MAX_USER_CONNECTIONS, so a third would be refused).
+      // Both connections stuck at once: one is closed to make room for the killer, so the
+      // exporter never holds more than 2 (the README's MAX_USER_CONNECTIONS 3 leaves room for
+      // the abandoned server thread until the KILL lands).
       const signal = AbortSignal.timeout(400);
+      const sizes: number[] = [];
+      const sampler = setInterval(() => sizes.push(pool.size), 10);
       const results = await Promise.allSettled([pool.query('SELECT SLEEP(20) AS a', signal), pool.query('SELECT SLEEP(20) AS b', signal)]);
       expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
       expect(results.every((r) => r.status === 'rejected' && r.reason instanceof AbortedError)).toBe(true);
@@ -153,7 +156,9 @@ describe.runIf(available)('failure behaviour', () => {
         if (sleeping.length === 0) break;
         await sleep(100);
       }
+      clearInterval(sampler);
       expect(sleeping).toEqual([]);
+      expect(Math.max(...sizes)).toBe(2);
       expect(pool.size).toBeLessThanOrEqual(2);
       expect((await threadsOf(USER)).length).toBeLessThanOrEqual(2);
       // The pool is still usable afterwards.
