@@ -7,7 +7,7 @@ import type { MetricFamily } from './metrics.js';
 import { MetricSink } from './metrics.js';
 import type { CollectorMetricNames } from './scrape.js';
 import { runScrape } from './scrape.js';
-import type { ExporterRuntime } from './spec.js';
+import type { Acquired, ExporterRuntime } from './spec.js';
 
 export interface PipelineOptions<Target> {
   readonly collectors: ReadonlyArray<Collector<Target>>;
@@ -20,6 +20,8 @@ export interface PipelineOptions<Target> {
   /** Subtracted from X-Prometheus-Scrape-Timeout-Seconds so the answer arrives before Prometheus gives up. */
   readonly timeoutOffsetSeconds: number;
   readonly singleFlight: boolean;
+  /** collect[] semantics; see ExporterSpec.collectFilter. */
+  readonly collectFilter?: 'strict' | 'lenient';
   /** Exporter self metrics (build info, process); omitted with --web.disable-exporter-metrics. */
   readonly selfMetrics?: () => Promise<MetricFamily[]>;
   readonly logger: Logger;
@@ -50,12 +52,19 @@ export function filterCollectors<Target>(
   enabled: ReadonlyArray<Collector<Target>>,
   registered: ReadonlySet<string>,
   params: URLSearchParams,
+  mode: 'strict' | 'lenient' = 'strict',
 ): ReadonlyArray<Collector<Target>> {
   const include = params.getAll('collect[]');
   const exclude = params.getAll('exclude[]');
   if (include.length === 0 && exclude.length === 0) return enabled;
   if (include.length > 0 && exclude.length > 0) {
     throw new BadRequestError('collect[] and exclude[] cannot be combined');
+  }
+  if (include.length > 0 && mode === 'lenient') {
+    // mysqld_exporter: keep the enabled collectors named; ignore other names; none matched → all.
+    const wanted = new Set(include);
+    const kept = enabled.filter((c) => wanted.has(c.name));
+    return kept.length > 0 ? kept : enabled;
   }
   const enabledNames = new Set(enabled.map((c) => c.name));
   for (const name of [...include, ...exclude]) {
@@ -76,30 +85,33 @@ export function filterCollectors<Target>(
  * an identical one is running share its promise (and so its snapshot) instead of starting another.
  */
 export function createPipeline<Target>(opts: PipelineOptions<Target>) {
-  const inFlight = new Map<string, Promise<MetricFamily[]>>();
+  const inFlight = new Map<string, Promise<MetricFamily[] | BadRequestError>>();
 
+  /** One collection: acquire the target, then the collectors get whatever time acquire left. */
   const collect = async (
     collectors: ReadonlyArray<Collector<Target>>,
     probe: URLSearchParams | undefined,
     timeoutMs: number,
-  ): Promise<MetricFamily[]> => {
+  ): Promise<MetricFamily[] | BadRequestError> => {
+    const deadline = Date.now() + timeoutMs;
     const signal = AbortSignal.timeout(timeoutMs);
     const out = new MetricSink();
     const parts: MetricFamily[][] = [];
-    let acquired;
+    let acquired: Acquired<Target>;
     try {
       acquired = await opts.runtime.acquire({ signal, logger: opts.logger, probe, out });
     } catch (err) {
       opts.logger.error('could not reach the target', { err: err instanceof Error ? err.message : String(err) });
-      acquired = { ok: false as const };
+      acquired = { ok: false };
     }
+    if (!acquired.ok && acquired.badRequest) return new BadRequestError(acquired.badRequest);
     parts.push(out.toFamilies());
     if (acquired.ok) {
       try {
         parts.push(await runScrape({
           collectors,
           target: acquired.target,
-          timeoutMs,
+          timeoutMs: Math.max(0, deadline - Date.now()),
           logger: opts.logger,
           collectorMetrics: opts.collectorMetrics,
         }));
@@ -114,7 +126,7 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>) {
     return mergeFamilies(parts, opts.logger);
   };
 
-  const shared = (key: string, run: () => Promise<MetricFamily[]>): Promise<MetricFamily[]> => {
+  const shared = (key: string, run: () => Promise<MetricFamily[] | BadRequestError>): Promise<MetricFamily[] | BadRequestError> => {
     if (!opts.singleFlight) return run();
     const existing = inFlight.get(key);
     if (existing) return existing;
@@ -148,7 +160,7 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>) {
   const plan = (req: IncomingMessage, res: ServerResponse, url: URL) => {
     let collectors;
     try {
-      collectors = filterCollectors(opts.collectors, opts.registered, url.searchParams);
+      collectors = filterCollectors(opts.collectors, opts.registered, url.searchParams, opts.collectFilter);
     } catch (err) {
       if (badRequest(res, err)) return undefined;
       throw err;
@@ -165,7 +177,8 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>) {
         shared(`metrics\u0000${p.names}`, () => collect(p.collectors, undefined, p.timeoutMs)),
         opts.selfMetrics ? opts.selfMetrics() : Promise.resolve([]),
       ]);
-      await respond(req, res, self.length ? mergeFamilies([families, self], opts.logger) : families);
+      if (badRequest(res, families)) return;
+      await respond(req, res, self.length ? mergeFamilies([families as MetricFamily[], self], opts.logger) : families as MetricFamily[]);
     },
     async probe(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
       if (!url.searchParams.get('target')) {
@@ -176,7 +189,9 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>) {
       if (!p) return;
       const params = new URLSearchParams(url.searchParams);
       params.sort();
-      await respond(req, res, await shared(`probe\u0000${params.toString()}\u0000${p.names}`, () => collect(p.collectors, url.searchParams, p.timeoutMs)));
+      const families = await shared(`probe\u0000${params.toString()}\u0000${p.names}`, () => collect(p.collectors, url.searchParams, p.timeoutMs));
+      if (badRequest(res, families)) return;
+      await respond(req, res, families as MetricFamily[]);
     },
   };
 }

@@ -9,6 +9,8 @@ import { mergeFamilies } from './merge.js';
 export interface CollectorMetricNames {
   readonly duration: string;
   readonly success: string;
+  /** Prepended to the collector's name in the `collector` label (mysqld_exporter: 'collect.'). */
+  readonly labelPrefix?: string;
 }
 
 export interface ScrapeOptions<Target> {
@@ -103,11 +105,12 @@ function collectorSelfMetrics(unsorted: readonly Outcome[], names: CollectorMetr
   const out = new MetricSink();
   // Sorted by collector, as client_golang sorts the series of a family.
   const outcomes = [...unsorted].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const prefix = names.labelPrefix ?? '';
   for (const o of outcomes) {
-    out.gauge(names.duration, 'Duration of a collector scrape.', o.seconds, { collector: o.name });
+    out.gauge(names.duration, 'Duration of a collector scrape.', o.seconds, { collector: prefix + o.name });
   }
   for (const o of outcomes) {
-    out.gauge(names.success, 'Whether a collector succeeded.', o.success ? 1 : 0, { collector: o.name });
+    out.gauge(names.success, 'Whether a collector succeeded.', o.success ? 1 : 0, { collector: prefix + o.name });
   }
   return out.toFamilies();
 }

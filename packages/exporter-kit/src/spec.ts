@@ -44,8 +44,12 @@ export interface AcquireRequest {
 export type Acquired<Target> =
   /** The target answered: run the collectors with it, then call release(). */
   | { readonly ok: true; readonly target: Target; release?(): void | Promise<void> }
-  /** The target is down or refused us: answer 200 with what acquire wrote to `out` (e.g. `<ns>_up 0`). */
-  | { readonly ok: false };
+  /**
+   * The target is down or refused us: answer 200 with what acquire wrote to `out` (e.g.
+   * `<ns>_up 0`). With `badRequest`, the request itself was wrong (an unknown auth module, say):
+   * answer 400 with that message instead.
+   */
+  | { readonly ok: false; readonly badRequest?: string };
 
 /** What an exporter's setup() returns: how to reach its target on each scrape. */
 export interface ExporterRuntime<Target> {
@@ -75,6 +79,14 @@ export interface ExporterSpec<Target = void> {
   readonly collectors: ReadonlyArray<Collector<Target>>;
   /** 'collector' (node_exporter) or 'collect' (mysqld_exporter). */
   readonly collectorFlagPrefix?: string;
+  /** Prefix of the `collector` label of the duration/success gauges: mysqld_exporter writes 'collect.'. */
+  readonly collectorLabelPrefix?: string;
+  /**
+   * How collect[] treats names: 'strict' (node_exporter: an unknown or disabled name is a 400) or
+   * 'lenient' (mysqld_exporter: unknown names are ignored, and no match at all means every enabled
+   * collector). exclude[] is always strict. Default 'strict'.
+   */
+  readonly collectFilter?: 'strict' | 'lenient';
   readonly flags?: readonly FlagSpec[];
   /** Upper bound of a scrape's deadline when Prometheus sends no timeout header. Default 10 s. */
   readonly defaultScrapeTimeoutSeconds?: number;

@@ -30,3 +30,14 @@ describe('filterCollectors (collect[] / exclude[])', () => {
   it('unknown collector → 400', () => expect(() => names('collect[]=nope')).toThrow(/missing collector: nope/));
   it('disabled collector → 400', () => expect(() => names('collect[]=systemd')).toThrow(/disabled collector: systemd/));
 });
+
+describe('filterCollectors, lenient (mysqld_exporter) mode', () => {
+  const enabled = [c('global_status'), c('global_variables')];
+  const registered = new Set(['global_status', 'global_variables', 'binlog_size']);
+  const names = (q: string) => filterCollectors(enabled, registered, new URLSearchParams(q), 'lenient').map((x) => x.name);
+
+  it('keeps the named enabled collectors', () => expect(names('collect[]=global_status')).toEqual(['global_status']));
+  it('ignores unknown and disabled names', () => expect(names('collect[]=global_status&collect[]=nope&collect[]=binlog_size')).toEqual(['global_status']));
+  it('no match at all → every enabled collector', () => expect(names('collect[]=nope')).toEqual(['global_status', 'global_variables']));
+  it('still rejects collect[] with exclude[]', () => expect(() => names('collect[]=global_status&exclude[]=x')).toThrow(BadRequestError));
+});
