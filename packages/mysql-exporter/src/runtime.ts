@@ -75,6 +75,10 @@ export function createMysqlRuntime(opts: MysqlRuntimeOptions): ExporterRuntime<M
       const moduleName = req.probe?.get('auth_module') || 'client';
       let pool: ConnectionPool | undefined;
       const started = performance.now();
+      if (!opts.modules.has(moduleName)) {
+        // mysqld_exporter answers 400 for an auth_module that is not in the config file.
+        return { ok: false, badRequest: `auth_module ${JSON.stringify(moduleName)} is not a section of --config.my-cnf` };
+      }
       try {
         pool = poolFor(moduleName, target);
         await pool.check(req.signal);

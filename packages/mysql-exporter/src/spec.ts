@@ -115,6 +115,9 @@ export const spec: ExporterSpec<MysqlTarget> = {
   buildInfoMetric: 'mysqld_exporter_build_info',
   collectorMetrics: { duration: 'mysql_exporter_collector_duration_seconds', success: 'mysql_exporter_collector_success' },
   collectorFlagPrefix: 'collect',
+  // As mysqld_exporter: collector="collect.global_status"; collect[] ignores names it does not know.
+  collectorLabelPrefix: 'collect.',
+  collectFilter: 'lenient',
   // Scrapes that arrive while an identical one runs share its result: two Prometheus replicas
   // (or a retry storm) never double the load on a struggling server (mysqld_exporter #746).
   singleFlight: true,

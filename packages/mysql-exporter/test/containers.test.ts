@@ -67,7 +67,7 @@ for (const image of ['mysql:8.0', 'mysql:8.4']) {
 
       it('keeps the mixin\'s replication alert inputs', async () => {
         const { samples } = await h.scrape();
-        expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'slave_status' })).toBe(1);
+        expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'collect.slave_status' })).toBe(1);
         expect(sampleValue(samples, 'mysql_slave_status_replica_io_running', { master_host: '127.0.0.1' })).toBe(0);
         expect(sampleValue(samples, 'mysql_slave_status_slave_io_running', { master_host: '127.0.0.1' })).toBe(0);
         expect(sampleValue(samples, 'mysql_slave_status_slave_sql_running', { master_host: '127.0.0.1' })).toBe(1);

@@ -54,7 +54,7 @@ export function integrationSuite(server: () => DbServer): void {
     expect(status).toBe(200);
     expect(sampleValue(samples, 'mysql_up')).toBe(1);
     const success = samples.filter((s) => s.name === 'mysql_exporter_collector_success');
-    expect(success.map((s) => s.labels.collector).sort()).toEqual([...h.exporter.enabledCollectors].sort());
+    expect(success.map((s) => s.labels.collector).sort()).toEqual(h.exporter.enabledCollectors.map((c) => `collect.${c}`).sort());
     expect(success.filter((s) => s.value !== 1)).toEqual([]);
     expect(h.logs.filter((l) => /level=error/.test(l))).toEqual([]);
   });
@@ -166,8 +166,8 @@ export function integrationSuite(server: () => DbServer): void {
       const { status, samples } = await other.scrape();
       expect(status).toBe(200);
       expect(sampleValue(samples, 'mysql_up')).toBe(1);
-      expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'heartbeat' })).toBe(0);
-      expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'global_status' })).toBe(1);
+      expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'collect.heartbeat' })).toBe(0);
+      expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'collect.global_status' })).toBe(1);
       expect(samples.some((s) => s.name === 'mysql_global_status_uptime')).toBe(true);
     } finally {
       await other.close();

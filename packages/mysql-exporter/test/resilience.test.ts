@@ -107,7 +107,7 @@ describe.runIf(available)('failure behaviour', () => {
       const up = await h.scrape();
       expect(sampleValue(up.samples, 'mysql_up')).toBe(1);
       // With a one-connection budget the collectors share the single connection.
-      expect(sampleValue(up.samples, 'mysql_exporter_collector_success', { collector: 'global_status' })).toBe(1);
+      expect(sampleValue(up.samples, 'mysql_exporter_collector_success', { collector: 'collect.global_status' })).toBe(1);
     } finally {
       await h.close();
       await hog.end().catch(() => {});
@@ -128,7 +128,7 @@ describe.runIf(available)('failure behaviour', () => {
       await proxy.start();
       const back = await h.scrape();
       expect(sampleValue(back.samples, 'mysql_up')).toBe(1);
-      expect(sampleValue(back.samples, 'mysql_exporter_collector_success', { collector: 'global_status' })).toBe(1);
+      expect(sampleValue(back.samples, 'mysql_exporter_collector_success', { collector: 'collect.global_status' })).toBe(1);
     } finally {
       await h.close();
       await proxy.stop();
@@ -174,15 +174,15 @@ describe.runIf(available)('failure behaviour', () => {
     const h = await startHarness([`--config.my-cnf=${cnf}`, '--collect.heartbeat', `--collect.heartbeat.database=${DB}`, '--exporter.lock_wait_timeout=60']);
     const locker = await rootConnection();
     try {
-      expect(sampleValue((await h.scrape()).samples, 'mysql_exporter_collector_success', { collector: 'heartbeat' })).toBe(1);
+      expect(sampleValue((await h.scrape()).samples, 'mysql_exporter_collector_success', { collector: 'collect.heartbeat' })).toBe(1);
       await locker.query(`LOCK TABLES ${DB}.heartbeat WRITE`);
       const started = Date.now();
       const { status, samples } = await h.scrape('/metrics', { 'X-Prometheus-Scrape-Timeout-Seconds': '1.25' });
       expect(Date.now() - started).toBeLessThan(5000);
       expect(status).toBe(200);
       expect(sampleValue(samples, 'mysql_up')).toBe(1);
-      expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'heartbeat' })).toBe(0);
-      expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'global_status' })).toBe(1);
+      expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'collect.heartbeat' })).toBe(0);
+      expect(sampleValue(samples, 'mysql_exporter_collector_success', { collector: 'collect.global_status' })).toBe(1);
       let waiting: unknown[] = [];
       for (let i = 0; i < 30; i++) {
         waiting = (await threadsOf(USER)).filter((t) => /heartbeat/.test(t.info ?? ''));
@@ -193,7 +193,7 @@ describe.runIf(available)('failure behaviour', () => {
       expect(waiting).toEqual([]);
       expect((await threadsOf(USER)).length).toBeLessThanOrEqual(2);
       await locker.query('UNLOCK TABLES');
-      expect(sampleValue((await h.scrape()).samples, 'mysql_exporter_collector_success', { collector: 'heartbeat' })).toBe(1);
+      expect(sampleValue((await h.scrape()).samples, 'mysql_exporter_collector_success', { collector: 'collect.heartbeat' })).toBe(1);
     } finally {
       await locker.query('UNLOCK TABLES').catch(() => {});
       await locker.end();
