@@ -1,7 +1,7 @@
 import { ConfigError, type AcquireRequest, type Acquired, type ExporterRuntime, type Logger, type MetricSink } from '@scrapekit/exporter-kit';
 import type { NodeRecord, OverviewRecord } from './api-types.js';
 import type { Canary } from './canary.js';
-import { checkApiUrl, type ExporterOptions } from './config.js';
+import { checkApiUrl, type ExporterOptions, type QueueListing } from './config.js';
 import { createAgents, ManagementApi, type Agents } from './management-api.js';
 import { NODE_COLUMNS } from './mapping/node.js';
 import type { QueueDetail, QueueFilter } from './mapping/queue.js';
@@ -16,6 +16,7 @@ export interface RabbitTarget {
   readonly clusterId?: string;
   readonly filter: QueueFilter;
   readonly queueDetail: QueueDetail;
+  readonly queueListing: QueueListing;
   /** Only on the metrics path: the canary checks the broker of --rabbitmq.amqp-url, not probe targets. */
   readonly canary?: Canary;
 }
@@ -125,6 +126,7 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
         clusterId: await this.clusterId(api, req.signal),
         filter: this.options.filter,
         queueDetail: this.queueDetail(overview, req.logger),
+        queueListing: this.options.queueListing,
         canary,
       },
     };

@@ -69,8 +69,10 @@ beforeAll(async () => {
   await publish(other.channel, 'elsewhere', 2);
   await eventually(statsSettled, 30_000);
   ours = await startOurs([`--rabbitmq.amqp-url=${AMQP}`]);
+  // Also exercises the streamed (unpaged) listing.
   filtered = await startOurs([
     `--rabbitmq.include-vhost=^${vhost}$`, '--rabbitmq.exclude-queue=^rpc-', '--rabbitmq.queue-metrics=coarse',
+    '--rabbitmq.queue-listing=stream',
   ]);
 }, 60_000);
 
@@ -140,6 +142,10 @@ describe.skipIf(!available)('rabbitmq-exporter against the real broker', () => {
     const f = parseExposition(some);
     const queuesIn = (m: typeof f) => m.get('rabbitmq_queue_messages_ready')!.samples.map((s) => `${s.labels.vhost}/${s.labels.queue}`).sort();
     expect(queuesIn(f)).toEqual([`${vhost}/ready-seven`, `${vhost}/two-consumers`, `${vhost}/unacked`]);
+    for (const [queue, d] of Object.entries(EXPECTED)) {
+      if (queue === 'rpc-reply') continue;
+      expect([queue, valueOf(f, 'rabbitmq_queue_messages_unacked', { vhost, queue })]).toEqual([queue, d.unacked]);
+    }
     expect(queuesIn(a)).toContain(`${otherVhost}/elsewhere`);
     // Coarse mode: depth and consumers only.
     expect(f.has('rabbitmq_queue_messages_bytes')).toBe(false);

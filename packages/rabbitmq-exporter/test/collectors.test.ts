@@ -22,7 +22,7 @@ function pagedApi(pages: Record<string, unknown[][]>): ManagementApi {
 function target(api: ManagementApi, node: string, extra: Partial<RabbitTarget> = {}): RabbitTarget {
   return {
     api, overview, node: { name: node, running: true } as NodeRecord, runningNodes: ['rabbit@a', 'rabbit@b'],
-    filter: {}, queueDetail: 'coarse', ...extra,
+    filter: {}, queueDetail: 'coarse', queueListing: 'paged', ...extra,
   };
 }
 

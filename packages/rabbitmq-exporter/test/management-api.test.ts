@@ -18,6 +18,13 @@ beforeAll(async () => {
     if (mode === 'hang') return;
     if (mode === '401') return void res.writeHead(401).end('{"error":"not_authorised"}');
     if (mode === 'html') return void res.writeHead(200).end('<html>login</html>');
+    if (!url.searchParams.has('page')) {
+      // Unpaged listing, sent in small pieces so items straddle chunk boundaries.
+      const body = JSON.stringify(Array.from({ length: 7 }, (_, i) => ({ name: `q${i}`, note: '}{"][' })));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      for (let i = 0; i < body.length; i += 5) res.write(body.slice(i, i + 5));
+      return void res.end();
+    }
     const size = Number(url.searchParams.get('page_size'));
     const page = Number(url.searchParams.get('page'));
     const all = Array.from({ length: 7 }, (_, i) => ({ name: `q${i}` }));
@@ -48,6 +55,26 @@ describe('ManagementApi', () => {
       ['/api/queues', '1', '3', 'name,messages'], ['/api/queues', '2', '3', 'name,messages'], ['/api/queues', '3', '3', 'name,messages'],
     ]);
     expect(auths.at(-1)).toBe('Basic ' + Buffer.from('mon:s3cret').toString('base64'));
+  });
+
+  it('streams an unpaged listing in batches of the page size, with one request', async () => {
+    mode = 'ok';
+    seen.length = 0;
+    const api = new ManagementApi({ baseUrl: base, username: 'u', password: 'p', pageSize: 3 });
+    const batches: string[][] = [];
+    for await (const b of api.stream<{ name: string }>('api/queues', ['name', 'note'], signal())) batches.push(b.map((i) => i.name));
+    expect(batches).toEqual([['q0', 'q1', 'q2'], ['q3', 'q4', 'q5'], ['q6']]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.searchParams.get('columns')).toBe('name,note');
+  });
+
+  it('reports 401 on a streamed listing too', async () => {
+    mode = '401';
+    const api = new ManagementApi({ baseUrl: base, username: 'u', password: 'p' });
+    const run = async () => {
+      for await (const _ of api.stream('api/queues', ['name'], signal())) void _;
+    };
+    await expect(run()).rejects.toThrow(/HTTP 401/);
   });
 
   it('caps the page size at the API maximum of 500', async () => {

@@ -5,8 +5,8 @@ import type { RabbitTarget } from '../target.js';
 
 /**
  * Per-queue metrics of the queues whose process (the leader, for quorum queues) runs on the
- * scrape's node, as the plugin's per-object endpoint reports them. Pages are mapped as they
- * arrive and then dropped.
+ * scrape's node, as the plugin's per-object endpoint reports them. Pages (or streamed batches)
+ * are mapped as they arrive and then dropped.
  */
 export const queueCollector = defineCollector<RabbitTarget>({
   name: 'queue',
@@ -20,7 +20,11 @@ export const queueCollector = defineCollector<RabbitTarget>({
     const seen = new Set<string>();
     let queues = 0;
     let consumers = 0;
-    for await (const page of target.api.pages<QueueRecord>('api/queues', queueColumns(target.queueDetail), signal)) {
+    const columns = queueColumns(target.queueDetail);
+    const batches = target.queueListing === 'stream'
+      ? target.api.stream<QueueRecord>('api/queues', columns, signal)
+      : target.api.pages<QueueRecord>('api/queues', columns, signal);
+    for await (const page of batches) {
       for (const q of page) {
         if (q.node !== nodeName) continue;
         const key = `${q.vhost}\u0000${q.name}`;
