@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readProcFile, readSysfsFile, readSysfsIfExists, readTextIfExists } from '../../src/context.js';
+import { readSmall } from '../../src/collectors/sysfs-read.js';
+import { fields } from '../../src/procfs/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,5 +30,30 @@ describe('file readers', () => {
     await expect(readProcFile(dir)).rejects.toMatchObject({ code: 'EISDIR' });
     const aborted = AbortSignal.abort();
     await expect(readProcFile(join(dir, 'small'), aborted)).rejects.toThrow();
+  });
+
+  it('reads in flight at once never share a pooled buffer', async () => {
+    const names = Array.from({ length: 80 }, (_, i) => `f${i}`);
+    for (const [i, n] of names.entries()) writeFileSync(join(dir, n), `${n}:${'v'.repeat(i * 97)}\n`);
+    const got = await Promise.all(names.flatMap((n) => [readProcFile(join(dir, n)), readSysfsFile(join(dir, n)), readSmall(join(dir, n))]));
+    names.forEach((n, i) => {
+      const want = readFileSync(join(dir, n), 'utf8');
+      expect([got[3 * i], got[3 * i + 1], got[3 * i + 2]]).toEqual([want, want, want]);
+    });
+  });
+});
+
+describe('fields', () => {
+  it('splits exactly as trim().split(/\\s+/) does, Unicode spaces included', () => {
+    const ref = (line: string): string[] => (line.trim() === '' ? [] : line.trim().split(/\s+/));
+    const alphabet = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u0085', 'a', 'b', '1', '-'];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let k = 0; k < 3000; k++) {
+      let line = '';
+      for (let j = next() % 12; j > 0; j--) line += alphabet[next() % alphabet.length];
+      expect(fields(line)).toEqual(ref(line));
+    }
+    expect(fields('  cpu0 1  2\t3 ')).toEqual(['cpu0', '1', '2', '3']);
   });
 });
