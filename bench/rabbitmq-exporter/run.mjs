@@ -146,8 +146,9 @@ for (const size of SIZES) {
   const vhost = `bench-${size}`;
   await declare(vhost, size);
   try {
-    results.push(await compare(size, 'full (default)', []));
+    results.push(await compare(size, 'full, paged (default)', []));
     results.push(await compare(size, 'coarse', ['--rabbitmq.queue-metrics=coarse']));
+    results.push(await compare(size, 'full, --rabbitmq.queue-listing=stream', ['--rabbitmq.queue-listing=stream']));
   } finally {
     await dropVhost(vhost);
   }
