@@ -63,7 +63,9 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
 
   /** Resolves /probe parameters into an API client and a node name; a bad request is reported as up 0. */
   private probeTarget(params: URLSearchParams, logger: Logger): { api: ManagementApi; node: string } | undefined {
-    const raw = params.get('target') ?? '';
+    const given = params.get('target') ?? '';
+    // Like blackbox/mysqld_exporter targets, a bare host:port is accepted (as http).
+    const raw = given !== '' && !given.includes('://') ? `http://${given}` : given;
     try {
       const url = checkApiUrl(raw, 'probe target');
       const shown = `${url.protocol}//${url.host}${url.pathname}`;

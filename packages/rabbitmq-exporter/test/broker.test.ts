@@ -170,6 +170,9 @@ describe.skipIf(!available)('rabbitmq-exporter against the real broker', () => {
     expect(valueOf(ok, 'rabbitmq_queue_messages_ready', { vhost, queue: 'ready-seven' })).toBe(7);
     // The canary belongs to --rabbitmq.amqp-url, not to probe targets.
     expect(ok.has('rabbitmq_exporter_canary_success')).toBe(false);
+    const bare = parseExposition(await ours!.scrape('/probe?target=127.0.0.1:15672'));
+    expect(valueOf(bare, 'rabbitmq_up')).toBe(1);
+    expect(bare.get('rabbitmq_identity_info')!.samples[0]!.labels.rabbitmq_node).toBe(node);
     const bad = parseExposition(await ours!.scrape(`/probe?target=${encodeURIComponent('http://127.0.0.1:15672')}&node=rabbit%40nowhere`));
     expect(valueOf(bad, 'rabbitmq_up')).toBe(0);
     expect([...bad.keys()].filter((k) => k.startsWith('rabbitmq_') && !k.startsWith('rabbitmq_exporter_') && k !== 'rabbitmq_up')).toEqual([]);
