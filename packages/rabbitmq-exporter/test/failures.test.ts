@@ -1,11 +1,11 @@
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, createLogger, startExporter } from '@scrapekit/exporter-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseOptions } from '../src/config.js';
 import { spec } from '../src/spec.js';
 import { freePort } from '../../../test/support/processes.js';
-import { brokerAvailable, MGMT } from './support/broker.js';
+import { brokerAvailable, forwardToApi, MGMT } from './support/broker.js';
 import { parseExposition, valueOf } from './support/exposition.js';
 
 const available = await brokerAvailable();
@@ -19,12 +19,7 @@ async function flakyApi(): Promise<{ url: string; mode: (m: 'proxy' | 'down' | '
   const server: Server = createServer((req, res) => {
     if (mode === 'hang') return;
     if (mode === 'down') return void res.writeHead(503).end('maintenance');
-    const up = request(new URL(req.url!, MGMT), { headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    up.on('error', () => res.writeHead(502).end());
-    up.end();
+    forwardToApi(req, res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {

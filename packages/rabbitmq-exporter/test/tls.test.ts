@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireDependency } from '../../../test/support/services.js';
-import { brokerAvailable, MGMT, startOurs } from './support/broker.js';
+import { brokerAvailable, forwardToApi, startOurs } from './support/broker.js';
 import { parseExposition, valueOf } from './support/exposition.js';
 
 /**
@@ -37,14 +36,7 @@ beforeAll(async () => {
   server = createServer({
     key: readFileSync(file('server-key.pem')), cert: readFileSync(file('server.pem')),
     ca: readFileSync(file('client.pem')), requestCert: true, rejectUnauthorized: true,
-  }, (req, res) => {
-    const up = request(new URL(req.url!, MGMT), { headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    up.on('error', () => res.writeHead(502).end());
-    up.end();
-  });
+  }, forwardToApi);
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
   url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

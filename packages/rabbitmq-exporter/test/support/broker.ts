@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import amqp from 'amqplib';
 import type { Channel, ChannelModel } from 'amqplib';
 import { silentLogger } from '@scrapekit/exporter-kit';
@@ -30,6 +31,16 @@ export async function mgmt<T = unknown>(method: string, path: string, body?: unk
   if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Forwards one request to the real management API (for stand-ins placed in front of it). */
+export function forwardToApi(req: IncomingMessage, res: ServerResponse): void {
+  const up = request(new URL(req.url!, MGMT), { headers: req.headers }, (r) => {
+    res.writeHead(r.statusCode ?? 502, r.headers);
+    r.pipe(res);
+  });
+  up.on('error', () => res.writeHead(502).end());
+  up.end();
 }
 
 /** A fresh vhost the guest user may use; delete it with dropVhost. */
