@@ -11,4 +11,5 @@ export * from './mapping/node.js';
 export * from './mapping/queue.js';
 export * from './mapping/channel.js';
 export * from './mapping/overview.js';
+export { mapCanaryResult } from './mapping/canary.js';
 export { COLLECTORS } from './collectors/index.js';

@@ -1,8 +1,9 @@
 import { ConfigError, type AcquireRequest, type Acquired, type ExporterRuntime, type Logger, type MetricSink } from '@scrapekit/exporter-kit';
 import type { NodeRecord, OverviewRecord } from './api-types.js';
-import type { Canary } from './canary.js';
+import type { Canary, CanaryResult } from './canary.js';
 import { checkApiUrl, type ExporterOptions, type QueueListing } from './config.js';
 import { createAgents, ManagementApi, type Agents } from './management-api.js';
+import { mapCanaryResult } from './mapping/canary.js';
 import { NODE_COLUMNS } from './mapping/node.js';
 import type { QueueDetail, QueueFilter } from './mapping/queue.js';
 
@@ -99,8 +100,7 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
       [overview, nodes] = await Promise.all([api.overview(req.signal), api.nodes(req.signal, NODE_COLUMNS)]);
     } catch (err) {
       req.logger.warn('management API unreachable', { url: api.baseUrl.toString(), err: (err as Error).message });
-      writeUp(req.out, false);
-      return { ok: false };
+      return this.down(req, canary);
     }
     const name = wanted || overview.node || '';
     const node = Array.isArray(nodes) ? nodes.find((n) => n.name === name) : undefined;
@@ -109,13 +109,11 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
         node: name,
         members: Array.isArray(nodes) ? nodes.map((n) => n.name).join(',') : '',
       });
-      writeUp(req.out, false);
-      return { ok: false };
+      return this.down(req, canary);
     }
     if (node.running === false) {
       req.logger.warn('selected node is not running', { node: name });
-      writeUp(req.out, false);
-      return { ok: false };
+      return this.down(req, canary);
     }
     writeUp(req.out, true);
     return {
@@ -132,6 +130,23 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
         canary,
       },
     };
+  }
+
+  /**
+   * up 0; and when the management API is the part that is down, AMQP may still work (or be the
+   * reason): the canary still runs, bounded by the scrape deadline.
+   */
+  private async down(req: AcquireRequest, canary: Canary | undefined): Promise<Acquired<RabbitTarget>> {
+    writeUp(req.out, false);
+    if (canary && !req.signal.aborted) {
+      const deadline = new Promise<CanaryResult>((resolve) => {
+        req.signal.addEventListener('abort', () => resolve({ success: false, error: 'scrape deadline' }), { once: true });
+      });
+      const r = await Promise.race([canary.check(Date.now() + this.options.canaryTimeoutMs), deadline]);
+      if (r.error) req.logger.warn('canary failed', { err: r.error });
+      mapCanaryResult(r, req.out);
+    }
+    return { ok: false };
   }
 
   /**

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseOptions } from '../src/config.js';
 import { spec } from '../src/spec.js';
 import { freePort } from '../../../test/support/processes.js';
-import { brokerAvailable, forwardToApi, MGMT } from './support/broker.js';
+import { AMQP, brokerAvailable, forwardToApi, MGMT } from './support/broker.js';
 import { parseExposition, valueOf } from './support/exposition.js';
 
 const available = await brokerAvailable();
@@ -91,6 +91,15 @@ describe('broker down, refused or slow', () => {
     expect(valueOf(back.m, 'rabbitmq_up')).toBe(1);
     expect(back.m.has('rabbitmq_identity_info')).toBe(true);
     expect(valueOf(back.m, 'rabbitmq_exporter_collector_success', { collector: 'queue' })).toBe(1);
+  });
+
+  it.skipIf(!available)('still runs the canary when only the management API is down', async () => {
+    const scrape = await start([`--rabbitmq.url=http://127.0.0.1:${await freePort()}`, `--rabbitmq.amqp-url=${AMQP}`]);
+    const { status, m } = await scrape();
+    expect(status).toBe(200);
+    expect(valueOf(m, 'rabbitmq_up')).toBe(0);
+    expect(valueOf(m, 'rabbitmq_exporter_canary_success')).toBe(1);
+    expect(brokerSeries(m)).toEqual([]);
   });
 
   it('reports the canary as failed, not the scrape, when AMQP is unreachable', async (ctx) => {
