@@ -12,6 +12,8 @@ export interface CanaryResult {
   readonly error?: string;
 }
 
+export const CANARY_CONNECTION_NAME = 'rabbitmq-exporter canary';
+
 interface Session {
   readonly model: ChannelModel;
   readonly channel: Channel;
@@ -73,7 +75,8 @@ export class Canary {
   }
 
   private async open(budgetMs: number): Promise<Session> {
-    const model = await amqp.connect(this.url, { timeout: budgetMs });
+    // Named so operators can tell it apart in the management UI (and so tests can find it).
+    const model = await amqp.connect(this.url, { timeout: budgetMs, clientProperties: { connection_name: CANARY_CONNECTION_NAME } });
     const drop = (why: string) => (err?: Error) => {
       if (this.session?.model === model) {
         this.logger.warn('canary connection lost; reconnecting on the next scrape', { why, err: err?.message });

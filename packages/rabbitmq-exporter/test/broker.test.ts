@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AMQP, amqpChannel, brokerAvailable, createVhost, dropVhost, eventually, mgmt, startOurs, type Ours,
 } from './support/broker.js';
+import { CANARY_CONNECTION_NAME } from '../src/canary.js';
 import { parseExposition, valueOf } from './support/exposition.js';
 
 /**
@@ -134,6 +135,23 @@ describe.skipIf(!available)('rabbitmq-exporter against the real broker', () => {
     expect(valueOf(m, 'rabbitmq_exporter_canary_round_trip_seconds')).toBeGreaterThan(0);
     expect(valueOf(m, 'rabbitmq_exporter_canary_connection_blocked')).toBe(0);
     expect(valueOf(m, 'rabbitmq_exporter_collector_success', { collector: 'canary' })).toBe(1);
+  });
+
+  it('re-opens the canary connection after the broker closes it', async () => {
+    expect(valueOf(parseExposition(await ours!.scrape()), 'rabbitmq_exporter_canary_success')).toBe(1);
+    let names: string[] = [];
+    await eventually(async () => {
+      const conns = await mgmt<{ name: string; client_properties?: { connection_name?: string } }[]>(
+        'GET', '/api/connections?columns=name,client_properties');
+      names = conns.filter((c) => c.client_properties?.connection_name === CANARY_CONNECTION_NAME).map((c) => c.name);
+      return names.length === 1;
+    });
+    expect(names).toHaveLength(1);
+    await mgmt('DELETE', `/api/connections/${encodeURIComponent(names[0]!)}`);
+    let m = parseExposition(await ours!.scrape());
+    // The close may race the first scrape after it; the next one must have reconnected.
+    if (valueOf(m, 'rabbitmq_exporter_canary_success') !== 1) m = parseExposition(await ours!.scrape());
+    expect(valueOf(m, 'rabbitmq_exporter_canary_success')).toBe(1);
   });
 
   it('applies vhost/queue filters to per-queue series only', async () => {
