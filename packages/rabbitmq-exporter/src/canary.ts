@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import amqp from 'amqplib';
 import type { Channel, ChannelModel } from 'amqplib';
 import { redactString, type Logger } from '@scrapekit/exporter-kit';
@@ -12,7 +13,8 @@ export interface CanaryResult {
   readonly error?: string;
 }
 
-export const CANARY_CONNECTION_NAME = 'rabbitmq-exporter canary';
+/** Names the connection after this exporter instance, so two exporters' canaries can be told apart. */
+export const CANARY_CONNECTION_NAME = `rabbitmq-exporter canary ${hostname()}/${process.pid}`;
 
 interface Session {
   readonly model: ChannelModel;
