@@ -38,6 +38,8 @@ export const FLAGS: readonly FlagSpec[] = [
     description: 'AMQP URL for the publish/consume canary, e.g. amqp://user:pass@localhost:5672/%2F; empty disables the canary.' },
   { name: 'rabbitmq.canary-timeout', default: '5s', placeholder: '<duration>',
     description: 'Longest the canary waits for its message before reporting failure (capped by the scrape deadline).' },
+  { name: 'rabbitmq.identity-endpoint', default: '', placeholder: '<value>',
+    description: 'Adds rabbitmq_endpoint="<value>" to rabbitmq_identity_info, as RabbitMQ 4.1+ plugins do (their dashboards filter on it, e.g. aggregated); empty: no label, as 3.x.' },
   { name: 'probe.allowed-targets', default: '', placeholder: '<regex>',
     description: 'Anchored regex a /probe target URL must match (the API credentials are sent to it); empty allows any http(s) URL.' },
 ];
@@ -54,6 +56,7 @@ export interface ExporterOptions {
   readonly queueDetail: QueueDetail;
   readonly fullQueueMetricsLimit: number;
   readonly queueListing: QueueListing;
+  readonly endpointLabel: string;
   readonly pageSize: number;
   readonly amqpUrl: string;
   readonly canaryTimeoutMs: number;
@@ -138,6 +141,7 @@ export function parseOptions(flags: FlagValues): ExporterOptions {
   return {
     url,
     queueListing: listing,
+    endpointLabel: str(flags, 'rabbitmq.identity-endpoint'),
     user: str(flags, 'rabbitmq.user'),
     password: str(flags, 'rabbitmq.password'),
     node: str(flags, 'rabbitmq.node'),

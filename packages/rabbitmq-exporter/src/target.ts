@@ -18,6 +18,7 @@ export interface RabbitTarget {
   readonly filter: QueueFilter;
   readonly queueDetail: QueueDetail;
   readonly queueListing: QueueListing;
+  readonly endpointLabel?: string;
   /** Only on the metrics path: the canary checks the broker of --rabbitmq.amqp-url, not probe targets. */
   readonly canary?: Canary;
 }
@@ -127,6 +128,7 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
         filter: this.options.filter,
         queueDetail: this.queueDetail(overview, req.logger),
         queueListing: this.options.queueListing,
+        endpointLabel: this.options.endpointLabel || undefined,
         canary,
       },
     };

@@ -167,6 +167,11 @@ describe('overview mapping (/api/overview)', () => {
     });
   });
 
+  it('adds rabbitmq_endpoint only when asked to (RabbitMQ 4.1+ dashboards)', () => {
+    const f = mapped((out) => mapIdentity({ node: 'rabbit@a', cluster: 'c', endpoint: 'aggregated' }, out));
+    expect(f.get('rabbitmq_identity_info')!.samples[0]!.labels).toEqual({ rabbitmq_node: 'rabbit@a', rabbitmq_cluster: 'c', rabbitmq_endpoint: 'aggregated' });
+  });
+
   it('writes build info with the broker versions', () => {
     const f = mapped((out) => mapBuildInfo(overview, out));
     expect(f.get('rabbitmq_build_info')!.samples[0]!.labels).toEqual({ rabbitmq_version: '3.10.8', erlang_version: '25.2.3' });

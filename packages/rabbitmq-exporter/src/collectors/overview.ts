@@ -9,7 +9,7 @@ export const overviewCollector = defineCollector<RabbitTarget>({
   defaultEnabled: true,
   async collect({ target }, out) {
     const { overview, node } = target;
-    mapIdentity({ node: node.name, cluster: overview.cluster_name ?? '', permanentId: target.clusterId }, out);
+    mapIdentity({ node: node.name, cluster: overview.cluster_name ?? '', permanentId: target.clusterId, endpoint: target.endpointLabel }, out);
     mapBuildInfo(overview, out);
     if (globalReporter(target.runningNodes) === node.name) mapGlobalCounters(overview, out);
   },

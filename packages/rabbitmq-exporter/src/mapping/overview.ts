@@ -7,6 +7,8 @@ export interface Identity {
   readonly cluster: string;
   /** The cluster's internal_cluster_id global parameter, when the user may read it. */
   readonly permanentId?: string;
+  /** Newer plugins label identity_info with the endpoint scraped; their dashboards filter on it. */
+  readonly endpoint?: string;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface Identity {
 export function mapIdentity(id: Identity, out: MetricSink): void {
   const labels: Record<string, string> = { rabbitmq_node: id.node, rabbitmq_cluster: id.cluster };
   if (id.permanentId) labels.rabbitmq_cluster_permanent_id = id.permanentId;
+  if (id.endpoint) labels.rabbitmq_endpoint = id.endpoint;
   out.untyped('rabbitmq_identity_info', 'Node and cluster this scrape describes (always 1)', 1, labels);
 }
 
