@@ -99,17 +99,18 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
     let nodes: NodeRecord[];
     try {
       [overview, nodes] = await Promise.all([api.overview(req.signal), api.nodes(req.signal, NODE_COLUMNS)]);
+      // JSON that is not the management API's (another service on the port, a proxy's page).
+      if (overview === null || typeof overview !== 'object' || !Array.isArray(nodes)) {
+        throw new Error('the answers are not /api/overview and /api/nodes of a RabbitMQ management API');
+      }
     } catch (err) {
       req.logger.warn('management API unreachable', { url: api.baseUrl.toString(), err: (err as Error).message });
       return this.down(req, canary);
     }
     const name = wanted || overview.node || '';
-    const node = Array.isArray(nodes) ? nodes.find((n) => n.name === name) : undefined;
+    const node = nodes.find((n) => n.name === name);
     if (!node) {
-      req.logger.error('node is not a member of the cluster', {
-        node: name,
-        members: Array.isArray(nodes) ? nodes.map((n) => n.name).join(',') : '',
-      });
+      req.logger.error('node is not a member of the cluster', { node: name, members: nodes.map((n) => n.name).join(',') });
       return this.down(req, canary);
     }
     if (node.running === false) {

@@ -65,6 +65,17 @@ describe('broker down, refused or slow', () => {
     expect(brokerSeries(m)).toEqual([]);
   });
 
+  it('answers rabbitmq_up 0 when the URL serves some other JSON', async () => {
+    const other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('null'));
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    running.push({ close: () => new Promise<void>((r) => other.close(() => r())) });
+    const scrape = await start([`--rabbitmq.url=http://127.0.0.1:${(other.address() as AddressInfo).port}`]);
+    const { status, m } = await scrape();
+    expect(status).toBe(200);
+    expect(valueOf(m, 'rabbitmq_up')).toBe(0);
+    expect(brokerSeries(m)).toEqual([]);
+  });
+
   it.skipIf(!available)('answers rabbitmq_up 0 on 401 and keeps the password out of logs', async () => {
     const log: string[] = [];
     const scrape = await start(['--rabbitmq.url=' + MGMT, '--rabbitmq.user=guest', '--rabbitmq.password=Wr0ng-S3cret'], log);
