@@ -60,10 +60,19 @@ export class Canary {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       return { success: true, roundTripSeconds: seconds, blocked: this.blocked };
     } catch (err) {
-      return { success: false, blocked: this.session ? this.blocked : undefined, error: (err as Error).message };
+      const blocked = this.session ? this.blocked : undefined;
+      // A message lost on a connection the broker did not declare blocked means the session
+      // itself is suspect (half-open TCP, a wedged channel): start afresh on the next scrape.
+      if (!this.blocked) this.recycle(session);
+      return { success: false, blocked, error: (err as Error).message };
     } finally {
       this.waiters.delete(id);
     }
+  }
+
+  private recycle(session: Session): void {
+    if (this.session === session) this.session = undefined;
+    session.model.close().catch(() => {});
   }
 
   private connect(budgetMs: number): Promise<Session> {
@@ -78,7 +87,7 @@ export class Canary {
 
   private async open(budgetMs: number): Promise<Session> {
     // Named so operators can tell it apart in the management UI (and so tests can find it).
-    const model = await amqp.connect(this.url, { timeout: budgetMs, clientProperties: { connection_name: CANARY_CONNECTION_NAME } });
+    const model = await amqp.connect(withHeartbeat(this.url), { timeout: budgetMs, clientProperties: { connection_name: CANARY_CONNECTION_NAME } });
     const drop = (why: string) => (err?: Error) => {
       if (this.session?.model === model) {
         this.logger.warn('canary connection lost; reconnecting on the next scrape', { why, err: err?.message });
@@ -121,6 +130,16 @@ export class Canary {
     this.session = undefined;
     if (s) await s.model.close().catch(() => {});
   }
+}
+
+/**
+ * amqplib sends no heartbeats unless the URL asks for them, and without them a half-open TCP
+ * connection is never noticed. The operator's own heartbeat= wins.
+ */
+export function withHeartbeat(url: string, seconds = 15): string {
+  const u = new URL(url);
+  if (!u.searchParams.has('heartbeat')) u.searchParams.set('heartbeat', String(seconds));
+  return u.toString();
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {

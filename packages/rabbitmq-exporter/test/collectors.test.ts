@@ -83,3 +83,11 @@ describe('canary collector', () => {
     await expect(collectOnce(canaryCollector, target(pagedApi({}), 'rabbit@a'))).rejects.toBeInstanceOf(NoDataError);
   });
 });
+
+describe('canary URL', () => {
+  it('asks for heartbeats unless the operator chose an interval', async () => {
+    const { withHeartbeat } = await import('../src/canary.js');
+    expect(withHeartbeat('amqp://u:p@host:5672/%2F')).toBe('amqp://u:p@host:5672/%2F?heartbeat=15');
+    expect(withHeartbeat('amqps://host/vh?heartbeat=5&frameMax=0')).toBe('amqps://host/vh?heartbeat=5&frameMax=0');
+  });
+});
