@@ -24,7 +24,10 @@ interface Target {
 }
 
 const TARGETS: Target[] = [
-  { job: 'node', pkg: 'node-exporter', args: [], expect: 'node_exporter_build_info' },
+  { job: 'node', pkg: 'node-exporter', args: [], expect: 'node_memory_MemAvailable_bytes' },
+  // The local MariaDB (root, empty password) and RabbitMQ (guest/guest) that prepare-services.sh starts.
+  { job: 'mysql', pkg: 'mysql-exporter', args: ['--mysqld.address=127.0.0.1:3306', '--mysqld.username=root', '--config.my-cnf=/dev/null'], expect: 'mysql_global_status_uptime' },
+  { job: 'rabbitmq', pkg: 'rabbitmq-exporter', args: ['--rabbitmq.url=http://127.0.0.1:15672', '--rabbitmq.user=guest', '--rabbitmq.password=guest'], expect: 'rabbitmq_identity_info' },
   { job: 'cloudwatch', pkg: 'cloudwatch-exporter', args: [], expect: 'cloudwatch_exporter_build_info' },
 ];
 
@@ -44,7 +47,7 @@ beforeAll(async () => {
     await waitForHttp(`http://127.0.0.1:${port}/-/ready`).catch((err: Error) => {
       throw new Error(`${t.pkg} did not start: ${err.message}\n${e.output()}`);
     });
-    scrapeConfigs.push(`  - job_name: ${t.job}\n    scrape_interval: 1s\n    scrape_timeout: 1s\n    static_configs:\n      - targets: ['127.0.0.1:${port}']`);
+    scrapeConfigs.push(`  - job_name: ${t.job}\n    scrape_interval: 2s\n    scrape_timeout: 2s\n    static_configs:\n      - targets: ['127.0.0.1:${port}']`);
   }
   dataDir = mkdtempSync(join(tmpdir(), 'scrapekit-prom-'));
   writeFileSync(join(dataDir, 'prometheus.yml'), `global:\n  scrape_interval: 1s\nscrape_configs:\n${scrapeConfigs.join('\n')}\n`);
@@ -92,6 +95,10 @@ describe('a real Prometheus scrapes every exporter', () => {
       expect({ job: t.job, health: target!.health, lastError: target!.lastError }).toEqual({ job: t.job, health: 'up', lastError: '' });
       const series = await query(`${t.expect}{job="${t.job}"}`);
       expect(series.length, `${t.expect} for job ${t.job}`).toBeGreaterThan(0);
+      if (t.job === 'mysql' || t.job === 'rabbitmq') {
+        const up = await query(`${t.job}_up{job="${t.job}"}`);
+        expect(up.map((r) => r.value[1]), `${t.job}_up`).toEqual(['1']);
+      }
     }
   }, 60_000);
 });
