@@ -130,6 +130,14 @@ describe('mergeFamilies', () => {
     expect(mergeFamilies([[fam]], silentLogger)[0]!.samples.map((s) => s.value)).toEqual([3]);
   });
 
+  it('passes an already merged family through untouched, but still dedups it against another part', () => {
+    const once = mergeFamilies([new MetricSink().gauge('m', 'h', 1, { a: '1' }).toFamilies()], silentLogger);
+    const again = mergeFamilies([once, new MetricSink().gauge('other', 'h', 2).toFamilies()], silentLogger);
+    expect(again.find((f) => f.name === 'm')).toBe(once[0]);
+    const clash = mergeFamilies([once, new MetricSink().gauge('m', 'h', 3, { a: '1' }).gauge('m', 'h', 4, { a: '2' }).toFamilies()], silentLogger);
+    expect(clash[0]!.samples.map((x) => x.value)).toEqual([1, 4]);
+  });
+
   it('sorts families by name', () => {
     const f = new MetricSink().gauge('b', 'h', 1).gauge('a', 'h', 1).gauge('c', 'h', 1).toFamilies();
     expect(mergeFamilies([f], silentLogger).map((x) => x.name)).toEqual(['a', 'b', 'c']);
