@@ -1,4 +1,7 @@
 import { createRequire } from 'node:module';
+import type * as CryptoModule from 'node:crypto';
+import type * as HttpsModule from 'node:https';
+import type * as TlsModule from 'node:tls';
 import type * as YamlModule from 'yaml';
 
 type BcryptModule = typeof import('bcryptjs');
@@ -18,4 +21,18 @@ export function yamlLib(): typeof YamlModule {
 
 export function bcryptLib(): BcryptModule {
   return (bcrypt ??= require('bcryptjs') as BcryptModule);
+}
+
+// node's TLS stack (tls, https, crypto) adds ~1.5 MB of RSS once loaded; an exporter without
+// --web.config.file serves plain HTTP and never needs it.
+export function tlsLib(): typeof TlsModule {
+  return require('node:tls') as typeof TlsModule;
+}
+
+export function httpsLib(): typeof HttpsModule {
+  return require('node:https') as typeof HttpsModule;
+}
+
+export function cryptoLib(): typeof CryptoModule {
+  return require('node:crypto') as typeof CryptoModule;
 }

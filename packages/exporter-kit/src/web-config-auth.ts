@@ -7,8 +7,7 @@
  *   where a concatenated key let a known hash stand in for the password.
  * - One bcrypt comparison at a time: it is CPU-heavy and the exporter shares the machine it watches.
  */
-import { createHmac, randomBytes } from 'node:crypto';
-import { bcryptLib } from './lazy-deps.js';
+import { bcryptLib, cryptoLib } from './lazy-deps.js';
 
 /** bcrypt (cost 10, like the toolkit's) of a random string nobody knows; only its timing matters. */
 export const DUMMY_BCRYPT_HASH = '$2b$10$7VrjVQH.xvXQ81rSylacteUcU0JCKO3C3GkkjOEQa34BcFWhfmHy.';
@@ -64,14 +63,14 @@ export function parseBasicAuth(header: string | undefined): BasicCredentials | u
 
 export class BasicAuthenticator {
   readonly cache = new AuthCache();
-  private readonly keySecret = randomBytes(32);
+  private readonly keySecret = cryptoLib().randomBytes(32);
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly compare: BcryptCompare = bcryptjsCompare) {}
 
   /** Cache key over length-delimited fields; see the file comment for why. */
   cacheKey(user: string, hash: string, password: string): string {
-    const mac = createHmac('sha256', this.keySecret);
+    const mac = cryptoLib().createHmac('sha256', this.keySecret);
     for (const field of [user, hash, password]) {
       const bytes = Buffer.from(field, 'utf8');
       const len = Buffer.alloc(4);

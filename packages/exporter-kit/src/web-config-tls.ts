@@ -4,9 +4,8 @@
  * client_allowed_sans). Certificates are read from disk here, so a bad file fails at load time.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createSecureContext, DEFAULT_CIPHERS } from 'node:tls';
 import type { SecureContextOptions, TLSSocket } from 'node:tls';
-import { X509Certificate } from 'node:crypto';
+import { cryptoLib, tlsLib } from './lazy-deps.js';
 import { GO_CIPHER_SUITES, GO_CURVES, NODE_TLS_VERSION, TLS13_SUITES } from './web-config-names.js';
 import { fileReadReason } from './web-config-parse.js';
 import { FLAG, WebConfigError } from './web-config-reader.js';
@@ -33,7 +32,7 @@ function checkCaBundle(pem: string, where: string): void {
   }
   for (const block of blocks) {
     try {
-      new X509Certificate(block);
+      new (cryptoLib().X509Certificate)(block);
     } catch (err) {
       throw new WebConfigError(`${FLAG}: ${where} holds a certificate that cannot be parsed (${(err as Error).message}); replace it with a valid PEM certificate`);
     }
@@ -43,7 +42,7 @@ function checkCaBundle(pem: string, where: string): void {
 function cipherList(cfg: TlsServerConfig): string | undefined {
   // OpenSSL 3 refuses TLS 1.0/1.1 at its default security level; a config that asks for them gets them, as in Go.
   const legacy = cfg.minVersion === 'TLS10' || cfg.minVersion === 'TLS11' ? ':@SECLEVEL=0' : '';
-  if (cfg.cipherSuites.length === 0) return legacy ? DEFAULT_CIPHERS + legacy : undefined;
+  if (cfg.cipherSuites.length === 0) return legacy ? tlsLib().DEFAULT_CIPHERS + legacy : undefined;
   const tls12 = cfg.cipherSuites.map((n) => GO_CIPHER_SUITES[n]).filter((n): n is string => typeof n === 'string');
   // TLS 1.3 suites are always kept: Go ignores cipher_suites for TLS 1.3, while node would switch TLS 1.3 off.
   return [TLS13_SUITES, ...tls12].join(':') + legacy;
@@ -78,7 +77,7 @@ export function buildTlsOptions(cfg: TlsServerConfig): ServerTlsOptions {
   if (cfg.curvePreferences.length > 0) options.ecdhCurve = cfg.curvePreferences.map((c) => GO_CURVES[c]).join(':');
 
   try {
-    createSecureContext(options);
+    tlsLib().createSecureContext(options);
   } catch (err) {
     // OpenSSL's text names the failing part (bad PEM, key mismatch); it never contains the key itself.
     const source = `${cfg.certFile ? `cert_file '${cfg.certFile}'` : 'cert'} / ${cfg.keyFile ? `key_file '${cfg.keyFile}'` : 'key'}`;

@@ -10,13 +10,13 @@
  */
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import type { Server as HttpsServer } from 'node:https';
 import { resolve } from 'node:path';
-import { TLSSocket } from 'node:tls';
+import type { TLSSocket } from 'node:tls';
 import type { Logger } from './logger.js';
 import { BasicAuthenticator, parseBasicAuth } from './web-config-auth.js';
 import { parseWebConfig, readWebConfigText } from './web-config-parse.js';
+import { httpsLib, tlsLib } from './lazy-deps.js';
 import { FLAG, WebConfigError } from './web-config-reader.js';
 import type { WebConfig } from './web-config-parse.js';
 import { TokenBucket } from './web-config-ratelimit.js';
@@ -153,7 +153,7 @@ export function createWebServer(opts: WebServerOptions, handler: Handler): Serve
     const config = live.refresh();
     if (!config) return plainError(res, 500, 'Internal Server Error');
     if (limiter && !limiter.take()) return plainError(res, 429, 'Too Many Requests');
-    if (config.tls && req.socket instanceof TLSSocket) {
+    if (config.tls && req.socket instanceof tlsLib().TLSSocket) {
       // The policy may have been tightened by a reload since this connection's handshake.
       const reason = clientCertRejection(req.socket, config.tls);
       if (reason) {
@@ -179,7 +179,7 @@ export function createWebServer(opts: WebServerOptions, handler: Handler): Serve
   logger.info(initial.tls ? 'TLS is enabled.' : 'TLS is disabled.', { http2: false, file });
   if (!initial.tls) return createHttpServer(listener);
 
-  const server = createHttpsServer(buildTlsOptions(initial.tls), listener);
+  const server = httpsLib().createServer(buildTlsOptions(initial.tls), listener);
   live.server = server;
   // Before node wraps the socket: a rotated certificate or changed policy applies to this connection.
   server.prependListener('connection', () => {
