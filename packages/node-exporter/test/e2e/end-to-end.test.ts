@@ -33,18 +33,22 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /** Every collector that reads only the fixture trees (or the flags) and so is deterministic here. */
 const ENABLED = [
-  'arp', 'bcache', 'bcachefs', 'bonding', 'btrfs', 'buddyinfo', 'cgroups', 'conntrack', 'cpu', 'cpufreq',
-  'diskstats', 'dmi', 'dmmultipath', 'drbd', 'edac', 'entropy', 'fibrechannel', 'filefd', 'filesystem',
-  'hwmon', 'infiniband', 'interrupts', 'ipvs', 'kernel_hung', 'ksmd', 'lnstat', 'loadavg', 'mdadm',
-  'meminfo', 'meminfo_numa', 'netclass', 'netdev', 'netstat', 'nfs', 'nfsd', 'nvme', 'os',
-  'powersupplyclass', 'pressure', 'processes', 'rapl', 'schedstat', 'selinux', 'slabinfo', 'sockstat',
-  'softirqs', 'softnet', 'stat', 'sysctl', 'tapestats', 'tcpstat', 'textfile', 'thermal_zone', 'udp_queues',
-  'uname', 'vmstat', 'watchdog', 'xfrm', 'xfs', 'zfs', 'zoneinfo',
+  'arp', 'bcache', 'bcachefs', 'bonding', 'btrfs', 'buddyinfo', 'cgroups', 'conntrack', 'cpu',
+  'cpu_vulnerabilities', 'cpufreq', 'diskstats', 'dmi', 'dmmultipath', 'drbd', 'drm', 'edac', 'entropy',
+  'fibrechannel', 'filefd', 'filesystem', 'hwmon', 'infiniband', 'interrupts', 'ipvs', 'kernel_hung', 'ksmd',
+  'lnstat', 'loadavg', 'mdadm', 'meminfo', 'meminfo_numa', 'mountstats', 'netclass', 'netdev', 'netstat',
+  'nfs', 'nfsd', 'nvme', 'os', 'powersupplyclass', 'pressure', 'processes', 'rapl', 'schedstat', 'selinux',
+  'slabinfo', 'sockstat', 'softirqs', 'softnet', 'stat', 'swap', 'sysctl', 'tapestats', 'tcpstat',
+  'textfile', 'thermal_zone', 'udp_queues', 'uname', 'vmstat', 'watchdog', 'xfrm', 'xfs', 'zfs', 'zoneinfo',
 ];
 
 /** Collector options, as node_exporter's end-to-end test sets them, so optional families show too. */
 const OPTIONS = [
   '--collector.bcache.priorityStats',
+  '--collector.cpu.info',
+  '--collector.cpu.info.flags-include=^(aes|avx.?|constant_tsc)$',
+  '--collector.cpu.info.bugs-include=^(cpu_meltdown|spectre_.*|mds)$',
+  '--collector.stat.softirq',
   '--collector.sysctl.include=fs.file-nr',
   '--collector.sysctl.include=fs.file-nr:total,current,max',
   '--collector.sysctl.include=kernel.threads-max',
