@@ -5,13 +5,12 @@
  * same name (its kernel-derived CamelCase meminfo/netstat names, say): there compatibility wins.
  * Anything promtool cannot parse is always a failure.
  */
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { havePromtool, promtoolCheckMetrics, type LintFinding } from '../../../test/support/promtool.js';
 import { requireDependency } from '../../../test/support/services.js';
 import {
   collectorFlags,
-  FIXTURES,
+  FIXTURE_PATH_FLAGS,
   goCollectors,
   haveGoNodeExporter,
   ourCollectors,
@@ -25,7 +24,6 @@ const available =
   requireDependency(havePromtool(), 'promtool (/usr/bin/promtool)') &&
   requireDependency(haveGoNodeExporter(), 'the node_exporter oracle (/usr/bin/prometheus-node-exporter)');
 
-const FIXTURE_PATHS = [`--path.procfs=${join(FIXTURES, 'proc')}`, `--path.sysfs=${join(FIXTURES, 'sys')}`, `--path.rootfs=${FIXTURES}`, `--path.udev.data=${join(FIXTURES, 'udev', 'data')}`];
 
 const key = (f: LintFinding): string => `${f.metric} ${f.problem}`;
 
@@ -59,7 +57,7 @@ describe.runIf(available)('promtool check metrics', () => {
   });
 
   it('on the fixture tree, every collector enabled: no finding node_exporter does not share, no parse error', async () => {
-    const r = await lintBoth(FIXTURE_PATHS);
+    const r = await lintBoth(FIXTURE_PATH_FLAGS);
     expect(r.families, 'our output is too small to be a full scrape').toBeGreaterThan(100);
     expect(r.errors, `promtool could not read our output:\n${r.errors.join('\n')}`).toEqual([]);
     expect(r.ours, `findings only in our output:\n${r.ours.join('\n')}\n`).toEqual([]);

@@ -5,13 +5,12 @@
  * in mixin-families.data.ts.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectOnce, renderText } from '@scrapekit/exporter-kit';
 import { createSystemdCollector, type SystemctlRunner } from '../src/collectors/systemd.js';
 import { createNodeContext } from '../src/context.js';
 import { spec } from '../src/spec.js';
-import { collectorFlags, FIXTURES, scrapeText, startOurs, type RunningNodeExporter } from './e2e/exporters.js';
+import { collectorFlags, FIXTURE_PATH_FLAGS, scrapeText, startOurs, type RunningNodeExporter } from './e2e/exporters.js';
 import { labelNameSets, parseExposition, type Exposition } from './e2e/exposition.js';
 import { MIXIN_FAMILIES, type MixinFamily } from './mixin-families.data.js';
 
@@ -103,9 +102,7 @@ describe('node-mixin families', () => {
     const collectors = [...new Set(wanted.map((f) => f.collector))];
     const fixtures = await startOurs([
       ...collectorFlags(collectors),
-      `--path.procfs=${join(FIXTURES, 'proc')}`,
-      `--path.sysfs=${join(FIXTURES, 'sys')}`,
-      `--path.rootfs=${FIXTURES}`,
+      ...FIXTURE_PATH_FLAGS,
     ]);
     try {
       const scrape = parseExposition(await scrapeText(fixtures.url));

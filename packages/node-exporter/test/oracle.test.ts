@@ -15,7 +15,7 @@ import { requireDependency } from '../../../test/support/services.js';
 import { compareWithOracle, type Scrapes } from './e2e/compare.js';
 import {
   collectorFlags,
-  FIXTURES,
+  FIXTURE_PATH_FLAGS,
   goCollectors,
   haveGoNodeExporter,
   ourCollectors,
@@ -29,7 +29,6 @@ import { NOT_COMPARABLE_ON_FIXTURES, ORACLE_RULES, SAME_FILTER_FLAGS, SAME_OPTIO
 
 const available = requireDependency(haveGoNodeExporter(), 'the node_exporter oracle (/usr/bin/prometheus-node-exporter)');
 
-const FIXTURE_PATHS = [`--path.procfs=${join(FIXTURES, 'proc')}`, `--path.sysfs=${join(FIXTURES, 'sys')}`, `--path.rootfs=${FIXTURES}`, `--path.udev.data=${join(FIXTURES, 'udev', 'data')}`];
 
 interface Pair {
   readonly collectors: string[];
@@ -114,5 +113,5 @@ describePair('oracle on this host: node_exporter 1.5.0 beside ours (real /proc, 
 describePair(
   'oracle on the fixture tree: both exporters read test/fixtures',
   (both) => both.filter((c) => !(c in NOT_COMPARABLE_ON_FIXTURES)),
-  FIXTURE_PATHS,
+  FIXTURE_PATH_FLAGS,
 );

@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectorFlags, FIXTURES, ourCollectors, scrapeText, startOurs, type RunningNodeExporter } from './exporters.js';
+import { collectorFlags, FIXTURE_PATH_FLAGS, FIXTURES, ourCollectors, scrapeText, startOurs, type RunningNodeExporter } from './exporters.js';
 
 const EXPECTED = fileURLToPath(new URL('./expected.txt', import.meta.url));
 const TEXTFILE_SOURCE = fileURLToPath(new URL('./textfile', import.meta.url));
@@ -108,10 +108,7 @@ describe('golden end-to-end output on the fixture trees', () => {
     for (const f of readdirSync(textfileDir)) utimesSync(join(textfileDir, f), TEXTFILE_MTIME, TEXTFILE_MTIME);
     exporter = await startOurs([
       ...collectorFlags(ENABLED),
-      `--path.procfs=${join(FIXTURES, 'proc')}`,
-      `--path.sysfs=${join(FIXTURES, 'sys')}`,
-      `--path.rootfs=${FIXTURES}`,
-      `--path.udev.data=${join(FIXTURES, 'udev', 'data')}`,
+      ...FIXTURE_PATH_FLAGS,
       `--collector.textfile.directory=${textfileDir}`,
       ...OPTIONS,
       '--web.disable-exporter-metrics',

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, startExporter } from '@scrapekit/exporter-kit';
 import { freePort, startProcess, waitForHttp } from '../../../../test/support/processes.js';
@@ -12,6 +13,14 @@ import { nodeCollectors } from '../../src/collectors/index.js';
 import { spec } from '../../src/spec.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
+
+/** The --path.* flags that point an exporter at our fixture tree instead of the host. */
+export const FIXTURE_PATH_FLAGS: readonly string[] = [
+  `--path.procfs=${join(FIXTURES, 'proc')}`,
+  `--path.sysfs=${join(FIXTURES, 'sys')}`,
+  `--path.rootfs=${FIXTURES}`,
+  `--path.udev.data=${join(FIXTURES, 'udev', 'data')}`,
+];
 export const GO_NODE_EXPORTER = process.env.NODE_EXPORTER_ORACLE ?? '/usr/bin/prometheus-node-exporter';
 
 /** The text format both exporters speak; no protobuf, no OpenMetrics, so outputs compare line by line. */
