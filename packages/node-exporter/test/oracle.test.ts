@@ -115,3 +115,20 @@ describePair(
   (both) => both.filter((c) => !(c in NOT_COMPARABLE_ON_FIXTURES)),
   FIXTURE_PATH_FLAGS,
 );
+
+describe.runIf(available)('oracle: --web.disable-exporter-metrics', () => {
+  it('drops the same families as node_exporter (process/runtime ones) and keeps node_exporter_build_info', async () => {
+    const args = ['--collector.disable-defaults', '--collector.loadavg', '--web.disable-exporter-metrics'];
+    const [go, ours] = await Promise.all([startGo(args), startOurs(args)]);
+    try {
+      const names = async (url: string): Promise<string[]> => [...parseExposition(await scrapeText(url)).entries()].filter(([, f]) => f.samples.length > 0).map(([n]) => n).sort();
+      // node_exporter keeps its build info (the node-mixin's USE dashboards read it) and drops only promhttp_*, process_*, go_*.
+      const [mine, theirs] = [await names(ours.url), await names(go.url)];
+      const missing = theirs.filter((n) => !mine.includes(n));
+      const extra = mine.filter((n) => !theirs.includes(n));
+      expect({ missing, extra }, `with --web.disable-exporter-metrics: missing in ours ${missing.join(', ') || '-'}; only in ours ${extra.join(', ') || '-'}`).toEqual({ missing: [], extra: [] });
+    } finally {
+      await Promise.all([go.stop(), ours.stop()]);
+    }
+  });
+});
