@@ -66,7 +66,8 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     maxTimeoutSeconds,
     timeoutOffsetSeconds: Number(flags['timeout-offset']),
     singleFlight: spec.singleFlight ?? false,
-    selfMetrics: processMetrics ? async () => [...buildFamilies, ...(await processMetrics.collect())] : undefined,
+    // As node_exporter: --web.disable-exporter-metrics drops the process metrics, never build info.
+    selfMetrics: processMetrics ? async () => [...buildFamilies, ...(await processMetrics.collect())] : async () => buildFamilies,
     logger,
   });
 

@@ -16,7 +16,7 @@ export function kitFlags(spec: ExporterSpec<unknown>): FlagSpec[] {
     { name: 'web.max-requests', kind: 'number', default: 40, placeholder: '<n>',
       description: 'Maximum number of parallel scrape requests; more get 503. 0 disables the limit.' },
     { name: 'web.disable-exporter-metrics', kind: 'boolean', default: false,
-      description: 'Exclude metrics about the exporter itself (process_*, nodejs_*, build info).' },
+      description: 'Exclude metrics about the exporter itself (process_*, nodejs_*); build info stays.' },
     { name: 'scrape.timeout', default: `${timeout}s`, placeholder: '<duration>',
       description: 'Longest a scrape may collect; Prometheus\'s X-Prometheus-Scrape-Timeout-Seconds header (minus --timeout-offset) can only shorten it.' },
     { name: 'timeout-offset', kind: 'number', default: 0.25, placeholder: '<seconds>',

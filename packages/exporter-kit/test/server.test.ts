@@ -233,3 +233,14 @@ describe('HTTP serving', () => {
     expect(lint.exitCode).toBe(0);
   });
 });
+
+describe('--web.disable-exporter-metrics', () => {
+  it('drops process and Node.js metrics but keeps build info, as node_exporter does', async () => {
+    running = await startExporter(spec, { argv: ['--web.listen-address=127.0.0.1:0', '--web.disable-exporter-metrics'], env: {}, logger: silentLogger });
+    const body = (await get(running.addresses[0]!, '/metrics')).body.toString();
+    expect(body).toContain('demo_exporter_build_info{');
+    expect(body).not.toMatch(/^process_/m);
+    expect(body).not.toMatch(/^nodejs_/m);
+    expect(body).toContain('demo_alpha_value');
+  });
+});
