@@ -10,6 +10,7 @@
  * Normalised (they depend on the machine running the test, not on the fixtures), and stated in
  * the header of expected.txt:
  *  - node_scrape_collector_duration_seconds values → 0;
+ *  - node_exporter_build_info label values → * (they name the build and the Node.js runtime);
  *  - node_filesystem_{size,free,avail}_bytes and node_filesystem_files{,_free} values → 0: statfs
  *    of a fixture directory measures the disk the checkout is on (labels, readonly and
  *    device_error stay: they come from the fixture mountinfo);
@@ -68,7 +69,8 @@ const STATFS_VALUES = /^node_filesystem_(size_bytes|free_bytes|avail_bytes|files
 const HEADER = [
   '# Golden output of test/e2e/end-to-end.test.ts (regenerate: UPDATE_GOLDEN=1 npx vitest run <that file>).',
   '# Normalised: node_scrape_collector_duration_seconds and statfs-derived node_filesystem_* values are 0;',
-  '# <fixtures> and <textfile> stand for the fixture tree and the textfile directory copy.',
+  '# node_exporter_build_info label values are *; <fixtures> and <textfile> stand for the fixture tree and',
+  '# the textfile directory copy.',
 ];
 
 function normalise(text: string, textfileDir: string): string {
@@ -80,6 +82,8 @@ function normalise(text: string, textfileDir: string): string {
       if (line.startsWith('node_scrape_collector_duration_seconds{') || STATFS_VALUES.test(line)) {
         return line.replace(/ \S+$/, ' 0');
       }
+      // Version, revision and runtime vary by build and machine; the label names are checked.
+      if (line.startsWith('node_exporter_build_info{')) return line.replace(/="[^"]*"/g, '="*"');
       return line;
     });
   return [...HEADER, ...lines].join('\n');
