@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Thin launcher kept outside dist/ so npm links the bin at install time, before the first build.
 // The heap settings come first so they cover start-up too (why they are not shebang flags:
-// src/heap-tuning.ts).
-import('../dist/heap-tuning.js')
+// exporter-kit's src/heap-tuning.ts).
+import('@scrapekit/exporter-kit/heap-tuning')
   .then(({ tuneHeap }) => {
     tuneHeap();
     return import('../dist/main.js');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { userChoseHeapFlags, youngGenerationGovernor } from '../../src/heap-tuning.js';
+import { userChoseHeapFlags, youngGenerationGovernor } from '../src/heap-tuning.js';
 
 describe('heap tuning of the launcher', () => {
   it('steps aside when the user sized the heap on the command line or in NODE_OPTIONS', () => {

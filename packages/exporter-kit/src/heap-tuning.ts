@@ -2,7 +2,9 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 /**
- * V8 heap settings for a long-running exporter, applied by the launcher (bin/) at start-up.
+ * V8 heap settings for a long-running exporter, applied by each exporter's launcher (bin/) at
+ * start-up through `@scrapekit/exporter-kit/heap-tuning`, a subpath that loads nothing else of
+ * the kit so it runs before the exporter's modules. Figures below are the node exporter's.
  *
  * A scrape allocates ~2.6 MB that dies within the scrape. V8 answers that rate by doubling the
  * young generation up to two 16 MB semi-spaces (32 MB resident) and by letting the old
@@ -62,11 +64,25 @@ export function youngGenerationGovernor(size: () => number, setFlag: (flag: stri
   };
 }
 
+export interface HeapTuning {
+  /** Size of both semi-spaces together at which the young generation stops growing. */
+  readonly youngGenerationCapBytes?: number;
+  readonly heapGrowingPercent?: number;
+  /** Further V8 flags that V8 honours when set at run time (e.g. --optimize-for-size). */
+  readonly extraFlags?: readonly string[];
+}
+
 /** Applies the settings above unless the user set heap flags; returns whether it did. */
-export function tuneHeap(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS): boolean {
+export function tuneHeap(
+  tuning: HeapTuning = {},
+  execArgv: readonly string[] = process.execArgv,
+  nodeOptions = process.env.NODE_OPTIONS,
+): boolean {
   if (userChoseHeapFlags(execArgv, nodeOptions)) return false;
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  const check = youngGenerationGovernor(youngGenerationBytes, setFlagsFromString);
+  setFlagsFromString(`--heap-growing-percent=${tuning.heapGrowingPercent ?? HEAP_GROWING_PERCENT}`);
+  for (const flag of tuning.extraFlags ?? []) setFlagsFromString(flag);
+  const cap = tuning.youngGenerationCapBytes ?? YOUNG_GENERATION_CAP_BYTES;
+  const check = youngGenerationGovernor(youngGenerationBytes, setFlagsFromString, cap);
   check();
   // V8 resizes the young generation only in a GC, so that is when to look.
   new PerformanceObserver(check).observe({ entryTypes: ['gc'] });
