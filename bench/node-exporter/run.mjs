@@ -26,6 +26,8 @@ const argValue = (name, fallback) => {
 const SCRAPES = Number(argValue('--scrapes', '2000'));
 const JSON_OUT = argValue('--json', '');
 const ISOLATED_SCRAPES = 30;
+/** Extra node options for our side (experiments with V8/runtime settings), e.g. BENCH_NODE_ARGS='--v8-pool-size=1'. */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 
 const TARGETS = { medianRatio: 1.0, cpuRatio: 1.5, rssMiB: 70 };
 
@@ -126,7 +128,7 @@ try {
   go = await startExporter({ cmd: GO, args: [...common, `--web.listen-address=127.0.0.1:${goPort}`], readyUrl: `http://127.0.0.1:${goPort}/metrics` });
   ours = await startExporter({
     cmd: process.execPath,
-    args: [OURS, ...common, `--web.listen-address=127.0.0.1:${ourPort}`],
+    args: [...NODE_ARGS, OURS, ...common, `--web.listen-address=127.0.0.1:${ourPort}`],
     env: { ...process.env, NODE_ENV: 'production' },
     readyUrl: `http://127.0.0.1:${ourPort}/metrics`,
   });

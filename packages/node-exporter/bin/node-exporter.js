@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Thin launcher kept outside dist/ so npm links the bin at install time, before the first build.
-// The heap settings come first so they cover start-up too (why they are not shebang flags:
+// The heap and malloc settings come first so they cover start-up too (why they are not shebang flags:
 // exporter-kit's src/heap-tuning.ts).
 import('@scrapekit/exporter-kit/heap-tuning')
   .then(({ tuneHeap }) => {
     tuneHeap();
-    return import('../dist/main.js');
+    // Before the exporter's threads allocate: malloc arenas (src/syscall/native-heap.ts).
+    return import('../dist/syscall/native-heap.js');
   })
+  .then(({ capMallocArenas }) => capMallocArenas())
+  .then(() => import('../dist/main.js'))
   .catch((err) => {
-    if (err && err.code === 'ERR_MODULE_NOT_FOUND' && /\/dist\/(main|heap-tuning)\.js/.test(String(err.message))) {
+    if (err && err.code === 'ERR_MODULE_NOT_FOUND' && /\/dist\/(main|heap-tuning|syscall\/native-heap)\.js/.test(String(err.message))) {
       process.stderr.write('This package is not built yet: run `npm run build` at the repository root.\n');
     } else {
       process.stderr.write(`${err && err.message ? err.message : err}\n`);

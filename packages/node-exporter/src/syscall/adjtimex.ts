@@ -1,4 +1,5 @@
-import { arch, endianness, platform } from 'node:os';
+import { arch, endianness } from 'node:os';
+import { loadLibc } from './libc.js';
 import { TIMEX_SIZE, decodeTimex, type Timex } from './timex.js';
 
 type AdjtimexFn = (buf: Buffer) => number;
@@ -6,20 +7,18 @@ type AdjtimexFn = (buf: Buffer) => number;
 let loaded: Promise<AdjtimexFn | Error> | undefined;
 
 /**
- * Node has no adjtimex(2); koffi (an FFI with prebuilt binaries inside its npm package) calls
- * libc's. Loaded on first use, once; any failure is remembered and reported, never thrown at
- * import time, so a host without koffi's binary still runs every other collector.
+ * Node has no adjtimex(2); libc's is called through koffi (./libc.ts). Loaded on first use, once;
+ * any failure is remembered and reported, never thrown at import time, so a host without koffi's
+ * binary still runs every other collector.
  */
 function load(): Promise<AdjtimexFn | Error> {
   loaded ??= (async () => {
     try {
-      if (platform() !== 'linux') return new Error('adjtimex is Linux-only');
       if (endianness() !== 'LE' || !['x64', 'arm64', 'riscv64', 'ppc64', 'loong64'].includes(arch())) {
         return new Error(`struct timex layout not known for ${arch()}`);
       }
-      const mod = (await import('koffi')) as unknown as { default?: KoffiLike } & KoffiLike;
-      const koffi: KoffiLike = mod.default ?? mod;
-      const libc = koffi.load('libc.so.6');
+      const libc = await loadLibc();
+      if (libc instanceof Error) return libc;
       const fn = libc.func('int adjtimex(_Inout_ uint8_t *buf)');
       return (buf: Buffer) => fn(buf) as number;
     } catch (err) {
@@ -27,10 +26,6 @@ function load(): Promise<AdjtimexFn | Error> {
     }
   })();
   return loaded;
-}
-
-interface KoffiLike {
-  load(path: string): { func(signature: string): (...args: unknown[]) => unknown };
 }
 
 /** Reads the kernel clock discipline state (modes = 0: read-only, no privilege needed). */
