@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { userChoseHeapFlags, youngGenerationGovernor } from '../src/heap-tuning.js';
+import { LOW_MEMORY_TUNING, YOUNG_GENERATION_CAP_BYTES, chooseTuning, userChoseHeapFlags, youngGenerationGovernor } from '../src/heap-tuning.js';
 
 describe('heap tuning of the launcher', () => {
   it('steps aside when the user sized the heap on the command line or in NODE_OPTIONS', () => {
@@ -31,5 +31,25 @@ describe('young generation governor', () => {
     check();
     expect(flags.at(-1)).toBe('--semi-space-growth-factor=1');
     expect(flags).toHaveLength(3);
+  });
+});
+
+describe('memory profile (SCRAPEKIT_MEMORY)', () => {
+  const own = { youngGenerationCapBytes: 8 << 20, extraFlags: ['--optimize-for-size'] };
+
+  it('keeps the exporter own tuning unless the environment asks for the memory-first profile', () => {
+    expect(chooseTuning(own, {})).toBe(own);
+    expect(chooseTuning(own, { SCRAPEKIT_MEMORY: '' })).toBe(own);
+    expect(chooseTuning(own, { SCRAPEKIT_MEMORY: 'default' })).toBe(own);
+  });
+
+  it('low: small young generation, 30% growth, no optimising compiler, and the exporter flags kept', () => {
+    const low = chooseTuning(own, { SCRAPEKIT_MEMORY: 'low' });
+    expect(low).toEqual({ youngGenerationCapBytes: LOW_MEMORY_TUNING.youngGenerationCapBytes, heapGrowingPercent: 30, extraFlags: ['--optimize-for-size', '--max-opt=1'] });
+    expect(low.youngGenerationCapBytes).toBeLessThan(YOUNG_GENERATION_CAP_BYTES);
+  });
+
+  it('an unknown value is one line naming the variable and the fix', () => {
+    expect(() => chooseTuning(own, { SCRAPEKIT_MEMORY: 'tiny' })).toThrow(/^SCRAPEKIT_MEMORY=tiny is not a memory profile; use SCRAPEKIT_MEMORY=low or leave it unset$/);
   });
 });
