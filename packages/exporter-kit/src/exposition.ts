@@ -84,7 +84,11 @@ export function escapeHelp(help: string): string {
   return help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
 }
 
+/** Characters a label value escapes; almost no value has one, so one test spares three replaces. */
+const LABEL_VALUE_SPECIAL = /[\\\n"]/;
+
 export function escapeLabelValue(value: string): string {
+  if (!LABEL_VALUE_SPECIAL.test(value)) return value;
   return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 }
 

@@ -9,60 +9,153 @@ import { isValidLabelName } from './metrics.js';
  * on a duplicate, which would turn one collector's mistake into a total outage.
  */
 export function mergeFamilies(parts: ReadonlyArray<readonly MetricFamily[]>, logger: Logger): MetricFamily[] {
-  // A family that an earlier merge already checked, and that no other part names, passes through
-  // untouched: re-keying every sample again is the largest cost of a 200k-series scrape.
-  const occurrences = new Map<string, number>();
-  for (const families of parts) for (const f of families) occurrences.set(f.name, (occurrences.get(f.name) ?? 0) + 1);
-  const byName = new Map<string, MetricFamily | Pending>();
+  // Families by name; an array only when several parts name the same family (rare).
+  const byName = new Map<string, MetricFamily | MetricFamily[]>();
   for (const families of parts) {
-    for (const family of families) {
-      if (occurrences.get(family.name) === 1 && checked.has(family)) {
-        byName.set(family.name, family);
-        continue;
-      }
-      let target = byName.get(family.name) as Pending | undefined;
-      if (target && target.type !== family.type) {
-        logger.warn('dropping metric family redeclared with another type', {
-          metric: family.name, type: family.type, first_type: target.type,
-        });
-        continue;
-      }
-      if (!target) {
-        target = { name: family.name, help: family.help, type: family.type, samples: [], keys: new Set(), pending: true };
-        byName.set(family.name, target);
-      }
-      let dropped = 0;
-      let invalid = 0;
-      for (const sample of family.samples) {
-        if (!labelsValid(sample)) {
-          invalid++;
-          continue;
-        }
-        const key = sampleKey(sample);
-        if (target.keys.has(key)) {
-          dropped++;
-          continue;
-        }
-        target.keys.add(key);
-        target.samples.push(sample);
-      }
-      if (dropped > 0) logger.warn('dropped duplicate series', { metric: family.name, series: dropped });
-      if (invalid > 0) logger.warn('dropped series with invalid label names', { metric: family.name, series: invalid });
+    for (const f of families) {
+      const seen = byName.get(f.name);
+      if (seen === undefined) byName.set(f.name, f);
+      else if (Array.isArray(seen)) seen.push(f);
+      else byName.set(f.name, [seen, f]);
     }
   }
   const out: MetricFamily[] = [];
-  for (const f of byName.values()) {
-    if (f.samples.length === 0) continue;
-    if ('pending' in f) {
-      const done: MetricFamily = { name: f.name, help: f.help, type: f.type, samples: f.samples };
-      checked.add(done);
-      out.push(done);
-    } else {
-      out.push(f);
-    }
+  for (const group of byName.values()) {
+    const merged = Array.isArray(group) ? mergeSeveral(group, logger) : checkOne(group, logger);
+    if (merged && merged.samples.length > 0) out.push(merged);
   }
   out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return out;
+}
+
+/**
+ * The common case, a family only one part names: checked in place, and returned as it is when
+ * nothing had to go (no copy). A family that an earlier merge already checked passes through:
+ * re-checking every sample is the largest cost of a 200k-series scrape. Duplicates are found by
+ * an order-independent hash of the series (no key strings, which were most of a node scrape's
+ * merge allocations); series that share a hash are told apart by comparing their labels.
+ */
+function checkOne(family: MetricFamily, logger: Logger): MetricFamily | undefined {
+  if (checked.has(family)) return family;
+  const samples = family.samples;
+  // Hash -> index of the kept sample with it (an array in the rare case of two series sharing one hash).
+  const byHash = samples.length > 1 ? new Map<number, number | number[]>() : undefined;
+  let kept: Sample[] | undefined;
+  let dropped = 0;
+  let invalid = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const sample = samples[i] as Sample;
+    if (!labelsValid(sample)) {
+      invalid++;
+      kept ??= samples.slice(0, i);
+      continue;
+    }
+    if (byHash && isDuplicate(byHash, samples, i)) {
+      dropped++;
+      kept ??= samples.slice(0, i);
+      continue;
+    }
+    kept?.push(sample);
+  }
+  reportDrops(family.name, dropped, invalid, logger);
+  const done = kept ? { name: family.name, help: family.help, type: family.type, samples: kept } : family;
+  checked.add(done);
+  return done;
+}
+
+/** Whether samples[i] repeats a series seen before it; records it when not. */
+function isDuplicate(byHash: Map<number, number | number[]>, samples: readonly Sample[], i: number): boolean {
+  const sample = samples[i] as Sample;
+  const h = seriesHash(sample);
+  const seen = byHash.get(h);
+  if (seen === undefined) {
+    byHash.set(h, i);
+    return false;
+  }
+  if (typeof seen === 'number') {
+    if (sameSeries(samples[seen] as Sample, sample)) return true;
+    byHash.set(h, [seen, i]);
+    return false;
+  }
+  for (const j of seen) if (sameSeries(samples[j] as Sample, sample)) return true;
+  seen.push(i);
+  return false;
+}
+
+/** Several parts name one family: exact keys, first type and help win. */
+function mergeSeveral(group: readonly MetricFamily[], logger: Logger): MetricFamily | undefined {
+  const first = group[0] as MetricFamily;
+  const target: Pending = { name: first.name, help: first.help, type: first.type, samples: [], keys: new Set() };
+  for (const family of group) {
+    if (family.type !== target.type) {
+      logger.warn('dropping metric family redeclared with another type', {
+        metric: family.name, type: family.type, first_type: target.type,
+      });
+      continue;
+    }
+    let dropped = 0;
+    let invalid = 0;
+    for (const sample of family.samples) {
+      if (!labelsValid(sample)) {
+        invalid++;
+        continue;
+      }
+      const key = sampleKey(sample);
+      if (target.keys.has(key)) {
+        dropped++;
+        continue;
+      }
+      target.keys.add(key);
+      target.samples.push(sample);
+    }
+    reportDrops(family.name, dropped, invalid, logger);
+  }
+  if (target.samples.length === 0) return undefined;
+  const done: MetricFamily = { name: target.name, help: target.help, type: target.type, samples: target.samples };
+  checked.add(done);
+  return done;
+}
+
+function reportDrops(metric: string, dropped: number, invalid: number, logger: Logger): void {
+  if (dropped > 0) logger.warn('dropped duplicate series', { metric, series: dropped });
+  if (invalid > 0) logger.warn('dropped series with invalid label names', { metric, series: invalid });
+}
+
+/** FNV-1a over a string, continuing from `h`. */
+function fnv1a(s: string, h: number): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
+/** murmur3's finaliser: FNV-1a alone leaves the low bits of short strings poorly mixed. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** A hash of suffix and label set that ignores label order, as sampleKey does (a small integer). */
+function seriesHash(sample: Sample): number {
+  let labels = 0;
+  for (const name in sample.labels) {
+    // Each pair hashed on its own and summed: the same pairs in any order give the same sum.
+    labels = (labels + fmix32(fnv1a(sample.labels[name] as string, fnv1a(name, 0x811c9dc5) ^ 0x5bd1e995))) | 0;
+  }
+  return fmix32(Math.imul(fnv1a(sample.suffix, 0x811c9dc5), 31) + labels) & 0x3fffffff;
+}
+
+/** Same suffix and the same label pairs, in any order. */
+function sameSeries(a: Sample, b: Sample): boolean {
+  if (a.suffix !== b.suffix) return false;
+  let pairs = 0;
+  for (const name in a.labels) {
+    if (a.labels[name] !== b.labels[name]) return false;
+    pairs++;
+  }
+  for (const _ in b.labels) pairs--;
+  return pairs === 0;
 }
 
 interface Pending {
@@ -71,14 +164,20 @@ interface Pending {
   type: MetricFamily['type'];
   samples: Sample[];
   keys: Set<string>;
-  pending: true;
 }
 
 /** Families produced by mergeFamilies: free of duplicates and invalid labels. */
 const checked = new WeakSet<MetricFamily>();
 
+/** Label names already found valid: a set lookup instead of a regex per label per sample (bounded). */
+const validLabelNames = new Set<string>();
+
 function labelsValid(sample: Sample): boolean {
-  for (const k in sample.labels) if (!isValidLabelName(k)) return false;
+  for (const k in sample.labels) {
+    if (validLabelNames.has(k)) continue;
+    if (!isValidLabelName(k)) return false;
+    if (validLabelNames.size < 4096) validLabelNames.add(k);
+  }
   return true;
 }
 

@@ -138,6 +138,28 @@ describe('mergeFamilies', () => {
     expect(clash[0]!.samples.map((x) => x.value)).toEqual([1, 4]);
   });
 
+  it('finds duplicates inside one family whatever the label order, and returns a clean family as it is', () => {
+    const logged: string[] = [];
+    const logger = { ...silentLogger, warn: (m: string) => { logged.push(m); } };
+    const dup = new MetricSink().gauge('m', 'h', 1, { a: '1', b: '2' }).gauge('m', 'h', 2, { a: '2', b: '1' })
+      .gauge('m', 'h', 3, { b: '2', a: '1' }).gauge('m', 'h', 4, { a: '1' }).gauge('m', 'h', 5, { a: '1', b: '2', c: '' }).toFamilies();
+    expect(mergeFamilies([dup], logger)[0]!.samples.map((s) => s.value)).toEqual([1, 2, 4, 5]);
+    expect(logged).toEqual(['dropped duplicate series']);
+    const clean = new MetricSink().gauge('n', 'h', 1, { a: '1' }).gauge('n', 'h', 2, { a: '2' }).toFamilies();
+    expect(mergeFamilies([clean], silentLogger)[0]).toBe(clean[0]);
+  });
+
+  it('keeps every distinct series of a family large enough for hash collisions, and still finds its duplicates', () => {
+    // 200k series in a 30-bit hash space: about 19 colliding pairs are expected (15 with these labels).
+    const sink = new MetricSink();
+    for (let i = 0; i < 200_000; i++) sink.gauge('big', 'h', i, { id: String(i), shard: String(i % 7) });
+    sink.gauge('big', 'h', -1, { shard: '3', id: '10' });
+    sink.gauge('big', 'h', -2, { id: '199999', shard: String(199_999 % 7) });
+    const merged = mergeFamilies([sink.toFamilies()], silentLogger)[0]!;
+    expect(merged.samples).toHaveLength(200_000);
+    expect(merged.samples.at(-1)!.value).toBe(199_999);
+  });
+
   it('sorts families by name', () => {
     const f = new MetricSink().gauge('b', 'h', 1).gauge('a', 'h', 1).gauge('c', 'h', 1).toFamilies();
     expect(mergeFamilies([f], silentLogger).map((x) => x.name)).toEqual(['a', 'b', 'c']);
