@@ -2,9 +2,8 @@
 // RSS floor of a Node exporter: bench/node-floor/server.mjs (a fixed body, no collectors) under
 // the node exporter's benchmark load (2,000 back-to-back scrapes with Prometheus's headers), in
 // the variants that matter: no gzip, gzip with Node's defaults, gzip with the node exporter's
-// settings (its V8 heap flags, one malloc arena, malloc_trim after scrapes) and with its
-// SCRAPEKIT_MEMORY=low profile. The body is a real node-exporter exposition of this host, taken
-// first.
+// runtime settings (server.mjs --exporter-settings), and those with SCRAPEKIT_MEMORY=low. The body
+// is a real node-exporter exposition of this host, taken first.
 //
 //   npm run build && node bench/node-floor/run.mjs [--scrapes N]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,15 +31,11 @@ const bodyFile = join(dir, 'body.txt');
   }
 }
 
-// The node exporter's launcher flags as V8 options (exporter-kit's heap-tuning: 4 MB semi-spaces, 50% growth).
-const TUNED_V8 = ['--max-semi-space-size=4', '--heap-growing-percent=50'];
-// exporter-kit's LOW_MEMORY_TUNING as V8 options.
-const LOW_V8 = ['--max-semi-space-size=2', '--heap-growing-percent=30', '--max-opt=1'];
 const variants = [
-  { name: 'no gzip, Node defaults', node: [], gzip: false, keeper: false },
-  { name: 'gzip, Node defaults', node: [], gzip: true, keeper: false },
-  { name: 'gzip, node-exporter settings', node: TUNED_V8, gzip: true, keeper: true },
-  { name: 'gzip, SCRAPEKIT_MEMORY=low settings', node: LOW_V8, gzip: true, keeper: true },
+  { name: 'no gzip, Node defaults', gzip: false, settings: false },
+  { name: 'gzip, Node defaults', gzip: true, settings: false },
+  { name: 'gzip, node-exporter settings', gzip: true, settings: true },
+  { name: 'gzip, node-exporter settings, SCRAPEKIT_MEMORY=low', gzip: true, settings: true, env: { SCRAPEKIT_MEMORY: 'low' } },
 ];
 
 console.log(`node ${process.version}; ${SCRAPES} back-to-back scrapes per variant; body ${Math.round((await import('node:fs')).statSync(bodyFile).size / 1024)} KB\n`);
@@ -49,8 +44,8 @@ try {
   for (const v of variants) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/metrics`;
-    const args = [...v.node, join(ROOT, 'bench/node-floor/server.mjs'), String(port), bodyFile, ...(v.keeper ? ['--keeper'] : [])];
-    const srv = await startExporter({ cmd: process.execPath, args, readyUrl: url });
+    const args = [join(ROOT, 'bench/node-floor/server.mjs'), String(port), bodyFile, ...(v.settings ? ['--exporter-settings'] : [])];
+    const srv = await startExporter({ cmd: process.execPath, args, env: { ...process.env, ...v.env }, readyUrl: url });
     try {
       const headers = v.gzip ? {} : { 'Accept-Encoding': 'identity' };
       for (let k = 0; k < 20; k++) await scrapeOnce(url, headers);

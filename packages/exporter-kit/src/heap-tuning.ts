@@ -1,5 +1,6 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /**
  * V8 heap settings for a long-running exporter, applied by each exporter's launcher (bin/) at
@@ -115,5 +116,43 @@ export function tuneHeap(
   check();
   // V8 resizes the young generation only in a GC, so that is when to look.
   new PerformanceObserver(check).observe({ entryTypes: ['gc'] });
+  minorGc = exposeMinorGc();
   return true;
+}
+
+/**
+ * A young-generation GC right after each scrape's response has gone out, when almost nothing in
+ * the young generation is alive: the scavenge copies next to nothing, and the next scrape starts
+ * with an empty young generation instead of V8 collecting in the middle of one, where the
+ * scrape's half-built families survive and get promoted to old space. It also frees the scrape's
+ * buffers (body, gzip output) at once instead of whenever V8 next collects. Node exporter, 2,000
+ * back-to-back scrapes: RSS 79 -> 73 MB, latency and CPU unchanged (docs/BENCHMARKS.md).
+ */
+let minorGc: ((options: { type: 'minor' }) => void) | undefined;
+let minorGcPending = false;
+
+/** V8's gc(), obtained without leaving it on the global object: --expose-gc applies to new contexts. */
+function exposeMinorGc(): typeof minorGc {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as typeof minorGc) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    setFlagsFromString('--no-expose-gc');
+  }
+}
+
+/**
+ * Called by the kit when a scrape's response has finished; a no-op unless tuneHeap applied its
+ * settings. Coalesced: one pending collection at most, run from the event loop (setImmediate).
+ */
+export function scrapeFinished(): void {
+  if (!minorGc || minorGcPending) return;
+  minorGcPending = true;
+  setImmediate(() => {
+    minorGcPending = false;
+    minorGc?.({ type: 'minor' });
+  });
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Collector } from './collector.js';
 import { acceptsGzip, gzipBody, negotiateFormat, render } from './exposition.js';
+import { scrapeFinished } from './heap-tuning.js';
 import type { Logger } from './logger.js';
 import { mergeFamilies } from './merge.js';
 import type { MetricFamily } from './metrics.js';
@@ -143,10 +144,10 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>) {
       const zipped = await gzipBody(body);
       headers['Content-Encoding'] = 'gzip';
       headers['Content-Length'] = String(zipped.length);
-      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : zipped);
+      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : zipped, scrapeFinished);
     } else {
       headers['Content-Length'] = String(Buffer.byteLength(body));
-      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body, scrapeFinished);
     }
   };
 

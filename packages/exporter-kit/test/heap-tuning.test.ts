@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOW_MEMORY_TUNING, YOUNG_GENERATION_CAP_BYTES, chooseTuning, userChoseHeapFlags, youngGenerationGovernor } from '../src/heap-tuning.js';
+import { LOW_MEMORY_TUNING, YOUNG_GENERATION_CAP_BYTES, chooseTuning, scrapeFinished, tuneHeap, userChoseHeapFlags, youngGenerationGovernor } from '../src/heap-tuning.js';
 
 describe('heap tuning of the launcher', () => {
   it('steps aside when the user sized the heap on the command line or in NODE_OPTIONS', () => {
@@ -51,5 +51,38 @@ describe('memory profile (SCRAPEKIT_MEMORY)', () => {
 
   it('an unknown value is one line naming the variable and the fix', () => {
     expect(() => chooseTuning(own, { SCRAPEKIT_MEMORY: 'tiny' })).toThrow(/^SCRAPEKIT_MEMORY=tiny is not a memory profile; use SCRAPEKIT_MEMORY=low or leave it unset$/);
+  });
+});
+
+describe('young-generation GC after a scrape', () => {
+  it('is a no-op until tuneHeap applied its settings, then runs one minor GC per burst of finished scrapes', async () => {
+    const { PerformanceObserver, constants } = await import('node:perf_hooks');
+    const kinds: number[] = [];
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) kinds.push((e.detail as { kind: number }).kind);
+    });
+    obs.observe({ entryTypes: ['gc'] });
+    const settle = async () => {
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setTimeout(r, 20));
+    };
+    try {
+      // Before tuneHeap: nothing is collected on our account.
+      scrapeFinished();
+      await settle();
+      const before = kinds.filter((k) => k === constants.NODE_PERFORMANCE_GC_MINOR).length;
+      expect(tuneHeap({}, [], undefined, {})).toBe(true);
+      scrapeFinished();
+      scrapeFinished();
+      scrapeFinished();
+      await settle();
+      const minor = kinds.filter((k) => k === constants.NODE_PERFORMANCE_GC_MINOR).length - before;
+      expect(minor).toBeGreaterThanOrEqual(1);
+      expect(minor).toBeLessThanOrEqual(2); // coalesced (a second one only if V8 needed one itself)
+      // gc() is not left on the global object.
+      expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
+    } finally {
+      obs.disconnect();
+    }
   });
 });

@@ -36,7 +36,13 @@ export const spec: ExporterSpec<NodeContext> = {
     parseGoDuration('collector.filesystem.mount-timeout', ctx.str('collector.filesystem.mount-timeout') || '5s');
     // glibc housekeeping after scrapes (syscall/native-heap.ts); undefined off glibc.
     const keeper = process.platform === 'linux' ? await nativeHeapKeeper() : undefined;
-    const release = keeper ? () => keeper.scrapeDone() : undefined;
-    return { acquire: async () => ({ ok: true, target: ctx, release }) };
+    if (!keeper) return { acquire: async () => ({ ok: true, target: ctx }) };
+    const release = (): void => keeper.scrapeDone();
+    return {
+      acquire: async () => {
+        keeper.scrapeStarted();
+        return { ok: true, target: ctx, release };
+      },
+    };
   },
 };

@@ -25,8 +25,12 @@ const M_ARENA_MAX = -8;
 
 /** One arena: measured 3 MB below two, CPU within noise (threads rarely allocate at the same time here). */
 export const ARENA_MAX = 1;
-/** Trim this long after a scrape ends, so a scrape's own garbage is freed first; at most one pending. */
-export const TRIM_DELAY_MS = 1000;
+/**
+ * Trim this long after a scrape's collectors finish: past its response and the young-generation
+ * GC the kit runs after it (which frees the scrape's buffers), so the trim finds them free. At
+ * most one pending: under back-to-back scrapes about one trim per 50 ms, ~0.1 of a CPU-ms each.
+ */
+export const TRIM_DELAY_MS = 50;
 
 export interface NativeHeap {
   /** Returns free pages to the kernel; true when some were released. */
@@ -59,7 +63,9 @@ async function bind(): Promise<NativeHeap | Error> {
 }
 
 export interface TrimScheduler {
-  /** Called when a scrape has finished collecting. */
+  /** Called when a scrape's collectors start. */
+  scrapeStarted(): void;
+  /** Called when a scrape's collectors have finished. */
   scrapeDone(): void;
   /** Trims done so far (for tests and debugging). */
   readonly trims: number;
@@ -67,22 +73,36 @@ export interface TrimScheduler {
 
 /**
  * At most one trim pending at a time, `delayMs` after the first scrape that ends with none
- * pending: under back-to-back scrapes that is one trim per `delayMs`, at a normal scrape interval
- * one per scrape, after its response has gone out. The timer never keeps the process alive.
+ * pending; if collectors are running when it is due, it waits another `delayMs` so a trim never
+ * competes with a scrape for the event loop. Under back-to-back scrapes that is one trim per
+ * `delayMs` or so, at a normal scrape interval one per scrape. The timer never keeps the process
+ * alive.
  */
 export function trimScheduler(trim: () => unknown, delayMs = TRIM_DELAY_MS, timers = { setTimeout, clearTimeout }): TrimScheduler {
   let pending = false;
+  let running = 0;
   let trims = 0;
+  const arm = (): void => {
+    const t = timers.setTimeout(() => {
+      if (running > 0) {
+        arm();
+        return;
+      }
+      pending = false;
+      trims++;
+      trim();
+    }, delayMs);
+    (t as { unref?: () => void }).unref?.();
+  };
   return {
+    scrapeStarted() {
+      running++;
+    },
     scrapeDone() {
+      running = Math.max(0, running - 1);
       if (pending) return;
       pending = true;
-      const t = timers.setTimeout(() => {
-        pending = false;
-        trims++;
-        trim();
-      }, delayMs);
-      (t as { unref?: () => void }).unref?.();
+      arm();
     },
     get trims() {
       return trims;

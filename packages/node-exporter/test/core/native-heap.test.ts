@@ -40,6 +40,22 @@ describe('malloc trim scheduling', () => {
     expect(calls).toBe(2);
   });
 
+  it('waits while collectors are running, then trims', () => {
+    const t = manualTimers();
+    let calls = 0;
+    const s = trimScheduler(() => { calls++; }, 50, t.timers);
+    s.scrapeStarted();
+    s.scrapeStarted();
+    s.scrapeDone(); // one scrape still collecting
+    t.fireAll();
+    expect(calls).toBe(0);
+    expect(t.queue).toHaveLength(1); // re-armed
+    s.scrapeDone();
+    t.fireAll();
+    expect(calls).toBe(1);
+    expect(t.queue).toHaveLength(0);
+  });
+
   it('leaves the arena count to the user when MALLOC_ARENA_MAX or a glibc tunable says so', async () => {
     expect(await capMallocArenas({ MALLOC_ARENA_MAX: '4' })).toBe(false);
     expect(await capMallocArenas({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toBe(false);
