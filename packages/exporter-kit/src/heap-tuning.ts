@@ -126,7 +126,7 @@ export function tuneHeap(
  * with an empty young generation instead of V8 collecting in the middle of one, where the
  * scrape's half-built families survive and get promoted to old space. It also frees the scrape's
  * buffers (body, gzip output) at once instead of whenever V8 next collects. Node exporter, 2,000
- * back-to-back scrapes: RSS 79 -> 73 MB, latency and CPU unchanged (docs/BENCHMARKS.md).
+ * back-to-back scrapes: RSS 79 -> 75 MiB, latency and CPU unchanged (docs/BENCHMARKS.md, run 4).
  */
 let minorGc: ((options: { type: 'minor' }) => void) | undefined;
 let minorGcPending = false;
