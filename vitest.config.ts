@@ -2,11 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const kitSource = fileURLToPath(new URL('./packages/exporter-kit/src/index.ts', import.meta.url));
+const kitHeapTuning = fileURLToPath(new URL('./packages/exporter-kit/src/heap-tuning.ts', import.meta.url));
 
 export default defineConfig({
   resolve: {
     // Tests run against the kit's TypeScript source, so a change there needs no rebuild.
-    alias: { '@scrapekit/exporter-kit': kitSource },
+    alias: [
+      { find: /^@scrapekit\/exporter-kit$/, replacement: kitSource },
+      { find: /^@scrapekit\/exporter-kit\/heap-tuning$/, replacement: kitHeapTuning },
+    ],
   },
   test: {
     include: ['packages/*/{src,test}/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],

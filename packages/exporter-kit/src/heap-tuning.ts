@@ -121,12 +121,12 @@ export function tuneHeap(
 }
 
 /**
- * A young-generation GC right after each scrape's response has gone out, when almost nothing in
- * the young generation is alive: the scavenge copies next to nothing, and the next scrape starts
- * with an empty young generation instead of V8 collecting in the middle of one, where the
- * scrape's half-built families survive and get promoted to old space. It also frees the scrape's
- * buffers (body, gzip output) at once instead of whenever V8 next collects. Node exporter, 2,000
- * back-to-back scrapes: RSS 79 -> 75 MiB, latency and CPU unchanged (docs/BENCHMARKS.md, run 4).
+ * A young-generation GC right after each scrape, when almost nothing in the young generation is
+ * alive: the scavenge copies next to nothing, and the next scrape starts with an empty young
+ * generation instead of V8 collecting in the middle of one, where the scrape's half-built
+ * families survive and get promoted to old space. It also frees the scrape's buffers (body, gzip
+ * output) at once instead of whenever V8 next collects. Node exporter, 2,000 back-to-back
+ * scrapes: RSS 79 -> 75 MiB, latency and CPU unchanged (docs/BENCHMARKS.md, run 4).
  */
 let minorGc: ((options: { type: 'minor' }) => void) | undefined;
 let minorGcPending = false;
@@ -144,11 +144,79 @@ function exposeMinorGc(): typeof minorGc {
   }
 }
 
+/** Trim this long after a scrape ends, so the post-scrape GC has freed its buffers first. */
+export const NATIVE_TRIM_DELAY_MS = 50;
+
+export interface TrimScheduler {
+  /** Called when a scrape has ended. */
+  scrapeEnded(): void;
+  /** Trims done so far (for tests and debugging). */
+  readonly trims: number;
+}
+
 /**
- * Called by the kit when a scrape's response has finished; a no-op unless tuneHeap applied its
- * settings. Coalesced: one pending collection at most, run from the event loop (setImmediate).
+ * At most one trim pending at a time, `delayMs` after the first scrape that ends with none
+ * pending; if a scrape is running when it is due (`busy`), it waits another `delayMs`, so a trim
+ * never competes with a scrape for the event loop. Under back-to-back scrapes that is about one
+ * trim per `delayMs`, at a normal scrape interval one per scrape. The timer never keeps the
+ * process alive.
  */
-export function scrapeFinished(): void {
+export function trimScheduler(
+  trim: () => unknown,
+  busy: () => boolean,
+  delayMs = NATIVE_TRIM_DELAY_MS,
+  timers = { setTimeout, clearTimeout },
+): TrimScheduler {
+  let pending = false;
+  let trims = 0;
+  const arm = (): void => {
+    const t = timers.setTimeout(() => {
+      if (busy()) {
+        arm();
+        return;
+      }
+      pending = false;
+      trims++;
+      trim();
+    }, delayMs);
+    (t as { unref?: () => void }).unref?.();
+  };
+  return {
+    scrapeEnded() {
+      if (pending) return;
+      pending = true;
+      arm();
+    },
+    get trims() {
+      return trims;
+    },
+  };
+}
+
+let scrapesRunning = 0;
+let nativeTrim: TrimScheduler | undefined;
+
+/**
+ * Registers a function that returns freed native (malloc) memory to the kernel (the node exporter
+ * passes glibc's malloc_trim); the kit then calls it shortly after scrapes, never during one.
+ */
+export function setNativeHeapTrim(trim: () => unknown): void {
+  nativeTrim = trimScheduler(trim, () => scrapesRunning > 0);
+}
+
+/** Called by the kit when a scrape (a /metrics or /probe request that collects) starts. */
+export function scrapeStarted(): void {
+  scrapesRunning++;
+}
+
+/**
+ * Called by the kit when that scrape has ended, answered or not: schedules the young-generation
+ * GC (only if tuneHeap applied its settings; coalesced, from the event loop) and the native trim
+ * (if one was registered).
+ */
+export function scrapeEnded(): void {
+  scrapesRunning = Math.max(0, scrapesRunning - 1);
+  nativeTrim?.scrapeEnded();
   if (!minorGc || minorGcPending) return;
   minorGcPending = true;
   setImmediate(() => {

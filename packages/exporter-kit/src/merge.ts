@@ -85,11 +85,12 @@ function isDuplicate(byHash: Map<number, number | number[]>, samples: readonly S
 /** Several parts name one family: exact keys, first type and help win. */
 function mergeSeveral(group: readonly MetricFamily[], logger: Logger): MetricFamily | undefined {
   const first = group[0] as MetricFamily;
-  const target: Pending = { name: first.name, help: first.help, type: first.type, samples: [], keys: new Set() };
+  const samples: Sample[] = [];
+  const keys = new Set<string>();
   for (const family of group) {
-    if (family.type !== target.type) {
+    if (family.type !== first.type) {
       logger.warn('dropping metric family redeclared with another type', {
-        metric: family.name, type: family.type, first_type: target.type,
+        metric: family.name, type: family.type, first_type: first.type,
       });
       continue;
     }
@@ -101,17 +102,17 @@ function mergeSeveral(group: readonly MetricFamily[], logger: Logger): MetricFam
         continue;
       }
       const key = sampleKey(sample);
-      if (target.keys.has(key)) {
+      if (keys.has(key)) {
         dropped++;
         continue;
       }
-      target.keys.add(key);
-      target.samples.push(sample);
+      keys.add(key);
+      samples.push(sample);
     }
     reportDrops(family.name, dropped, invalid, logger);
   }
-  if (target.samples.length === 0) return undefined;
-  const done: MetricFamily = { name: target.name, help: target.help, type: target.type, samples: target.samples };
+  if (samples.length === 0) return undefined;
+  const done: MetricFamily = { name: first.name, help: first.help, type: first.type, samples };
   checked.add(done);
   return done;
 }
@@ -156,14 +157,6 @@ function sameSeries(a: Sample, b: Sample): boolean {
   }
   for (const _ in b.labels) pairs--;
   return pairs === 0;
-}
-
-interface Pending {
-  name: string;
-  help: string;
-  type: MetricFamily['type'];
-  samples: Sample[];
-  keys: Set<string>;
 }
 
 /** Families produced by mergeFamilies: free of duplicates and invalid labels. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Collector } from './collector.js';
 import { acceptsGzip, gzipBody, negotiateFormat, render } from './exposition.js';
-import { scrapeFinished } from './heap-tuning.js';
+import { scrapeEnded, scrapeStarted } from './heap-tuning.js';
 import type { Logger } from './logger.js';
 import { mergeFamilies } from './merge.js';
 import type { MetricFamily } from './metrics.js';
@@ -144,10 +144,10 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>) {
       const zipped = await gzipBody(body);
       headers['Content-Encoding'] = 'gzip';
       headers['Content-Length'] = String(zipped.length);
-      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : zipped, scrapeFinished);
+      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : zipped);
     } else {
       headers['Content-Length'] = String(Buffer.byteLength(body));
-      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body, scrapeFinished);
+      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
     }
   };
 
@@ -174,12 +174,17 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>) {
     async metrics(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
       const p = plan(req, res, url);
       if (!p) return;
-      const [families, self] = await Promise.all([
-        shared(`metrics\u0000${p.names}`, () => collect(p.collectors, undefined, p.timeoutMs)),
-        opts.selfMetrics ? opts.selfMetrics() : Promise.resolve([]),
-      ]);
-      if (badRequest(res, families)) return;
-      await respond(req, res, self.length ? mergeFamilies([families as MetricFamily[], self], opts.logger) : families as MetricFamily[]);
+      scrapeStarted();
+      try {
+        const [families, self] = await Promise.all([
+          shared(`metrics\u0000${p.names}`, () => collect(p.collectors, undefined, p.timeoutMs)),
+          opts.selfMetrics ? opts.selfMetrics() : Promise.resolve([]),
+        ]);
+        if (badRequest(res, families)) return;
+        await respond(req, res, self.length ? mergeFamilies([families as MetricFamily[], self], opts.logger) : families as MetricFamily[]);
+      } finally {
+        scrapeEnded();
+      }
     },
     async probe(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
       if (!url.searchParams.get('target')) {
@@ -190,9 +195,14 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>) {
       if (!p) return;
       const params = new URLSearchParams(url.searchParams);
       params.sort();
-      const families = await shared(`probe\u0000${params.toString()}\u0000${p.names}`, () => collect(p.collectors, url.searchParams, p.timeoutMs));
-      if (badRequest(res, families)) return;
-      await respond(req, res, families as MetricFamily[]);
+      scrapeStarted();
+      try {
+        const families = await shared(`probe\u0000${params.toString()}\u0000${p.names}`, () => collect(p.collectors, url.searchParams, p.timeoutMs));
+        if (badRequest(res, families)) return;
+        await respond(req, res, families as MetricFamily[]);
+      } finally {
+        scrapeEnded();
+      }
     },
   };
 }

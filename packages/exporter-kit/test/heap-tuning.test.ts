@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOW_MEMORY_TUNING, YOUNG_GENERATION_CAP_BYTES, chooseTuning, scrapeFinished, tuneHeap, userChoseHeapFlags, youngGenerationGovernor } from '../src/heap-tuning.js';
+import { LOW_MEMORY_TUNING, YOUNG_GENERATION_CAP_BYTES, chooseTuning, scrapeEnded, tuneHeap, trimScheduler, userChoseHeapFlags, youngGenerationGovernor } from '../src/heap-tuning.js';
 
 describe('heap tuning of the launcher', () => {
   it('steps aside when the user sized the heap on the command line or in NODE_OPTIONS', () => {
@@ -68,13 +68,13 @@ describe('young-generation GC after a scrape', () => {
     };
     try {
       // Before tuneHeap: nothing is collected on our account.
-      scrapeFinished();
+      scrapeEnded();
       await settle();
       const before = kinds.filter((k) => k === constants.NODE_PERFORMANCE_GC_MINOR).length;
       expect(tuneHeap({}, [], undefined, {})).toBe(true);
-      scrapeFinished();
-      scrapeFinished();
-      scrapeFinished();
+      scrapeEnded();
+      scrapeEnded();
+      scrapeEnded();
       await settle();
       const minor = kinds.filter((k) => k === constants.NODE_PERFORMANCE_GC_MINOR).length - before;
       expect(minor).toBeGreaterThanOrEqual(1);
@@ -84,5 +84,60 @@ describe('young-generation GC after a scrape', () => {
     } finally {
       obs.disconnect();
     }
+  });
+});
+
+/** Timers under test control: what is scheduled, when it fires, and whether it was unref'd. */
+function manualTimers() {
+  const queue: Array<{ fn: () => void; ms: number; unrefed: boolean }> = [];
+  return {
+    queue,
+    timers: {
+      setTimeout: ((fn: () => void, ms: number) => {
+        const entry = { fn, ms, unrefed: false };
+        queue.push(entry);
+        return { unref: () => { entry.unrefed = true; } };
+      }) as unknown as typeof setTimeout,
+      clearTimeout: (() => undefined) as unknown as typeof clearTimeout,
+    },
+    fireAll() {
+      for (const e of queue.splice(0)) e.fn();
+    },
+  };
+}
+
+describe('native heap trim after scrapes', () => {
+  it('keeps at most one trim pending, after the delay, on a timer that never holds the process', () => {
+    const t = manualTimers();
+    let calls = 0;
+    const s = trimScheduler(() => { calls++; }, () => false, 250, t.timers);
+    for (let i = 0; i < 10; i++) s.scrapeEnded();
+    expect(t.queue).toHaveLength(1);
+    expect(t.queue[0]).toMatchObject({ ms: 250, unrefed: true });
+    expect(calls).toBe(0);
+    t.fireAll();
+    expect(calls).toBe(1);
+    expect(s.trims).toBe(1);
+    // The next scrape after a trim schedules the next one.
+    s.scrapeEnded();
+    s.scrapeEnded();
+    expect(t.queue).toHaveLength(1);
+    t.fireAll();
+    expect(calls).toBe(2);
+  });
+
+  it('waits while a scrape is running, then trims', () => {
+    const t = manualTimers();
+    let calls = 0;
+    let running = 1;
+    const s = trimScheduler(() => { calls++; }, () => running > 0, 50, t.timers);
+    s.scrapeEnded();
+    t.fireAll();
+    expect(calls).toBe(0);
+    expect(t.queue).toHaveLength(1); // re-armed
+    running = 0;
+    t.fireAll();
+    expect(calls).toBe(1);
+    expect(t.queue).toHaveLength(0);
   });
 });

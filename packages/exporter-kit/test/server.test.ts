@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import type { ExporterSpec, RunningExporter } from '../src/index.js';
 import { defineCollector, silentLogger, startExporter } from '../src/index.js';
+import { NATIVE_TRIM_DELAY_MS, setNativeHeapTrim } from '../src/heap-tuning.js';
 import { havePromtool, promtoolCheckMetrics } from '../../../test/support/promtool.js';
 import { requireDependency } from '../../../test/support/services.js';
 
@@ -80,6 +81,25 @@ async function start(args: string[] = []): Promise<string> {
 }
 
 describe('HTTP serving', () => {
+  it('runs a registered native-heap trim after a scrape or probe ends, never while one runs', async () => {
+    let trims = 0;
+    setNativeHeapTrim(() => { trims++; });
+    const addr = await start();
+    const wait = (n: number) => new Promise((r) => setTimeout(r, NATIVE_TRIM_DELAY_MS * n));
+    expect((await get(addr, '/probe?target=db:1')).status).toBe(200);
+    await wait(3);
+    expect(trims).toBe(1);
+    // A quick scrape schedules a trim; a slow one starting right after holds it off until it ends.
+    expect((await get(addr, '/metrics?collect[]=beta')).status).toBe(200);
+    delayMs = NATIVE_TRIM_DELAY_MS * 4;
+    const slow = get(addr, '/metrics');
+    await wait(2);
+    expect(trims).toBe(1);
+    expect((await slow).status).toBe(200);
+    await wait(3);
+    expect(trims).toBe(2);
+  });
+
   it('serves metrics as text 0.0.4 by default, with collector self metrics, build info and process metrics', async () => {
     const addr = await start();
     const res = await get(addr, '/metrics');

@@ -4,7 +4,6 @@ import { nodeCollectors } from './collectors/index.js';
 import { platformCollectors } from './platform/index.js';
 import { createNodeContext, type NodeContext } from './context.js';
 import { applyDeprecatedFlags, nodeFlags, parseGoDuration } from './flags.js';
-import { nativeHeapKeeper } from './syscall/native-heap.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -25,7 +24,7 @@ export const spec: ExporterSpec<NodeContext> = {
   // macOS/Windows: the systeminformation-based collectors under node_exporter's names (src/platform).
   collectors: process.platform === 'linux' ? nodeCollectors : platformCollectors(process.platform),
   flags: nodeFlags,
-  async setup({ flags: given, logger }) {
+  setup({ flags: given, logger }) {
     const { flags, warnings } = applyDeprecatedFlags(given);
     for (const w of warnings) logger.warn(w);
     // Compiles every regex flag: a typo is reported now, as one line, not at the first scrape.
@@ -34,15 +33,6 @@ export const spec: ExporterSpec<NodeContext> = {
       if (ctx.str(a) !== '' && ctx.str(b) !== '') throw new ConfigError(`--${a} and --${b} are mutually exclusive; set only one`);
     }
     parseGoDuration('collector.filesystem.mount-timeout', ctx.str('collector.filesystem.mount-timeout') || '5s');
-    // glibc housekeeping after scrapes (syscall/native-heap.ts); undefined off glibc.
-    const keeper = process.platform === 'linux' ? await nativeHeapKeeper() : undefined;
-    if (!keeper) return { acquire: async () => ({ ok: true, target: ctx }) };
-    const release = (): void => keeper.scrapeDone();
-    return {
-      acquire: async () => {
-        keeper.scrapeStarted();
-        return { ok: true, target: ctx, release };
-      },
-    };
+    return { acquire: async () => ({ ok: true, target: ctx }) };
   },
 };

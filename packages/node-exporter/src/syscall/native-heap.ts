@@ -13,9 +13,10 @@ import { loadLibc } from './libc.js';
  * - mallopt(M_ARENA_MAX): one malloc arena per thread that ever allocates (libuv's pool, V8's
  *   workers) each keep their own free space; a small cap shares it.
  * - malloc_trim(0) shortly after scrapes: returns free pages anywhere in the heap to the kernel
- *   (madvise), not only at its top as free() does.
+ *   (madvise), not only at its top as free() does. The kit schedules it (setNativeHeapTrim in
+ *   exporter-kit's heap-tuning); ../runtime.ts registers it.
  *
- * Measured on the node exporter (bench/node-exporter, 2,000 back-to-back scrapes): about -5 MB
+ * Measured on the node exporter (bench/node-exporter, 2,000 back-to-back scrapes): about -6 MB
  * RSS, CPU within noise. Nothing changes on musl or without koffi: the calls are then unavailable
  * and the exporter runs as before.
  */
@@ -25,12 +26,6 @@ const M_ARENA_MAX = -8;
 
 /** One arena: measured 3 MB below two, CPU within noise (threads rarely allocate at the same time here). */
 export const ARENA_MAX = 1;
-/**
- * Trim this long after a scrape's collectors finish: past its response and the young-generation
- * GC the kit runs after it (which frees the scrape's buffers), so the trim finds them free. At
- * most one pending: under back-to-back scrapes about one trim per 50 ms, ~0.1 of a CPU-ms each.
- */
-export const TRIM_DELAY_MS = 50;
 
 export interface NativeHeap {
   /** Returns free pages to the kernel; true when some were released. */
@@ -62,54 +57,6 @@ async function bind(): Promise<NativeHeap | Error> {
   }
 }
 
-export interface TrimScheduler {
-  /** Called when a scrape's collectors start. */
-  scrapeStarted(): void;
-  /** Called when a scrape's collectors have finished. */
-  scrapeDone(): void;
-  /** Trims done so far (for tests and debugging). */
-  readonly trims: number;
-}
-
-/**
- * At most one trim pending at a time, `delayMs` after the first scrape that ends with none
- * pending; if collectors are running when it is due, it waits another `delayMs` so a trim never
- * competes with a scrape for the event loop. Under back-to-back scrapes that is one trim per
- * `delayMs` or so, at a normal scrape interval one per scrape. The timer never keeps the process
- * alive.
- */
-export function trimScheduler(trim: () => unknown, delayMs = TRIM_DELAY_MS, timers = { setTimeout, clearTimeout }): TrimScheduler {
-  let pending = false;
-  let running = 0;
-  let trims = 0;
-  const arm = (): void => {
-    const t = timers.setTimeout(() => {
-      if (running > 0) {
-        arm();
-        return;
-      }
-      pending = false;
-      trims++;
-      trim();
-    }, delayMs);
-    (t as { unref?: () => void }).unref?.();
-  };
-  return {
-    scrapeStarted() {
-      running++;
-    },
-    scrapeDone() {
-      running = Math.max(0, running - 1);
-      if (pending) return;
-      pending = true;
-      arm();
-    },
-    get trims() {
-      return trims;
-    },
-  };
-}
-
 /**
  * Caps malloc arenas for this process, unless the user chose through MALLOC_ARENA_MAX or
  * GLIBC_TUNABLES. Only arenas created afterwards are affected, so the launcher (bin/) calls it
@@ -119,10 +66,4 @@ export async function capMallocArenas(env: NodeJS.ProcessEnv = process.env): Pro
   if (env.MALLOC_ARENA_MAX !== undefined || env.GLIBC_TUNABLES?.includes('glibc.malloc.arena_max') === true) return false;
   const heap = await loadNativeHeap();
   return heap instanceof Error ? false : heap.capArenas(ARENA_MAX);
-}
-
-/** The trim scheduler the scrape path calls, or undefined when glibc is not reachable. */
-export async function nativeHeapKeeper(): Promise<TrimScheduler | undefined> {
-  const heap = await loadNativeHeap();
-  return heap instanceof Error ? undefined : trimScheduler(() => heap.trim());
 }
