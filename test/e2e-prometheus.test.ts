@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Started } from './support/processes.js';
 import { freePort, startProcess, waitForHttp } from './support/processes.js';
-import { requireDependency } from './support/services.js';
+import { missingDependency } from './support/services.js';
 
 /**
  * A real Prometheus (Debian's package) scrapes every exporter as it would in production,
@@ -35,10 +35,10 @@ let prometheus: Started | undefined;
 const exporters: Started[] = [];
 let promUrl = '';
 let dataDir = '';
-let ready = false;
+const missing = missingDependency(existsSync(PROMETHEUS), 'Prometheus server (Debian package prometheus)');
 
 beforeAll(async () => {
-  if (!requireDependency(existsSync(PROMETHEUS), 'Prometheus server (Debian package prometheus)')) return;
+  if (missing !== undefined) return; // every test below skips with this reason
   const scrapeConfigs: string[] = [];
   for (const t of TARGETS) {
     const port = await freePort();
@@ -61,7 +61,6 @@ beforeAll(async () => {
   await waitForHttp(`${promUrl}/-/ready`, 300).catch((err: Error) => {
     throw new Error(`prometheus did not start: ${err.message}\n${prometheus?.output()}`);
   });
-  ready = true;
 }, 90_000);
 
 afterAll(async () => {
@@ -81,8 +80,11 @@ async function query(expr: string): Promise<Array<{ metric: Record<string, strin
 }
 
 describe('a real Prometheus scrapes every exporter', () => {
+  beforeEach((ctx) => {
+    if (missing !== undefined) ctx.skip(missing);
+  });
+
   it('every target is up with no scrape error, and its key series is stored', async () => {
-    if (!ready) return;
     let targets: TargetsResponse['data']['activeTargets'] = [];
     for (let i = 0; i < 60; i++) {
       targets = ((await (await fetch(`${promUrl}/api/v1/targets`)).json()) as TargetsResponse).data.activeTargets;

@@ -17,14 +17,24 @@ export function tcpReachable(port: number, host = '127.0.0.1', timeoutMs = 2000)
 export const inCI = process.env.CI === 'true';
 
 /**
+ * For integration tests: undefined when the dependency is there, otherwise the reason to skip,
+ * for `ctx.skip(reason)` (a beforeEach hook skips a whole describe). In CI a missing dependency
+ * throws instead, so the suite fails rather than skipping.
+ */
+export function missingDependency(available: boolean, what: string): string | undefined {
+  if (available) return undefined;
+  const message = `${what} is not available; run scripts/prepare-services.sh (as root) to set it up`;
+  if (inCI) throw new Error(message);
+  return message;
+}
+
+/**
  * For integration tests: returns true when the dependency is there. In CI a missing dependency
  * throws (the suite fails); elsewhere it returns false with a visible reason, so the caller can
  * skip. Never a silent skip.
  */
 export function requireDependency(available: boolean, what: string): boolean {
-  if (available) return true;
-  const message = `${what} is not available; run scripts/prepare-services.sh (as root) to set it up`;
-  if (inCI) throw new Error(message);
-  console.warn(`SKIPPED: ${message}`);
-  return false;
+  const missing = missingDependency(available, what);
+  if (missing !== undefined) console.warn(`SKIPPED: ${missing}`);
+  return missing === undefined;
 }

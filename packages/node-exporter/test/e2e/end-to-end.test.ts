@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inCI } from '../../../../test/support/services.js';
 import { collectorFlags, FIXTURE_PATH_FLAGS, FIXTURES, ourCollectors, scrapeText, startOurs, type RunningNodeExporter } from './exporters.js';
 
 const EXPECTED = fileURLToPath(new URL('./expected.txt', import.meta.url));
@@ -138,6 +139,12 @@ describe('golden end-to-end output on the fixture trees', () => {
   });
 
   it('produces exactly test/e2e/expected.txt', () => {
+    // CI compares; it never writes the golden file, or a changed output would pass unreviewed.
+    if (inCI && (UPDATE || !existsSync(EXPECTED))) {
+      throw new Error(UPDATE
+        ? 'UPDATE_GOLDEN=1 is refused under CI=true: regenerate expected.txt locally and commit the reviewed diff'
+        : `${EXPECTED} is missing; generate it locally (UPDATE_GOLDEN=1) and commit it`);
+    }
     if (UPDATE || !existsSync(EXPECTED)) {
       writeFileSync(EXPECTED, output);
       if (!UPDATE) throw new Error(`${EXPECTED} did not exist; written now: review it and commit it`);
