@@ -1,10 +1,11 @@
 import { networkInterfaces } from 'node:os';
-import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
+import type { Collector, Logger, MetricSink } from '@scrapekit/exporter-kit';
 import { join } from 'node:path';
 import { mapLimit, readDirIfExists, readSysfsIfExists, type NodeContext, readProcFile } from '../context.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
 import { parseNetDev } from '../procfs/netdev.js';
 import { detailedCounterName } from '../sysfs/net-statistics.js';
+import { readInterfaceAddresses } from '../syscall/netlink-route.js';
 import { createDeviceFilter } from './device-filter.js';
 
 export const netdevCollector: Collector<NodeContext> = {
@@ -43,7 +44,7 @@ export const netdevCollector: Collector<NodeContext> = {
       });
     }
     // node_exporter lists every interface's addresses here, without the device filter.
-    if (t.bool('collector.netdev.address-info')) addressInfo(out);
+    if (t.bool('collector.netdev.address-info')) await addressInfo(out, ctx.logger);
   },
 };
 
@@ -61,13 +62,25 @@ async function readStatistics(t: NodeContext, device: string, signal: AbortSigna
   return out;
 }
 
-function addressInfo(out: MetricSink): void {
-  for (const [device, addrs] of Object.entries(networkInterfaces())) {
-    for (const a of addrs ?? []) {
-      out.gauge('node_network_address_info', 'Address configured on the network device.', 1, {
-        device, address: a.address, netmask: a.cidr?.split('/')[1] ?? '', scope: addressScope(a.address),
-      });
-    }
+/**
+ * Every address of every interface whatever its state, from the kernel's address table, as
+ * node_exporter reads it (a bridge that is down, like docker0 without containers, keeps its
+ * addresses). os.networkInterfaces() is only the fallback where netlink cannot be reached: libuv
+ * leaves out interfaces that are not up and running.
+ */
+async function addressInfo(out: MetricSink, logger: Logger): Promise<void> {
+  let addresses: Array<{ device: string; address: string; prefixLength: number | string }>;
+  try {
+    addresses = await readInterfaceAddresses();
+  } catch (err) {
+    logger.debug('netlink address table unavailable; listing the addresses of running interfaces only', { err: (err as Error).message });
+    addresses = Object.entries(networkInterfaces()).flatMap(([device, addrs]) =>
+      (addrs ?? []).map((a) => ({ device, address: a.address, prefixLength: a.cidr?.split('/')[1] ?? '' })));
+  }
+  for (const a of addresses) {
+    out.gauge('node_network_address_info', 'Address configured on the network device.', 1, {
+      device: a.device, address: a.address, netmask: String(a.prefixLength), scope: addressScope(a.address),
+    });
   }
 }
 
