@@ -21,10 +21,12 @@ const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const TYPES: ReadonlySet<string> = new Set(['counter', 'gauge', 'untyped', 'histogram', 'summary']);
 
 /**
- * A tolerant parser of the Prometheus text exposition format 0.0.4: CRLF line ends, blank lines,
- * free comments, missing HELP/TYPE and trailing commas in label sets are accepted; anything that
- * would make the output ambiguous (bad names, duplicate labels, a second TYPE, a TYPE after its
- * samples, a histogram bucket without `le`) is a ParseError with the line number.
+ * The Prometheus text exposition format 0.0.4, read as node_exporter's textfile collector reads
+ * it (prometheus/common's text parser): blanks and tabs separate tokens, a carriage return does
+ * not (a CRLF file is an error there too), values are Go floats (out of range is an error), `le`
+ * and `quantile` must be floats, free comments and missing HELP/TYPE are accepted, and anything
+ * ambiguous (bad names, duplicate labels, a second HELP or TYPE, a TYPE after its samples) is a
+ * ParseError with the line number.
  */
 export function parseTextFormat(text: string, source = 'textfile'): TextParseResult {
   const families = new Map<string, TextFamily>();
@@ -44,8 +46,7 @@ export function parseTextFormat(text: string, source = 'textfile'): TextParseRes
   const rows = text.split('\n');
   for (let i = 0; i < rows.length; i++) {
     const no = i + 1;
-    const line = (rows[i] as string).replace(/\r$/, '');
-    const trimmed = line.trim();
+    const trimmed = trimBlankTab(rows[i] as string);
     if (trimmed === '') continue;
     const fail = (msg: string): never => {
       throw new ParseError(`${source}: ${msg}`, no);
@@ -77,12 +78,15 @@ export function parseTextFormat(text: string, source = 'textfile'): TextParseRes
     const name = (nm as RegExpExecArray)[0];
     let pos = name.length;
     const labels: Record<string, string> = {};
+    while (trimmed[pos] === ' ' || trimmed[pos] === '\t') pos++;
     if (trimmed[pos] === '{') {
       pos = parseLabels(trimmed, pos + 1, labels, fail);
     }
     const rest = trimmed.slice(pos);
-    if (rest !== '' && !/^\s/.test(rest)) fail(`unexpected ${JSON.stringify(rest.slice(0, 10))} after ${name}`);
-    const parts = rest.trim().split(/\s+/);
+    if (rest !== '' && !/^[ \t]/.test(rest) && trimmed[pos - 1] !== ' ' && trimmed[pos - 1] !== '\t') {
+      fail(`unexpected ${JSON.stringify(rest.slice(0, 10))} after ${name}`);
+    }
+    const parts = trimBlankTab(rest).split(/[ \t]+/);
     if (parts.length < 1 || parts[0] === '' || parts.length > 2) fail(`expected "value [timestamp]" for ${name}`);
     const value = parseValue(parts[0] as string);
     if (value === undefined) fail(`invalid value ${JSON.stringify(parts[0])} for ${name}`);
@@ -96,8 +100,12 @@ export function parseTextFormat(text: string, source = 'textfile'): TextParseRes
     if (f.type === 'histogram') {
       if (suffix === '') fail(`histogram ${famName} needs _bucket, _sum or _count samples`);
       if (suffix === '_bucket' && labels.le === undefined) fail(`histogram bucket of ${famName} without le`);
+      if (suffix === '_bucket' && parseValue(labels.le as string) === undefined) fail(`histogram bucket of ${famName}: le=${JSON.stringify(labels.le)} is not a number`);
     }
     if (f.type === 'summary' && suffix === '' && labels.quantile === undefined) fail(`summary ${famName} sample without quantile`);
+    if (f.type === 'summary' && suffix === '' && parseValue(labels.quantile as string) === undefined) {
+      fail(`summary ${famName}: quantile=${JSON.stringify(labels.quantile)} is not a number`);
+    }
     if (f.type === 'summary' && suffix === '_bucket') fail(`summary ${famName} has no buckets`);
     f.samples.push({ suffix, labels, value: value as number });
   }
@@ -160,14 +168,27 @@ function parseLabels(s: string, start: number, into: Record<string, string>, fai
   }
 }
 
-function parseValue(v: string): number | undefined {
-  if (FLOAT.test(v)) return Number(v);
-  switch (v.toLowerCase()) {
-    case 'nan': return Number.NaN;
-    case '+inf': case 'inf': return Number.POSITIVE_INFINITY;
-    case '-inf': return Number.NEGATIVE_INFINITY;
-    default: return undefined;
+/**
+ * Go's strconv.ParseFloat as the text parser calls it: decimal floats, [+-]inf/infinity and nan
+ * in any case; no underscores or hex (the parser refuses 'p' and '_'); a number beyond the
+ * float64 range is an error, not an infinity (underflow to zero is accepted, as in Go).
+ */
+export function parseValue(v: string): number | undefined {
+  if (FLOAT.test(v)) {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : undefined;
   }
+  const special = /^([+-]?)(inf|infinity)$/i.exec(v);
+  if (special) return special[1] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  return /^nan$/i.test(v) ? Number.NaN : undefined;
+}
+
+function trimBlankTab(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && (s[start] === ' ' || s[start] === '\t')) start++;
+  while (end > start && (s[end - 1] === ' ' || s[end - 1] === '\t')) end--;
+  return s.slice(start, end);
 }
 
 function unescapeHelp(s: string): string {

@@ -17,7 +17,7 @@ describe('parseTextFormat', () => {
       'job_runs_total{job="backup",path="C:\\\\data",note="say \\"hi\\""} 17',
       '# a free comment',
       '',
-      'plain_metric NaN\r',
+      'plain_metric NaN',
       'inf_metric{a="b",} +Inf',
       '# TYPE lat histogram',
       'lat_bucket{le="0.5"} 3',
@@ -34,6 +34,8 @@ describe('parseTextFormat', () => {
     expect(runs).toMatchObject({ type: 'counter', help: 'Runs of the\nbackup job.' });
     expect(runs?.samples[0]?.labels).toEqual({ job: 'backup', path: 'C:\\data', note: 'say "hi"' });
     expect(Number.isNaN(r.families.find((f) => f.name === 'plain_metric')?.samples[0]?.value)).toBe(true);
+    // As node_exporter's parser: a carriage return is not a separator, so a CRLF file is malformed.
+    expect(() => parseTextFormat('ok 1\nplain_metric NaN\r\n')).toThrow(/line 2/);
     expect(r.families.find((f) => f.name === 'inf_metric')?.samples[0]).toEqual({ suffix: '', labels: { a: 'b' }, value: Infinity });
     const lat = r.families.find((f) => f.name === 'lat');
     expect(lat?.type).toBe('histogram');
@@ -99,12 +101,13 @@ describe('textfile collector', () => {
     expect(fams.some((f) => f.name === 'broken' || f.name === 'stamped' || f.name === 'not_read')).toBe(false);
   });
 
-  it('drops a series repeated in a second file and fills missing label names with ""', async () => {
+  it('drops a series repeated in a second file and fills missing label names with "" within each file, as node_exporter', async () => {
     write('1.prom', 'queue_depth{queue="a"} 1\nqueue_depth{queue="b"} 2\n');
-    write('2.prom', 'queue_depth{queue="a"} 99\nqueue_depth{queue="c",shard="2"} 3\n');
+    write('2.prom', 'queue_depth{queue="a"} 99\nqueue_depth{queue="c"} 3\n');
+    write('3.prom', 'queue_depth{queue="d"} 4\nqueue_depth{queue="e",shard="2"} 5\n');
     const fams = await run(textfileCollector, coreContext({ 'collector.textfile.directory': [dir] }));
     expect(value(fams, 'node_textfile_scrape_error')).toBe(0);
-    expect(labelSets(fams, 'queue_depth')).toEqual(['queue=a,shard=', 'queue=b,shard=', 'queue=c,shard=2']);
+    expect(labelSets(fams, 'queue_depth')).toEqual(['queue=a', 'queue=b', 'queue=c', 'queue=d,shard=', 'queue=e,shard=2']);
     expect(value(fams, 'queue_depth', { queue: 'a' })).toBe(1);
   });
 
