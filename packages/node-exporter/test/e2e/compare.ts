@@ -25,6 +25,11 @@ export interface VolatileGauge extends Allowance {
   readonly relative?: number;
 }
 
+/** A family where ours carries labels a later node_exporter added: stripped, then compared exactly. */
+export interface AddedLabels extends Allowance {
+  readonly labels: readonly string[];
+}
+
 /** One series (or several) whose value node_exporter gets wrong: ours is not compared with it. */
 export interface SeriesAllowance extends Allowance {
   /** Matched against the series key, e.g. `node_x{a="1"}`. */
@@ -40,6 +45,8 @@ export interface OracleRules {
   readonly onlyOurs: readonly Allowance[];
   /** Families whose label names deliberately differ. */
   readonly labelsDiffer: readonly Allowance[];
+  /** Families where ours has exactly these extra labels on every series; the rest must match. */
+  readonly addedLabels: readonly AddedLabels[];
   /** Families whose series (label values) may differ: compared by label names only. */
   readonly seriesDiffer: readonly Allowance[];
   /** Families whose values are not compared exactly (see VolatileGauge). */
@@ -101,6 +108,16 @@ function compareValues(name: string, go1: ExpoFamily, ours: ExpoFamily, go2: Exp
   return problems;
 }
 
+/** The family with `labels` removed from every series; a series lacking one is a problem. */
+function withoutLabels(f: ExpoFamily, labels: readonly string[], problems: string[]): ExpoFamily {
+  const samples = f.samples.map((s) => {
+    const absent = labels.filter((l) => !(l in s.labels));
+    if (absent.length > 0) problems.push(`${seriesKey(s)}: lacks the label(s) ${absent.join(', ')} that ours adds to ${f.name}`);
+    return { ...s, labels: Object.fromEntries(Object.entries(s.labels).filter(([k]) => !labels.includes(k))) };
+  });
+  return { ...f, samples };
+}
+
 /** One line per difference; empty when the outputs agree under the rules. */
 export function compareWithOracle(scrapes: Scrapes, rules: OracleRules): string[] {
   const { goBefore, ours, goAfter } = scrapes;
@@ -122,7 +139,8 @@ export function compareWithOracle(scrapes: Scrapes, rules: OracleRules): string[
       continue;
     }
     const g = go!;
-    const o = mine!;
+    const added = match(rules.addedLabels, name);
+    const o = added ? withoutLabels(mine!, added.labels, problems) : mine!;
     if (g.type !== o.type) problems.push(`${name}: type ours ${o.type}, node_exporter ${g.type}`);
     const goLabels = labelNameSets(g);
     const ourLabels = labelNameSets(o);

@@ -84,8 +84,10 @@ export const ORACLE_RULES: OracleRules = {
   onlyOursSeries: [
     { family: /^node_zfs_zpool_state$/, series: /state="suspended"/, reason: 'node_exporter 1.12 reports the suspended pool state too' },
   ],
+  addedLabels: [
+    { family: /^node_nvme_info$/, labels: ['cntlid'], reason: 'ours has the label set of node_exporter 1.12, which added cntlid (the controller id) after 1.5.0' },
+  ],
   labelsDiffer: [
-    { family: /^node_nvme_info$/, reason: 'ours has the label set of node_exporter 1.12, which added cntlid (the controller id) after 1.5.0' },
     {
       family: /^node_exporter_build_info$/,
       reason: 'version, revision and branch keep their meaning; goversion/goarch/goos/tags describe a Go build, ours has nodejs_version instead',
