@@ -5,9 +5,9 @@
  * same name (its kernel-derived CamelCase meminfo/netstat names, say): there compatibility wins.
  * Anything promtool cannot parse is always a failure.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { havePromtool, promtoolCheckMetrics, type LintFinding } from '../../../test/support/promtool.js';
-import { requireDependency } from '../../../test/support/services.js';
+import { missingDependency } from '../../../test/support/services.js';
 import {
   collectorFlags,
   FIXTURE_PATH_FLAGS,
@@ -20,15 +20,18 @@ import {
   type RunningNodeExporter,
 } from './e2e/exporters.js';
 
-const available =
-  requireDependency(havePromtool(), 'promtool (/usr/bin/promtool)') &&
-  requireDependency(haveGoNodeExporter(), 'the node_exporter oracle (/usr/bin/prometheus-node-exporter)');
+const missing =
+  missingDependency(havePromtool(), 'promtool (/usr/bin/promtool)') ??
+  missingDependency(haveGoNodeExporter(), 'the node_exporter oracle (/usr/bin/prometheus-node-exporter)');
 
 
 const key = (f: LintFinding): string => `${f.metric} ${f.problem}`;
 
-describe.runIf(available)('promtool check metrics', () => {
+describe('promtool check metrics', () => {
   const running: RunningNodeExporter[] = [];
+  beforeEach((ctx) => {
+    if (missing !== undefined) ctx.skip(missing);
+  });
   afterEach(async () => {
     await Promise.all(running.splice(0).map((r) => r.stop()));
   });

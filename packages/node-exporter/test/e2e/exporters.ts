@@ -45,6 +45,15 @@ export async function startOurs(args: readonly string[]): Promise<RunningNodeExp
   };
 }
 
+/** The node_exporter release every oracle comparison in this package is written against. */
+export const ORACLE_VERSION = '1.5.0';
+
+/** The oracle binary's version, from its `--version` banner ("node_exporter, version 1.5.0 (...)"). */
+export function goNodeExporterVersion(): string | undefined {
+  const banner = spawnSync(GO_NODE_EXPORTER, ['--version'], { encoding: 'utf8' });
+  return /^node_exporter, version (\S+)/m.exec(`${banner.stdout}${banner.stderr}`)?.[1];
+}
+
 export function haveGoNodeExporter(): boolean {
   return existsSync(GO_NODE_EXPORTER);
 }
