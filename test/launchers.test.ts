@@ -47,25 +47,32 @@ function run(name: string, args: readonly string[], env: NodeJS.ProcessEnv = {})
   });
 }
 
-/** Starts a bin, returns its 'Runtime settings' log record once logged, then stops it (SIGTERM → exit 0). */
+/**
+ * Starts a bin and returns its 'Runtime settings' log record; once the server answers /-/ready
+ * (so its signal handlers are in place) it is stopped with SIGTERM, which must end it with exit 0.
+ */
 function runtimeSettings(name: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ settings: Record<string, unknown>; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin(name), '--web.listen-address=127.0.0.1:0', '--log.format=json', ...args], { env: { PATH: process.env.PATH, ...env } });
-    let stderr = '';
+    let pending = '';
     let settings: Record<string, unknown> | undefined;
+    let address: string | undefined;
+    let stopping = false;
     child.stderr.on('data', (d: Buffer) => {
-      stderr += d;
-      for (const line of stderr.split('\n').slice(0, -1)) {
-        const record = JSON.parse(line) as Record<string, unknown>;
-        if (record.msg === 'Runtime settings' && !settings) {
-          const { time: _t, level: _l, msg: _m, ...fields } = record;
-          settings = fields;
-          child.kill('SIGTERM');
-        }
+      pending += d;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const { time: _t, level: _l, msg, ...fields } = JSON.parse(line) as Record<string, unknown>;
+        if (msg === 'Runtime settings') settings = fields;
+        if (msg === 'Listening on') address = String(fields.address);
       }
-      stderr = stderr.slice(stderr.lastIndexOf('\n') + 1);
+      if (settings && address && !stopping) {
+        stopping = true;
+        fetch(`http://${address}/-/ready`).then((r) => r.text()).finally(() => child.kill('SIGTERM'));
+      }
     });
-    child.on('close', (code) => (settings ? resolve({ settings, code }) : reject(new Error(`${name} exited (${code}) before logging its runtime settings: ${stderr}`))));
+    child.on('close', (code) => (settings ? resolve({ settings, code }) : reject(new Error(`${name} exited (${code}) before logging its runtime settings: ${pending}`))));
   });
 }
 
