@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 const kitSource = fileURLToPath(new URL('./packages/exporter-kit/src/index.ts', import.meta.url));
 const kitHeapTuning = fileURLToPath(new URL('./packages/exporter-kit/src/heap-tuning.ts', import.meta.url));
+const kitLaunch = fileURLToPath(new URL('./packages/exporter-kit/src/launch.ts', import.meta.url));
 
 export default defineConfig({
   resolve: {
@@ -10,6 +11,7 @@ export default defineConfig({
     alias: [
       { find: /^@scrapekit\/exporter-kit$/, replacement: kitSource },
       { find: /^@scrapekit\/exporter-kit\/heap-tuning$/, replacement: kitHeapTuning },
+      { find: /^@scrapekit\/exporter-kit\/launch$/, replacement: kitLaunch },
     ],
   },
   test: {

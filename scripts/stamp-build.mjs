@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Writes dist/build-stamp.json (git revision and branch) into the package being built, for the
-// exporters' *_build_info metric. Outside a git checkout it writes "unknown".
+// Writes dist/build-stamp.json into the package being built: git revision and branch, build user
+// (user@host) and date (UTC, as promu writes it: 20060102-15:04:05), for the exporters' --version
+// and *_build_info. Outside a git checkout revision and branch are "unknown".
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
 
 const git = (...args) => {
   try {
@@ -11,8 +13,20 @@ const git = (...args) => {
     return 'unknown';
   }
 };
+const user = () => {
+  try {
+    return `${userInfo().username}@${hostname()}`;
+  } catch {
+    return 'unknown';
+  }
+};
+const pad = (n) => String(n).padStart(2, '0');
+const now = new Date();
+const date = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}-${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}:${pad(now.getUTCSeconds())}`;
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/build-stamp.json', JSON.stringify({
   revision: git('rev-parse', '--short=12', 'HEAD'),
   branch: git('rev-parse', '--abbrev-ref', 'HEAD'),
+  buildUser: user(),
+  buildDate: date,
 }) + '\n');

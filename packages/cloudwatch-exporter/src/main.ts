@@ -1,4 +1,9 @@
-import { runExporter } from '@scrapekit/exporter-kit';
-import { spec } from './spec.js';
+import type { ExporterEntry } from '@scrapekit/exporter-kit/launch';
 
-await runExporter(spec, { buildStamp: new URL('./build-stamp.json', import.meta.url) });
+/**
+ * What bin/cloudwatch-exporter.js hands to the kit's launcher. No runtime settings of its own:
+ * V8's defaults, or the memory-first profile when SCRAPEKIT_MEMORY=low.
+ */
+export const entry: ExporterEntry<void> = {
+  loadSpec: async () => (await import('./spec.js')).spec,
+};

@@ -1,14 +1,18 @@
 import type { Collector } from './collector.js';
 import { HelpShown, parseCommandLine, parseDuration } from './flags.js';
+import { HandlerMetrics } from './handler-metrics.js';
+import type { RuntimeHooks } from './housekeeping.js';
 import { renderLandingPage } from './landing.js';
 import type { LogFormat, Logger, LogLevel } from './logger.js';
 import { createLogger } from './logger.js';
 import { createPipeline } from './pipeline.js';
-import { ProcessMetrics, buildInfoFamily, readBuildInfo } from './self-metrics.js';
+import type { MetricFamily } from './metrics.js';
+import { ProcessMetrics, buildInfoFamily } from './self-metrics.js';
 import type { RunningServer } from './server.js';
 import { ListenAddressError, startServer } from './server.js';
 import type { ExporterRuntime, ExporterSpec, FlagValues } from './spec.js';
 import { ConfigError } from './spec.js';
+import { formatVersion, readBuildInfo } from './version.js';
 import { WebConfigError } from './web-config.js';
 
 export interface StartOptions {
@@ -16,8 +20,10 @@ export interface StartOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Overrides the logger built from --log.level/--log.format (tests). */
   readonly logger?: Logger;
-  /** Build stamp with revision/branch, written next to the exporter's dist at build time. */
+  /** Build stamp (revision, branch, build user and date), written next to the exporter's dist at build time. */
   readonly buildStamp?: URL;
+  /** Process capabilities the launcher set up from the exporter's runtime settings (launch.ts). */
+  readonly runtimeHooks?: RuntimeHooks;
 }
 
 export interface RunningExporter {
@@ -25,6 +31,8 @@ export interface RunningExporter {
   readonly flags: FlagValues;
   readonly enabledCollectors: readonly string[];
   readonly logger: Logger;
+  /** One snapshot of the metrics path through the same pipeline, without a request (push mode). */
+  collect(): Promise<MetricFamily[]>;
   close(graceMs?: number): Promise<void>;
 }
 
@@ -36,6 +44,9 @@ export interface RunningExporter {
 export async function startExporter<Target>(spec: ExporterSpec<Target>, options: StartOptions = {}): Promise<RunningExporter> {
   const argv = options.argv ?? process.argv.slice(2);
   const env = options.env ?? process.env;
+  const buildInfo = readBuildInfo(spec.version, options.buildStamp, env);
+  // Go's exporters print their build (prometheus/common's version.Print) for --version, wherever it stands.
+  if (argv.includes('--version')) throw new HelpShown(formatVersion(spec.name, buildInfo));
   const { flags, enabled } = parseCommandLine(spec, argv, env);
   const logger = options.logger ?? createLogger({ level: flags['log.level'] as LogLevel, format: flags['log.format'] as LogFormat });
 
@@ -53,8 +64,9 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     : { acquire: async () => ({ ok: true, target: undefined as Target }) };
 
   const collectors = (spec.collectors as ReadonlyArray<Collector<Target>>).filter((c) => enabled.has(c.name));
-  const buildInfo = readBuildInfo(spec.version, options.buildStamp);
-  const processMetrics = flags['web.disable-exporter-metrics'] ? undefined : new ProcessMetrics();
+  const exporterMetrics = !flags['web.disable-exporter-metrics'];
+  const processMetrics = exporterMetrics ? new ProcessMetrics() : undefined;
+  const handlerMetrics = new HandlerMetrics(exporterMetrics);
   const buildFamilies = buildInfoFamily(spec.buildInfoMetric, spec.name, buildInfo);
 
   const pipeline = createPipeline<Target>({
@@ -68,6 +80,8 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     singleFlight: spec.singleFlight ?? false,
     // As node_exporter: --web.disable-exporter-metrics drops the process metrics, never build info.
     selfMetrics: processMetrics ? async () => [...buildFamilies, ...(await processMetrics.collect())] : async () => buildFamilies,
+    handlerMetrics,
+    runtimeHooks: options.runtimeHooks,
     logger,
   });
 
@@ -93,6 +107,7 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
         metrics: pipeline.metrics,
         probe: runtime.probe ? pipeline.probe : undefined,
         landingPage: () => landing,
+        handlerMetrics,
       },
     });
   } catch (err) {
@@ -100,12 +115,14 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     throw err;
   }
   logger.info(`Starting ${spec.name}`, { version: buildInfo.version, revision: buildInfo.revision, collectors: collectors.length });
+  if (options.runtimeHooks?.summary) logger.info('Runtime settings', options.runtimeHooks.summary);
 
   return {
     addresses: server.addresses,
     flags,
     enabledCollectors: collectors.map((c) => c.name),
     logger,
+    collect: () => pipeline.collect(),
     async close(graceMs?: number) {
       await server.close(graceMs);
       await runtime.close?.();
@@ -118,8 +135,11 @@ export function isUserError(err: unknown): err is Error {
   return err instanceof ConfigError || err instanceof WebConfigError || err instanceof ListenAddressError;
 }
 
-/** The main of every exporter bin: start, handle SIGTERM/SIGINT gracefully, map errors to exit codes. */
-export async function runExporter<Target>(spec: ExporterSpec<Target>, options: StartOptions = {}): Promise<void> {
+/**
+ * The main of every exporter (launch.ts calls it for the bins): start, handle SIGTERM/SIGINT
+ * gracefully, map errors to exit codes; --help and --version print and exit 0.
+ */
+export async function runExporter<Target>(spec: ExporterSpec<Target>, options: StartOptions = {}): Promise<RunningExporter> {
   let running: RunningExporter;
   try {
     running = await startExporter(spec, options);
@@ -143,4 +163,5 @@ export async function runExporter<Target>(spec: ExporterSpec<Target>, options: S
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  return running;
 }

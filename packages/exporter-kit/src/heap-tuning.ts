@@ -99,7 +99,8 @@ export function chooseTuning(tuning: HeapTuning, env: NodeJS.ProcessEnv): HeapTu
 
 /**
  * Applies the settings above unless the user set heap flags; returns whether it did. Throws (one
- * line, for the launcher to print) on an unknown SCRAPEKIT_MEMORY value.
+ * line, for the launcher to print) on an unknown SCRAPEKIT_MEMORY value. V8 flags are process-wide,
+ * so this is called once per process, by the launcher (launch.ts) before the exporter loads.
  */
 export function tuneHeap(
   tuning: HeapTuning = {},
@@ -116,111 +117,22 @@ export function tuneHeap(
   check();
   // V8 resizes the young generation only in a GC, so that is when to look.
   new PerformanceObserver(check).observe({ entryTypes: ['gc'] });
-  minorGc = exposeMinorGc();
   return true;
 }
 
 /**
- * A young-generation GC right after each scrape, when almost nothing in the young generation is
- * alive: the scavenge copies next to nothing, and the next scrape starts with an empty young
- * generation instead of V8 collecting in the middle of one, where the scrape's half-built
- * families survive and get promoted to old space. It also frees the scrape's buffers (body, gzip
- * output) at once instead of whenever V8 next collects. Node exporter, 2,000 back-to-back
- * scrapes: RSS 79 -> 75 MiB, latency and CPU unchanged (docs/BENCHMARKS.md, run 4).
+ * V8's young-generation collection as a function, obtained without leaving gc() on the global
+ * object (--expose-gc applies to new contexts only); undefined where V8 refuses. The kit runs it
+ * after each scrape once the heap is tuned (housekeeping.ts says why).
  */
-let minorGc: ((options: { type: 'minor' }) => void) | undefined;
-let minorGcPending = false;
-
-/** V8's gc(), obtained without leaving it on the global object: --expose-gc applies to new contexts. */
-function exposeMinorGc(): typeof minorGc {
+export function youngGenerationGc(): (() => void) | undefined {
   try {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as unknown;
-    return typeof gc === 'function' ? (gc as typeof minorGc) : undefined;
+    return typeof gc === 'function' ? () => (gc as (options: { type: 'minor' }) => void)({ type: 'minor' }) : undefined;
   } catch {
     return undefined;
   } finally {
     setFlagsFromString('--no-expose-gc');
   }
-}
-
-/** Trim this long after a scrape ends, so the post-scrape GC has freed its buffers first. */
-export const NATIVE_TRIM_DELAY_MS = 50;
-
-export interface TrimScheduler {
-  /** Called when a scrape has ended. */
-  scrapeEnded(): void;
-  /** Trims done so far (for tests and debugging). */
-  readonly trims: number;
-}
-
-/**
- * At most one trim pending at a time, `delayMs` after the first scrape that ends with none
- * pending; if a scrape is running when it is due (`busy`), it waits another `delayMs`, so a trim
- * never competes with a scrape for the event loop. Under back-to-back scrapes that is about one
- * trim per `delayMs`, at a normal scrape interval one per scrape. The timer never keeps the
- * process alive.
- */
-export function trimScheduler(
-  trim: () => unknown,
-  busy: () => boolean,
-  delayMs = NATIVE_TRIM_DELAY_MS,
-  timers = { setTimeout, clearTimeout },
-): TrimScheduler {
-  let pending = false;
-  let trims = 0;
-  const arm = (): void => {
-    const t = timers.setTimeout(() => {
-      if (busy()) {
-        arm();
-        return;
-      }
-      pending = false;
-      trims++;
-      trim();
-    }, delayMs);
-    (t as { unref?: () => void }).unref?.();
-  };
-  return {
-    scrapeEnded() {
-      if (pending) return;
-      pending = true;
-      arm();
-    },
-    get trims() {
-      return trims;
-    },
-  };
-}
-
-let scrapesRunning = 0;
-let nativeTrim: TrimScheduler | undefined;
-
-/**
- * Registers a function that returns freed native (malloc) memory to the kernel (the node exporter
- * passes glibc's malloc_trim); the kit then calls it shortly after scrapes, never during one.
- */
-export function setNativeHeapTrim(trim: () => unknown): void {
-  nativeTrim = trimScheduler(trim, () => scrapesRunning > 0);
-}
-
-/** Called by the kit when a scrape (a /metrics or /probe request that collects) starts. */
-export function scrapeStarted(): void {
-  scrapesRunning++;
-}
-
-/**
- * Called by the kit when that scrape has ended, answered or not: schedules the young-generation
- * GC (only if tuneHeap applied its settings; coalesced, from the event loop) and the native trim
- * (if one was registered).
- */
-export function scrapeEnded(): void {
-  scrapesRunning = Math.max(0, scrapesRunning - 1);
-  nativeTrim?.scrapeEnded();
-  if (!minorGc || minorGcPending) return;
-  minorGcPending = true;
-  setImmediate(() => {
-    minorGcPending = false;
-    minorGc?.({ type: 'minor' });
-  });
 }

@@ -8,7 +8,8 @@ import { isValidLabelName } from './metrics.js';
  * exposition: the later one is dropped and logged, because Prometheus rejects the whole scrape
  * on a duplicate, which would turn one collector's mistake into a total outage.
  */
-export function mergeFamilies(parts: ReadonlyArray<readonly MetricFamily[]>, logger: Logger): MetricFamily[] {
+export function mergeFamilies(parts: ReadonlyArray<readonly MetricFamily[]>, logger: Logger, onDropped?: (series: number) => void): MetricFamily[] {
+  const check: MergeCheck = { logger, dropped: 0, validLabelNames: new Set() };
   // Families by name; an array only when several parts name the same family (rare).
   const byName = new Map<string, MetricFamily | MetricFamily[]>();
   for (const families of parts) {
@@ -21,22 +22,30 @@ export function mergeFamilies(parts: ReadonlyArray<readonly MetricFamily[]>, log
   }
   const out: MetricFamily[] = [];
   for (const group of byName.values()) {
-    const merged = Array.isArray(group) ? mergeSeveral(group, logger) : checkOne(group, logger);
+    const merged = Array.isArray(group) ? mergeSeveral(group, check) : checkOne(group, check);
     if (merged && merged.samples.length > 0) out.push(merged);
   }
   out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (check.dropped > 0) onDropped?.(check.dropped);
   return out;
+}
+
+/** State of one merge: where drops are logged and counted, and the label names found valid so far. */
+interface MergeCheck {
+  readonly logger: Logger;
+  dropped: number;
+  /** A set lookup instead of a regex per label per sample. */
+  readonly validLabelNames: Set<string>;
 }
 
 /**
  * The common case, a family only one part names: checked in place, and returned as it is when
- * nothing had to go (no copy). A family that an earlier merge already checked passes through:
- * re-checking every sample is the largest cost of a 200k-series scrape. Duplicates are found by
+ * nothing had to go (no copy). Each scrape is merged once (the pipeline gathers every part first),
+ * so every sample is checked once. Duplicates are found by
  * an order-independent hash of the series (no key strings, which were most of a node scrape's
  * merge allocations); series that share a hash are told apart by comparing their labels.
  */
-function checkOne(family: MetricFamily, logger: Logger): MetricFamily | undefined {
-  if (checked.has(family)) return family;
+function checkOne(family: MetricFamily, check: MergeCheck): MetricFamily | undefined {
   const samples = family.samples;
   // Hash -> index of the kept sample with it (an array in the rare case of two series sharing one hash).
   const byHash = samples.length > 1 ? new Map<number, number | number[]>() : undefined;
@@ -45,7 +54,7 @@ function checkOne(family: MetricFamily, logger: Logger): MetricFamily | undefine
   let invalid = 0;
   for (let i = 0; i < samples.length; i++) {
     const sample = samples[i] as Sample;
-    if (!labelsValid(sample)) {
+    if (!labelsValid(sample, check.validLabelNames)) {
       invalid++;
       kept ??= samples.slice(0, i);
       continue;
@@ -57,10 +66,8 @@ function checkOne(family: MetricFamily, logger: Logger): MetricFamily | undefine
     }
     kept?.push(sample);
   }
-  reportDrops(family.name, dropped, invalid, logger);
-  const done = kept ? { name: family.name, help: family.help, type: family.type, samples: kept } : family;
-  checked.add(done);
-  return done;
+  reportDrops(family.name, dropped, invalid, check);
+  return kept ? { name: family.name, help: family.help, type: family.type, samples: kept } : family;
 }
 
 /** Whether samples[i] repeats a series seen before it; records it when not. */
@@ -83,13 +90,14 @@ function isDuplicate(byHash: Map<number, number | number[]>, samples: readonly S
 }
 
 /** Several parts name one family: exact keys, first type and help win. */
-function mergeSeveral(group: readonly MetricFamily[], logger: Logger): MetricFamily | undefined {
+function mergeSeveral(group: readonly MetricFamily[], check: MergeCheck): MetricFamily | undefined {
   const first = group[0] as MetricFamily;
   const samples: Sample[] = [];
   const keys = new Set<string>();
   for (const family of group) {
     if (family.type !== first.type) {
-      logger.warn('dropping metric family redeclared with another type', {
+      check.dropped += family.samples.length;
+      check.logger.warn('dropping metric family redeclared with another type', {
         metric: family.name, type: family.type, first_type: first.type,
       });
       continue;
@@ -97,7 +105,7 @@ function mergeSeveral(group: readonly MetricFamily[], logger: Logger): MetricFam
     let dropped = 0;
     let invalid = 0;
     for (const sample of family.samples) {
-      if (!labelsValid(sample)) {
+      if (!labelsValid(sample, check.validLabelNames)) {
         invalid++;
         continue;
       }
@@ -109,17 +117,16 @@ function mergeSeveral(group: readonly MetricFamily[], logger: Logger): MetricFam
       keys.add(key);
       samples.push(sample);
     }
-    reportDrops(family.name, dropped, invalid, logger);
+    reportDrops(family.name, dropped, invalid, check);
   }
   if (samples.length === 0) return undefined;
-  const done: MetricFamily = { name: first.name, help: first.help, type: first.type, samples };
-  checked.add(done);
-  return done;
+  return { name: first.name, help: first.help, type: first.type, samples };
 }
 
-function reportDrops(metric: string, dropped: number, invalid: number, logger: Logger): void {
-  if (dropped > 0) logger.warn('dropped duplicate series', { metric, series: dropped });
-  if (invalid > 0) logger.warn('dropped series with invalid label names', { metric, series: invalid });
+function reportDrops(metric: string, dropped: number, invalid: number, check: MergeCheck): void {
+  check.dropped += dropped + invalid;
+  if (dropped > 0) check.logger.warn('dropped duplicate series', { metric, series: dropped });
+  if (invalid > 0) check.logger.warn('dropped series with invalid label names', { metric, series: invalid });
 }
 
 /** FNV-1a over a string, continuing from `h`. */
@@ -159,17 +166,11 @@ function sameSeries(a: Sample, b: Sample): boolean {
   return pairs === 0;
 }
 
-/** Families produced by mergeFamilies: free of duplicates and invalid labels. */
-const checked = new WeakSet<MetricFamily>();
-
-/** Label names already found valid: a set lookup instead of a regex per label per sample (bounded). */
-const validLabelNames = new Set<string>();
-
-function labelsValid(sample: Sample): boolean {
+function labelsValid(sample: Sample, validLabelNames: Set<string>): boolean {
   for (const k in sample.labels) {
     if (validLabelNames.has(k)) continue;
     if (!isValidLabelName(k)) return false;
-    if (validLabelNames.size < 4096) validLabelNames.add(k);
+    validLabelNames.add(k);
   }
   return true;
 }

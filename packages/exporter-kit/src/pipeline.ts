@@ -1,14 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Collector } from './collector.js';
 import { acceptsGzip, gzipBody, negotiateFormat, render } from './exposition.js';
-import { scrapeEnded, scrapeStarted } from './heap-tuning.js';
+import type { HandlerMetrics } from './handler-metrics.js';
+import type { RuntimeHooks } from './housekeeping.js';
+import { scrapeHousekeeping } from './housekeeping.js';
 import type { Logger } from './logger.js';
 import { mergeFamilies } from './merge.js';
 import type { MetricFamily } from './metrics.js';
 import { MetricSink } from './metrics.js';
+import { BadRequestError, RequestError } from './request-errors.js';
 import type { CollectorMetricNames } from './scrape.js';
-import { runScrape } from './scrape.js';
+import { runCollectors } from './scrape.js';
+import { ScrapeScope } from './scrape-scope.js';
 import type { Acquired, ExporterRuntime } from './spec.js';
+import { BugLog, isBug } from './unexpected-errors.js';
 
 export interface PipelineOptions<Target> {
   readonly collectors: ReadonlyArray<Collector<Target>>;
@@ -23,14 +28,16 @@ export interface PipelineOptions<Target> {
   readonly singleFlight: boolean;
   /** collect[] semantics; see ExporterSpec.collectFilter. */
   readonly collectFilter?: 'strict' | 'lenient';
-  /** Exporter self metrics (build info, process); omitted with --web.disable-exporter-metrics. */
+  /** Exporter self metrics of the metrics path (build info, process). */
   readonly selfMetrics?: () => Promise<MetricFamily[]>;
+  /** promhttp_metric_handler_*: added to the metrics path, told about gathering and encoding errors. */
+  readonly handlerMetrics?: HandlerMetrics;
+  /** Process capabilities for the post-scrape housekeeping (the launcher's runtime settings). */
+  readonly runtimeHooks?: RuntimeHooks;
   readonly logger: Logger;
 }
 
-export class BadRequestError extends Error {
-  override readonly name = 'BadRequestError';
-}
+export { BadRequestError, RequestError } from './request-errors.js';
 
 /** The deadline for one scrape, from Prometheus's timeout header, the offset and the cap. */
 export function scrapeTimeoutMs(header: string | string[] | undefined, maxSeconds: number, offsetSeconds: number): number {
@@ -80,128 +87,154 @@ export function filterCollectors<Target>(
   return enabled.filter((c) => !unwanted.has(c.name));
 }
 
+/** A collection in progress that requests can wait for (several, with single-flight). */
+interface Collection {
+  readonly scope: ScrapeScope;
+  readonly parts: Promise<MetricFamily[][]>;
+}
+
+export interface Pipeline {
+  /** Serves the metrics path. Throws RequestError for a bad request; the server maps it. */
+  metrics(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+  /** Serves /probe?target=… (multi-target mode). */
+  probe(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+  /** One snapshot of the metrics path without a request (push mode): every enabled collector, merged. */
+  collect(): Promise<MetricFamily[]>;
+}
+
 /**
- * Turns a request into one snapshot: acquire the target, run the collectors under the deadline,
- * release. Every scrape builds its own families; with single-flight, scrapes that arrive while
- * an identical one is running share its promise (and so its snapshot) instead of starting another.
+ * Turns a request into one snapshot: acquire the target, run the collectors under one deadline
+ * and one AbortSignal (ScrapeScope, which also fires when the client goes away), release, then
+ * merge every part (target, collectors, self metrics) once and answer. With single-flight,
+ * requests that arrive while an identical collection runs wait for it instead of starting another.
+ * All state (in-flight collections, housekeeping, bugs seen) belongs to this pipeline.
  */
-export function createPipeline<Target>(opts: PipelineOptions<Target>) {
-  const inFlight = new Map<string, Promise<MetricFamily[] | BadRequestError>>();
+export function createPipeline<Target>(opts: PipelineOptions<Target>): Pipeline {
+  const { logger } = opts;
+  const inFlight = new Map<string, Collection>();
+  const housekeeping = scrapeHousekeeping(opts.runtimeHooks);
+  const bugs = new BugLog();
 
   /** One collection: acquire the target, then the collectors get whatever time acquire left. */
-  const collect = async (
-    collectors: ReadonlyArray<Collector<Target>>,
-    probe: URLSearchParams | undefined,
-    timeoutMs: number,
-  ): Promise<MetricFamily[] | BadRequestError> => {
-    const deadline = Date.now() + timeoutMs;
-    const signal = AbortSignal.timeout(timeoutMs);
+  const collect = async (collectors: ReadonlyArray<Collector<Target>>, probe: URLSearchParams | undefined, scope: ScrapeScope): Promise<MetricFamily[][]> => {
     const out = new MetricSink();
-    const parts: MetricFamily[][] = [];
     let acquired: Acquired<Target>;
     try {
-      acquired = await opts.runtime.acquire({ signal, logger: opts.logger, probe, out });
+      acquired = await opts.runtime.acquire({ signal: scope.signal, logger, probe, out });
     } catch (err) {
-      opts.logger.error('could not reach the target', { err: err instanceof Error ? err.message : String(err) });
-      acquired = { ok: false };
+      if (err instanceof RequestError) throw err;
+      if (isBug(err)) bugs.report(logger, 'could not reach the target', err);
+      else logger.error('could not reach the target', { err: err instanceof Error ? err.message : String(err) });
+      return [out.toFamilies()];
     }
-    if (!acquired.ok && acquired.badRequest) return new BadRequestError(acquired.badRequest);
-    parts.push(out.toFamilies());
-    if (acquired.ok) {
+    if (!acquired.ok) return [out.toFamilies()];
+    try {
+      const parts = await runCollectors({ collectors, target: acquired.target, scope, logger, collectorMetrics: opts.collectorMetrics, bugs });
+      parts.unshift(out.toFamilies());
+      return parts;
+    } finally {
       try {
-        parts.push(await runScrape({
-          collectors,
-          target: acquired.target,
-          timeoutMs: Math.max(0, deadline - Date.now()),
-          logger: opts.logger,
-          collectorMetrics: opts.collectorMetrics,
-        }));
-      } finally {
-        try {
-          await acquired.release?.();
-        } catch (err) {
-          opts.logger.warn('releasing the target failed', { err: err instanceof Error ? err.message : String(err) });
-        }
+        await acquired.release?.();
+      } catch (err) {
+        logger.warn('releasing the target failed', { err: err instanceof Error ? err.message : String(err) });
       }
     }
-    return mergeFamilies(parts, opts.logger);
   };
 
-  const shared = (key: string, run: () => Promise<MetricFamily[] | BadRequestError>): Promise<MetricFamily[] | BadRequestError> => {
-    if (!opts.singleFlight) return run();
-    const existing = inFlight.get(key);
-    if (existing) return existing;
-    const p = run().finally(() => inFlight.delete(key));
-    inFlight.set(key, p);
-    return p;
+  /** Starts a collection, or with single-flight joins the identical one already running. */
+  const collection = (key: string, timeoutMs: number, run: (scope: ScrapeScope) => Promise<MetricFamily[][]>): Collection => {
+    const running = opts.singleFlight ? inFlight.get(key) : undefined;
+    // An abandoned collection is still winding down: a new client gets a fresh one.
+    if (running && !running.scope.signal.aborted) return running;
+    const scope = new ScrapeScope(timeoutMs);
+    const parts = run(scope).finally(() => {
+      scope.finish();
+      if (inFlight.get(key) === started) inFlight.delete(key);
+    });
+    const started: Collection = { scope, parts };
+    if (opts.singleFlight) inFlight.set(key, started);
+    return started;
   };
 
-  const respond = async (req: IncomingMessage, res: ServerResponse, families: MetricFamily[]): Promise<void> => {
-    const { format, contentType } = negotiateFormat(req.headers.accept);
-    const body = render(families, format);
-    const headers: Record<string, string> = { 'Content-Type': contentType };
-    if (acceptsGzip(req.headers['accept-encoding'])) {
-      const zipped = await gzipBody(body);
-      headers['Content-Encoding'] = 'gzip';
-      headers['Content-Length'] = String(zipped.length);
-      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : zipped);
-    } else {
-      headers['Content-Length'] = String(Buffer.byteLength(body));
-      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+  /** Waits for a collection on behalf of one request; a client that goes away stops waiting. */
+  const waitFor = async (c: Collection, res: ServerResponse): Promise<MetricFamily[][]> => {
+    const leave = c.scope.join();
+    const onClose = (): void => {
+      if (!res.writableEnded) leave();
+    };
+    res.once('close', onClose);
+    try {
+      return await c.parts;
+    } finally {
+      res.off('close', onClose);
     }
   };
 
-  const badRequest = (res: ServerResponse, err: unknown): boolean => {
-    if (!(err instanceof BadRequestError)) return false;
-    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${err.message}\n`);
-    return true;
-  };
-
-  /** The collectors and deadline for one request; undefined when the filters were bad (400 sent). */
-  const plan = (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    let collectors;
+  const respond = async (req: IncomingMessage, res: ServerResponse, parts: MetricFamily[][], instrumented: boolean): Promise<void> => {
+    const handler = instrumented ? opts.handlerMetrics : undefined;
+    const families = mergeFamilies(parts, logger, handler ? () => handler.error('gathering') : undefined);
+    const { format, contentType } = negotiateFormat(req.headers.accept);
+    const headers: Record<string, string> = { 'Content-Type': contentType };
+    let body: string | Buffer;
     try {
-      collectors = filterCollectors(opts.collectors, opts.registered, url.searchParams, opts.collectFilter);
+      body = render(families, format);
+      if (acceptsGzip(req.headers['accept-encoding'])) {
+        body = await gzipBody(body);
+        headers['Content-Encoding'] = 'gzip';
+      }
     } catch (err) {
-      if (badRequest(res, err)) return undefined;
+      handler?.error('encoding');
       throw err;
     }
+    headers['Content-Length'] = String(Buffer.byteLength(body));
+    res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const plan = (req: IncomingMessage, url: URL) => {
+    const collectors = filterCollectors(opts.collectors, opts.registered, url.searchParams, opts.collectFilter);
     const timeoutMs = scrapeTimeoutMs(req.headers['x-prometheus-scrape-timeout-seconds'], opts.maxTimeoutSeconds, opts.timeoutOffsetSeconds);
     return { collectors, timeoutMs, names: collectors.map((c) => c.name).join(',') };
   };
 
+  const selfParts = async (): Promise<MetricFamily[][]> => {
+    const self = opts.selfMetrics ? await opts.selfMetrics() : [];
+    return opts.handlerMetrics ? [self, opts.handlerMetrics.families()] : [self];
+  };
+
   return {
-    async metrics(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-      const p = plan(req, res, url);
-      if (!p) return;
-      scrapeStarted();
+    async metrics(req, res, url) {
+      const p = plan(req, url);
+      housekeeping.scrapeStarted();
       try {
-        const [families, self] = await Promise.all([
-          shared(`metrics\u0000${p.names}`, () => collect(p.collectors, undefined, p.timeoutMs)),
-          opts.selfMetrics ? opts.selfMetrics() : Promise.resolve([]),
-        ]);
-        if (badRequest(res, families)) return;
-        await respond(req, res, self.length ? mergeFamilies([families as MetricFamily[], self], opts.logger) : families as MetricFamily[]);
+        const c = collection(`metrics\u0000${p.names}`, p.timeoutMs, (scope) => collect(p.collectors, undefined, scope));
+        const [parts, self] = await Promise.all([waitFor(c, res), selfParts()]);
+        await respond(req, res, [...parts, ...self], true);
       } finally {
-        scrapeEnded();
+        housekeeping.scrapeEnded();
       }
     },
-    async probe(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-      if (!url.searchParams.get('target')) {
-        res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end("'target' parameter must be specified\n");
-        return;
-      }
-      const p = plan(req, res, url);
-      if (!p) return;
+    async probe(req, res, url) {
+      if (!url.searchParams.get('target')) throw new BadRequestError("'target' parameter must be specified");
+      const p = plan(req, url);
       const params = new URLSearchParams(url.searchParams);
       params.sort();
-      scrapeStarted();
+      housekeeping.scrapeStarted();
       try {
-        const families = await shared(`probe\u0000${params.toString()}\u0000${p.names}`, () => collect(p.collectors, url.searchParams, p.timeoutMs));
-        if (badRequest(res, families)) return;
-        await respond(req, res, families as MetricFamily[]);
+        const c = collection(`probe\u0000${params.toString()}\u0000${p.names}`, p.timeoutMs, (scope) => collect(p.collectors, url.searchParams, scope));
+        await respond(req, res, await waitFor(c, res), false);
       } finally {
-        scrapeEnded();
+        housekeeping.scrapeEnded();
+      }
+    },
+    async collect() {
+      const scope = new ScrapeScope(Math.round(opts.maxTimeoutSeconds * 1000));
+      housekeeping.scrapeStarted();
+      try {
+        const [parts, self] = await Promise.all([collect(opts.collectors, undefined, scope), selfParts()]);
+        return mergeFamilies([...parts, ...self], logger);
+      } finally {
+        scope.finish();
+        housekeeping.scrapeEnded();
       }
     },
   };

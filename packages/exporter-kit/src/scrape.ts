@@ -5,6 +5,10 @@ import { silentLogger } from './logger.js';
 import type { MetricFamily } from './metrics.js';
 import { MetricSink } from './metrics.js';
 import { mergeFamilies } from './merge.js';
+import { ScrapeScope } from './scrape-scope.js';
+import { BugLog, isBug } from './unexpected-errors.js';
+
+export { ScrapeDeadlineError, ScrapeAbandonedError, ScrapeScope } from './scrape-scope.js';
 
 export interface CollectorMetricNames {
   readonly duration: string;
@@ -13,16 +17,16 @@ export interface CollectorMetricNames {
   readonly labelPrefix?: string;
 }
 
-export interface ScrapeOptions<Target> {
+export interface CollectorRun<Target> {
   readonly collectors: ReadonlyArray<Collector<Target>>;
   readonly target: Target;
-  /** Milliseconds until the deadline; collectors still running then contribute nothing. */
-  readonly timeoutMs: number;
-  readonly logger?: Logger;
+  /** The scrape's deadline and signal; collectors still running when it fires contribute nothing. */
+  readonly scope: ScrapeScope;
+  readonly logger: Logger;
   /** Names of the per-collector duration/success gauges; omitted → none emitted. */
   readonly collectorMetrics?: CollectorMetricNames;
-  /** Aborts everything early (the client went away, the server shuts down). */
-  readonly signal?: AbortSignal;
+  /** Where bugs in collectors are reported (with their stack once per distinct error). */
+  readonly bugs: BugLog;
 }
 
 interface Outcome {
@@ -32,73 +36,57 @@ interface Outcome {
   readonly families: MetricFamily[];
 }
 
-/** Thrown into collectors' signals at the deadline, so they can tell it from other aborts. */
-export class ScrapeDeadlineError extends Error {
-  override readonly name = 'ScrapeDeadlineError';
-}
-
 /**
- * Runs every collector concurrently under one deadline and returns a fresh snapshot. Each
- * collector writes into its own sink; only collectors that finished in time and without an
- * error are merged, so a half-written sink never reaches the output. The per-collector
- * duration/success gauges are added for every collector, late or failed ones included.
+ * Runs every collector concurrently under the scope's deadline and returns what each wrote, one
+ * part per collector plus the duration/success gauges, unmerged: the pipeline merges a scrape's
+ * parts once. Each collector writes into its own sink; only collectors that finished in time and
+ * without an error count, so a half-written sink never reaches the output. The gauges cover
+ * every collector, late or failed ones included.
  */
-export async function runScrape<Target>(opts: ScrapeOptions<Target>): Promise<MetricFamily[]> {
-  const logger = opts.logger ?? silentLogger;
+export async function runCollectors<Target>(run: CollectorRun<Target>): Promise<MetricFamily[][]> {
+  const { scope, logger } = run;
   const started = performance.now();
-  const deadline = Date.now() + opts.timeoutMs;
-  const controller = new AbortController();
-  const onParentAbort = (): void => controller.abort(opts.signal?.reason);
-  opts.signal?.addEventListener('abort', onParentAbort, { once: true });
-
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<'deadline'>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort(new ScrapeDeadlineError(`scrape deadline of ${opts.timeoutMs} ms reached`));
-      resolve('deadline');
-    }, Math.max(0, opts.timeoutMs));
-  });
 
   const runOne = async (collector: Collector<Target>): Promise<Outcome> => {
     const t0 = performance.now();
     const sink = new MetricSink();
     const log = logger.child({ collector: collector.name });
+    const failed = (): Outcome => ({ name: collector.name, seconds: (performance.now() - t0) / 1000, success: false, families: [] });
+    if (scope.signal.aborted) {
+      log.warn('collector not started: no time left before the scrape deadline');
+      return failed();
+    }
     const work = (async () => {
-      await collector.collect({ signal: controller.signal, logger: log, deadline, target: opts.target }, sink);
+      await collector.collect({ signal: scope.signal, logger: log, deadline: scope.deadline, target: run.target }, sink);
       return sink.toFamilies();
     })();
     try {
-      const result = await Promise.race([work, expired]);
-      const seconds = (performance.now() - t0) / 1000;
-      if (result === 'deadline') {
+      const result = await Promise.race([work, scope.aborted.then(() => undefined)]);
+      if (result === undefined) {
         work.catch(() => {}); // it will reject on the abort; nobody is listening any more
-        log.warn('collector did not finish before the scrape deadline', { duration_seconds: seconds });
-        return { name: collector.name, seconds, success: false, families: [] };
+        const outcome = failed();
+        if (scope.deadlineReached) log.warn('collector did not finish before the scrape deadline', { duration_seconds: outcome.seconds });
+        else log.debug('collector stopped: the scrape was abandoned', { duration_seconds: outcome.seconds });
+        return outcome;
       }
-      return { name: collector.name, seconds, success: true, families: result };
+      return { name: collector.name, seconds: (performance.now() - t0) / 1000, success: true, families: result };
     } catch (err) {
-      const seconds = (performance.now() - t0) / 1000;
+      const outcome = failed();
       if (err instanceof NoDataError) {
         log.debug('collector returned no data', { err: err.message });
-        return { name: collector.name, seconds, success: true, families: [] };
+        return { ...outcome, success: true };
       }
-      log.error('collector failed', { err: err instanceof Error ? err.message : String(err), duration_seconds: seconds });
-      return { name: collector.name, seconds, success: false, families: [] };
+      if (isBug(err)) run.bugs.report(log, 'collector failed', err, { duration_seconds: outcome.seconds });
+      else log.error('collector failed', { err: err instanceof Error ? err.message : String(err), duration_seconds: outcome.seconds });
+      return outcome;
     }
   };
 
-  try {
-    const outcomes = await Promise.all(opts.collectors.map(runOne));
-    const parts = outcomes.map((o) => o.families);
-    if (opts.collectorMetrics) parts.push(collectorSelfMetrics(outcomes, opts.collectorMetrics));
-    const merged = mergeFamilies(parts, logger);
-    logger.debug('scrape finished', { collectors: outcomes.length, duration_seconds: (performance.now() - started) / 1000 });
-    return merged;
-  } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onParentAbort);
-    if (!controller.signal.aborted) controller.abort(new Error('scrape finished'));
-  }
+  const outcomes = await Promise.all(run.collectors.map(runOne));
+  const parts = outcomes.map((o) => o.families);
+  if (run.collectorMetrics) parts.push(collectorSelfMetrics(outcomes, run.collectorMetrics));
+  logger.debug('collectors finished', { collectors: outcomes.length, duration_seconds: (performance.now() - started) / 1000 });
+  return parts;
 }
 
 function collectorSelfMetrics(unsorted: readonly Outcome[], names: CollectorMetricNames): MetricFamily[] {
@@ -115,6 +103,32 @@ function collectorSelfMetrics(unsorted: readonly Outcome[], names: CollectorMetr
   return out.toFamilies();
 }
 
+export interface ScrapeOptions<Target> {
+  readonly collectors: ReadonlyArray<Collector<Target>>;
+  readonly target: Target;
+  /** Milliseconds until the deadline. */
+  readonly timeoutMs: number;
+  readonly logger?: Logger;
+  readonly collectorMetrics?: CollectorMetricNames;
+  /** Aborts everything early (the caller gave up). */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One scrape outside a server (tools, tests): the collectors under their own deadline, merged
+ * into one sorted snapshot.
+ */
+export async function runScrape<Target>(opts: ScrapeOptions<Target>): Promise<MetricFamily[]> {
+  const logger = opts.logger ?? silentLogger;
+  const scope = new ScrapeScope(opts.timeoutMs, opts.signal);
+  try {
+    const parts = await runCollectors({ ...opts, scope, logger, bugs: new BugLog() });
+    return mergeFamilies(parts, logger);
+  } finally {
+    scope.finish();
+  }
+}
+
 export interface CollectOnceOptions {
   readonly timeoutMs?: number;
   readonly logger?: Logger;
@@ -129,9 +143,12 @@ export async function collectOnce<Target>(
   target: Target,
   options: CollectOnceOptions = {},
 ): Promise<MetricFamily[]> {
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const signal = AbortSignal.timeout(timeoutMs);
+  const scope = new ScrapeScope(options.timeoutMs ?? 10_000);
   const sink = new MetricSink();
-  await collector.collect({ signal, logger: options.logger ?? silentLogger, deadline: Date.now() + timeoutMs, target }, sink);
+  try {
+    await collector.collect({ signal: scope.signal, logger: options.logger ?? silentLogger, deadline: scope.deadline, target }, sink);
+  } finally {
+    scope.finish();
+  }
   return mergeFamilies([sink.toFamilies()], options.logger ?? silentLogger);
 }

@@ -2,13 +2,8 @@ import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { MetricFamily } from './metrics.js';
+import type { BuildInfo } from './version.js';
 import { MetricSink } from './metrics.js';
-
-export interface BuildInfo {
-  readonly version: string;
-  readonly revision: string;
-  readonly branch: string;
-}
 
 /** Limits from /proc/self/limits: they do not change while the process runs, so read once. */
 function readLimits(): { maxFds?: number; maxAddressSpace?: number } {
@@ -92,6 +87,7 @@ export class ProcessMetrics {
   }
 }
 
+/** `<ns>_exporter_build_info`: the values `--version` prints (version.ts), plus the Node.js version. */
 export function buildInfoFamily(metricName: string, exporterName: string, info: BuildInfo): MetricFamily[] {
   return new MetricSink()
     .gauge(metricName, `A metric with a constant '1' value labeled by version, revision, branch and the Node.js version from which ${exporterName} was built.`, 1, {
@@ -101,23 +97,4 @@ export function buildInfoFamily(metricName: string, exporterName: string, info: 
       nodejs_version: process.version,
     })
     .toFamilies();
-}
-
-/**
- * Version from the exporter's package.json; revision and branch from SCRAPEKIT_REVISION /
- * SCRAPEKIT_BRANCH or a build-stamp file written at build time, 'unknown' otherwise.
- */
-export function readBuildInfo(version: string, stampFile?: URL): BuildInfo {
-  let revision = process.env.SCRAPEKIT_REVISION ?? '';
-  let branch = process.env.SCRAPEKIT_BRANCH ?? '';
-  if ((!revision || !branch) && stampFile) {
-    try {
-      const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { revision?: string; branch?: string };
-      revision ||= stamp.revision ?? '';
-      branch ||= stamp.branch ?? '';
-    } catch {
-      // no stamp: a development tree
-    }
-  }
-  return { version, revision: revision || 'unknown', branch: branch || 'unknown' };
 }

@@ -1,14 +1,22 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { HandlerMetrics } from './handler-metrics.js';
 import type { Logger } from './logger.js';
+import { RequestError } from './request-errors.js';
+import { BugLog } from './unexpected-errors.js';
 import { createWebServer } from './web-config.js';
 
 export interface Routes {
   readonly metricsPath: string;
-  /** Serves the metrics path (and /probe when given). Must always end the response. */
+  /**
+   * Serves the metrics path (and /probe when given): answers, or throws a RequestError (its status
+   * and message are sent) or anything else (a bug: 500, logged with its stack).
+   */
   metrics(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
   probe?(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
   landingPage(): string;
+  /** Counts the metrics path's requests by status code and in flight (promhttp_metric_handler_*). */
+  readonly handlerMetrics?: HandlerMetrics;
 }
 
 export interface ServerOptions {
@@ -49,6 +57,7 @@ export function parseListenAddress(address: string): { host: string | undefined;
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { routes, logger } = opts;
+  const bugs = new BugLog();
   let inFlight = 0;
   let ready = false;
   let closing = false;
@@ -71,15 +80,28 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     const scrape = path === routes.metricsPath ? routes.metrics : path === '/probe' && routes.probe ? routes.probe : undefined;
     if (scrape) {
+      // As promhttp's instrumentation inside node_exporter's handler: the limit's 503 counts, a
+      // malformed request's 400 (answered before that handler in Go) does not.
+      const counted = path === routes.metricsPath ? routes.handlerMetrics?.started() : undefined;
       if (opts.maxRequests > 0 && inFlight >= opts.maxRequests) {
         res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
           .end(`Limit of concurrent requests reached (${opts.maxRequests}), try again later.\n`);
+        counted?.(503);
         return;
       }
       inFlight++;
-      res.once('close', () => inFlight--);
+      res.once('close', () => {
+        inFlight--;
+        counted?.(res.statusCode);
+      });
       scrape(req, res, url).catch((err: unknown) => {
-        logger.error('unexpected error while serving a scrape', { err: err instanceof Error ? err.message : String(err) });
+        if (err instanceof RequestError) {
+          counted?.(undefined);
+          if (!res.headersSent) res.writeHead(err.status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${err.message}\n`);
+          else res.end();
+          return;
+        }
+        bugs.report(logger, 'unexpected error while serving a scrape', err);
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end();
       });

@@ -33,6 +33,7 @@ export class ConfigError extends Error {
 }
 
 export interface AcquireRequest {
+  /** The scrape's one signal: fires at its deadline or when its client has gone. */
   readonly signal: AbortSignal;
   readonly logger: Logger;
   /** Query parameters of a /probe request (multi-target mode); undefined on the metrics path. */
@@ -41,15 +42,15 @@ export interface AcquireRequest {
   readonly out: MetricSink;
 }
 
+/**
+ * What acquire() found. A request that is itself wrong (an unknown auth module, say) is not a
+ * value: acquire() throws BadRequestError and the server answers 400 with its message.
+ */
 export type Acquired<Target> =
   /** The target answered: run the collectors with it, then call release(). */
   | { readonly ok: true; readonly target: Target; release?(): void | Promise<void> }
-  /**
-   * The target is down or refused us: answer 200 with what acquire wrote to `out` (e.g.
-   * `<ns>_up 0`). With `badRequest`, the request itself was wrong (an unknown auth module, say):
-   * answer 400 with that message instead.
-   */
-  | { readonly ok: false; readonly badRequest?: string };
+  /** The target is down or refused us: answer 200 with what acquire wrote to `out` (e.g. `<ns>_up 0`). */
+  | { readonly ok: false };
 
 /** What an exporter's setup() returns: how to reach its target on each scrape. */
 export interface ExporterRuntime<Target> {

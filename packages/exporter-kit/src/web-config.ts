@@ -11,6 +11,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
+import { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import type { Logger } from './logger.js';
@@ -195,6 +196,22 @@ export function createWebServer(opts: WebServerOptions, handler: Handler): Serve
   });
   server.on('tlsClientError', (err: Error, socket: TLSSocket) => {
     logger.debug('TLS handshake failed', { err: err.message, remote: socket.remoteAddress });
+    answerPlainHttp(err, socket);
   });
   return server;
+}
+
+/** Go's net/http answer to plain HTTP on a TLS port, byte for byte. */
+export const PLAIN_HTTP_ON_TLS_ANSWER = 'HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n';
+
+/**
+ * A client that speaks plain HTTP to the TLS port (OpenSSL recognises the request line as the
+ * first record) gets Go's 400 instead of a closed connection, which looks like a crash. The
+ * answer goes out unencrypted, on the TCP socket under the failed TLS one.
+ */
+function answerPlainHttp(err: Error, socket: TLSSocket): void {
+  if ((err as NodeJS.ErrnoException).code !== 'ERR_SSL_HTTP_REQUEST') return;
+  // node keeps the TCP socket a server-side TLS socket wraps as _parent.
+  const raw = (socket as unknown as { _parent?: unknown })._parent;
+  if (raw instanceof Socket && !raw.destroyed) raw.end(PLAIN_HTTP_ON_TLS_ANSWER);
 }

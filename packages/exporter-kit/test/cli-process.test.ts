@@ -75,8 +75,32 @@ describe('exporter process (examples/dirsize-exporter.mjs)', () => {
     expect(help.stdout).toContain('--web.listen-address');
     expect(help.stdout).toContain('DIRSIZE_EXPORTER_DIRSIZE_PATH');
     expect(help.stdout).toContain('--collector.files');
-    const version = await run(['--version']);
-    expect(version.stdout.trim()).toBe('1.0.0');
+    const version = await run(['--version'], { SCRAPEKIT_REVISION: 'abc', SCRAPEKIT_BRANCH: 'main' });
+    expect(version.code).toBe(0);
+    // prometheus/common's version.Print layout; no build stamp beside the example, so unknown.
+    expect(version.stdout).toBe([
+      'dirsize-exporter, version 1.0.0 (branch: main, revision: abc)',
+      '  build user:       unknown',
+      '  build date:       unknown',
+      `  nodejs version:   ${process.version}`,
+      `  platform:         ${process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}`,
+      '',
+    ].join('\n'));
+  });
+
+  it('the launcher says how to build when the exporter is not built, one line, exit 1', async () => {
+    const launch = new URL('../dist/launch.js', import.meta.url).href;
+    const script = `import(${JSON.stringify(launch)}).then((m) => m.launch(new URL('file:///nonexistent/package/dist/main.js')))`;
+    const r = await new Promise<Run>((resolve) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d));
+      child.stderr.on('data', (d: Buffer) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('This package is not built yet: run `npm run build` at the repository root.\n');
   });
 
   it('serves, then exits 0 within 5 s of SIGTERM', async () => {

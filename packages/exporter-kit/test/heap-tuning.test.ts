@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOW_MEMORY_TUNING, YOUNG_GENERATION_CAP_BYTES, chooseTuning, scrapeEnded, tuneHeap, trimScheduler, userChoseHeapFlags, youngGenerationGovernor } from '../src/heap-tuning.js';
+import { LOW_MEMORY_TUNING, YOUNG_GENERATION_CAP_BYTES, chooseTuning, tuneHeap, userChoseHeapFlags, youngGenerationGc, youngGenerationGovernor } from '../src/heap-tuning.js';
+import { scrapeHousekeeping, trimScheduler } from '../src/housekeeping.js';
 
 describe('heap tuning of the launcher', () => {
   it('steps aside when the user sized the heap on the command line or in NODE_OPTIONS', () => {
@@ -55,53 +56,84 @@ describe('memory profile (SCRAPEKIT_MEMORY)', () => {
 });
 
 describe('young-generation GC after a scrape', () => {
-  it('is a no-op until tuneHeap applied its settings, then runs one minor GC per burst of finished scrapes', async () => {
+  it('runs one real minor GC per burst of finished scrapes, from the event loop, once the heap is tuned', async () => {
     const { PerformanceObserver, constants } = await import('node:perf_hooks');
-    const kinds: number[] = [];
-    const obs = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) kinds.push((e.detail as { kind: number }).kind);
+    const t = manualTimers();
+    expect(tuneHeap({}, [], undefined, {})).toBe(true);
+    const gc = youngGenerationGc();
+    expect(gc).toBeTypeOf('function');
+    // gc() is not left on the global object.
+    expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
+    const housekeeping = scrapeHousekeeping({ youngGenerationGc: gc }, t.timers);
+    housekeeping.scrapeStarted();
+    housekeeping.scrapeStarted();
+    housekeeping.scrapeEnded();
+    housekeeping.scrapeEnded();
+    expect(t.immediates).toHaveLength(1); // coalesced
+    const minorGcSeen = new Promise<void>((resolve) => {
+      const obs = new PerformanceObserver((list) => {
+        if (list.getEntries().some((e) => (e.detail as { kind: number }).kind === constants.NODE_PERFORMANCE_GC_MINOR)) {
+          obs.disconnect();
+          resolve();
+        }
+      });
+      obs.observe({ entryTypes: ['gc'] });
     });
-    obs.observe({ entryTypes: ['gc'] });
-    const settle = async () => {
-      await new Promise((r) => setImmediate(r));
-      await new Promise((r) => setTimeout(r, 20));
-    };
-    try {
-      // Before tuneHeap: nothing is collected on our account.
-      scrapeEnded();
-      await settle();
-      const before = kinds.filter((k) => k === constants.NODE_PERFORMANCE_GC_MINOR).length;
-      expect(tuneHeap({}, [], undefined, {})).toBe(true);
-      scrapeEnded();
-      scrapeEnded();
-      scrapeEnded();
-      await settle();
-      const minor = kinds.filter((k) => k === constants.NODE_PERFORMANCE_GC_MINOR).length - before;
-      expect(minor).toBeGreaterThanOrEqual(1);
-      expect(minor).toBeLessThanOrEqual(2); // coalesced (a second one only if V8 needed one itself)
-      // gc() is not left on the global object.
-      expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
-    } finally {
-      obs.disconnect();
-    }
+    t.fireImmediates();
+    await minorGcSeen;
+    // The next scrape ending schedules the next one.
+    housekeeping.scrapeEnded();
+    expect(t.immediates).toHaveLength(1);
+  });
+
+  it('does nothing without the runtime hooks (a server started without the launcher)', () => {
+    const t = manualTimers();
+    const housekeeping = scrapeHousekeeping({}, t.timers);
+    housekeeping.scrapeStarted();
+    housekeeping.scrapeEnded();
+    expect(t.immediates).toHaveLength(0);
+    expect(t.queue).toHaveLength(0);
+  });
+});
+
+describe('housekeeping per pipeline', () => {
+  it('one pipeline\'s running scrape does not hold off another pipeline\'s trim', () => {
+    const t = manualTimers();
+    const trims: string[] = [];
+    const a = scrapeHousekeeping({ nativeHeapTrim: () => trims.push('a') }, t.timers);
+    const b = scrapeHousekeeping({ nativeHeapTrim: () => trims.push('b') }, t.timers);
+    a.scrapeStarted();
+    b.scrapeStarted();
+    b.scrapeEnded(); // a is still scraping
+    t.fireAll();
+    expect(trims).toEqual(['b']);
+    expect([a.trims, b.trims]).toEqual([0, 1]);
+    a.scrapeEnded();
+    t.fireAll();
+    expect(trims).toEqual(['b', 'a']);
   });
 });
 
 /** Timers under test control: what is scheduled, when it fires, and whether it was unref'd. */
 function manualTimers() {
   const queue: Array<{ fn: () => void; ms: number; unrefed: boolean }> = [];
+  const immediates: Array<() => void> = [];
   return {
     queue,
+    immediates,
     timers: {
-      setTimeout: ((fn: () => void, ms: number) => {
+      setTimeout: (fn: () => void, ms: number) => {
         const entry = { fn, ms, unrefed: false };
         queue.push(entry);
         return { unref: () => { entry.unrefed = true; } };
-      }) as unknown as typeof setTimeout,
-      clearTimeout: (() => undefined) as unknown as typeof clearTimeout,
+      },
+      setImmediate: (fn: () => void) => immediates.push(fn),
     },
     fireAll() {
       for (const e of queue.splice(0)) e.fn();
+    },
+    fireImmediates() {
+      for (const fn of immediates.splice(0)) fn();
     },
   };
 }

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
-import type { ExporterSpec, RunningExporter } from '../src/index.js';
-import { defineCollector, silentLogger, startExporter } from '../src/index.js';
-import { NATIVE_TRIM_DELAY_MS, setNativeHeapTrim } from '../src/heap-tuning.js';
+import type { ExporterSpec, RunningExporter, RuntimeHooks } from '../src/index.js';
+import { ScrapeAbandonedError, createLogger, defineCollector, silentLogger, startExporter } from '../src/index.js';
 import { havePromtool, promtoolCheckMetrics } from '../../../test/support/promtool.js';
-import { requireDependency } from '../../../test/support/services.js';
+import { inCI } from '../../../test/support/services.js';
 
 interface Raw { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
 
@@ -22,9 +21,24 @@ function get(address: string, path: string, headers: Record<string, string> = {}
   });
 }
 
+/** A promise with its resolve function: tests wait for events, never for time. */
+function deferred<T = void>(): { promise: Promise<T>; resolve: (v: T) => void } {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => { resolve = r; });
+  return { promise, resolve };
+}
+
+/** Waits until `check` holds, looking again after each event-loop turn (no time bound but the test's). */
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((r) => setTimeout(r, 5));
+}
+
 let calls = 0;
-let delayMs = 0;
 let targetUp = true;
+/** While set, alpha waits for it (after resolving `alphaEntered`). */
+let alphaGate: Promise<void> | undefined;
+let alphaEntered = deferred();
+let alphaSignal: AbortSignal | undefined;
 
 const spec: ExporterSpec<{ dsn: string }> = {
   name: 'demo-exporter',
@@ -40,7 +54,9 @@ const spec: ExporterSpec<{ dsn: string }> = {
       name: 'alpha', help: 'Alpha.', defaultEnabled: true,
       async collect(ctx, out) {
         calls++;
-        if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+        alphaSignal = ctx.signal;
+        alphaEntered.resolve();
+        if (alphaGate) await alphaGate;
         out.gauge('demo_alpha_value', 'Alpha value.', 1, { target: ctx.target.dsn });
         out.counter('demo_alpha_events_total', 'Alpha events.', 42);
       },
@@ -71,33 +87,53 @@ afterEach(async () => {
   await running?.close(1000);
   running = undefined;
   calls = 0;
-  delayMs = 0;
   targetUp = true;
+  alphaGate = undefined;
+  alphaEntered = deferred();
+  alphaSignal = undefined;
 });
 
-async function start(args: string[] = []): Promise<string> {
-  running = await startExporter(spec, { argv: ['--web.listen-address=127.0.0.1:0', '--demo.password=hunter2', ...args], env: {}, logger: silentLogger });
+async function start(args: string[] = [], runtimeHooks?: RuntimeHooks): Promise<string> {
+  running = await startExporter(spec, { argv: ['--web.listen-address=127.0.0.1:0', '--demo.password=hunter2', ...args], env: {}, logger: silentLogger, runtimeHooks });
   return running.addresses[0]!;
 }
 
+/** The value of one series in an exposition, e.g. sample(body, 'promhttp_metric_handler_requests_total{code="200"}'). */
+function sample(body: string, series: string): number | undefined {
+  const line = body.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+/** Scrapes only beta (never gated) and reads promhttp_metric_handler_requests_in_flight. */
+async function inFlight(addr: string): Promise<number> {
+  return sample((await get(addr, '/metrics?collect[]=beta')).body.toString(), 'promhttp_metric_handler_requests_in_flight') ?? NaN;
+}
+
 describe('HTTP serving', () => {
-  it('runs a registered native-heap trim after a scrape or probe ends, never while one runs', async () => {
+  it('runs the native-heap trim of the runtime hooks after a scrape or probe ends, never while one runs', async () => {
     let trims = 0;
-    setNativeHeapTrim(() => { trims++; });
-    const addr = await start();
-    const wait = (n: number) => new Promise((r) => setTimeout(r, NATIVE_TRIM_DELAY_MS * n));
+    let trimmedWhileScraping = 0;
+    let trimmed = deferred();
+    let scraping = false;
+    const addr = await start([], { nativeHeapTrim: () => { trims++; if (scraping) trimmedWhileScraping++; trimmed.resolve(); } });
     expect((await get(addr, '/probe?target=db:1')).status).toBe(200);
-    await wait(3);
+    await trimmed.promise;
     expect(trims).toBe(1);
-    // A quick scrape schedules a trim; a slow one starting right after holds it off until it ends.
-    expect((await get(addr, '/metrics?collect[]=beta')).status).toBe(200);
-    delayMs = NATIVE_TRIM_DELAY_MS * 4;
+    // A quick scrape ending while a slow one runs schedules a trim, which must wait for the slow
+    // one (the deferral itself is timed in heap-tuning.test.ts, with manual timers).
+    trimmed = deferred();
+    let release!: () => void;
+    alphaGate = new Promise((r) => { release = r; });
+    scraping = true;
     const slow = get(addr, '/metrics');
-    await wait(2);
-    expect(trims).toBe(1);
+    await alphaEntered.promise;
+    expect((await get(addr, '/metrics?collect[]=beta')).status).toBe(200);
+    scraping = false;
+    release();
     expect((await slow).status).toBe(200);
-    await wait(3);
-    expect(trims).toBe(2);
+    await trimmed.promise;
+    expect(trims).toBeGreaterThanOrEqual(2);
+    expect(trimmedWhileScraping).toBe(0);
   });
 
   it('serves metrics as text 0.0.4 by default, with collector self metrics, build info and process metrics', async () => {
@@ -193,8 +229,8 @@ describe('HTTP serving', () => {
 
   it('honours X-Prometheus-Scrape-Timeout-Seconds: a slow collector fails alone and the scrape answers in time', async () => {
     const addr = await start();
-    delayMs = 5000;
-    // alpha sleeps 5 s and ignores its signal: success 0 means the answer did not wait for it.
+    alphaGate = new Promise(() => {});
+    // alpha never finishes and ignores its signal: success 0 means the answer did not wait for it.
     const res = await get(addr, '/metrics', { 'X-Prometheus-Scrape-Timeout-Seconds': '1.25' });
     const body = res.body.toString();
     expect(res.status).toBe(200);
@@ -204,37 +240,63 @@ describe('HTTP serving', () => {
 
   it('single-flight: concurrent scrapes share one collection', async () => {
     const addr = await start();
-    delayMs = 300;
-    const results = await Promise.all([1, 2, 3, 4, 5].map(() => get(addr, '/metrics')));
-    expect(results.every((r) => r.status === 200 && r.body.toString().includes('demo_alpha_value'))).toBe(true);
+    let release!: () => void;
+    alphaGate = new Promise((r) => { release = r; });
+    const results = Promise.all([1, 2, 3, 4, 5].map(() => get(addr, '/metrics')));
+    // All five wait (plus the request that asks), yet alpha was entered once.
+    await until(async () => (await inFlight(addr)) === 6);
+    release();
+    expect((await results).every((r) => r.status === 200 && r.body.toString().includes('demo_alpha_value'))).toBe(true);
     expect(calls).toBe(1);
   });
 
-  it('answers 503 beyond --web.max-requests', async () => {
+  it('answers 503 beyond --web.max-requests, and counts it in promhttp_metric_handler_requests_total', async () => {
     const addr = await start(['--web.max-requests=2']);
-    delayMs = 400;
-    const [a, b, c] = await Promise.all([
-      get(addr, '/metrics?collect[]=alpha'),
-      get(addr, '/metrics?collect[]=alpha&collect[]=beta'),
-      new Promise<Raw>((r) => setTimeout(() => r(get(addr, '/metrics?exclude[]=beta')), 100)),
-    ]);
-    expect([a!.status, b!.status]).toEqual([200, 200]);
-    expect(c!.status).toBe(503);
-    expect((await get(addr, '/metrics')).status).toBe(200);
+    let release!: () => void;
+    alphaGate = new Promise((r) => { release = r; });
+    const blocked = [get(addr, '/metrics?collect[]=alpha'), get(addr, '/metrics?collect[]=alpha&collect[]=beta')];
+    // Quick scrapes of beta pass until both blocked ones hold the two places.
+    let refused: Raw | undefined;
+    await until(async () => {
+      const r = await get(addr, '/metrics?collect[]=beta');
+      if (r.status === 503) refused = r;
+      return r.status === 503;
+    });
+    expect(refused!.body.toString()).toBe('Limit of concurrent requests reached (2), try again later.\n');
+    release();
+    expect((await Promise.all(blocked)).map((r) => r.status)).toEqual([200, 200]);
+    const body = (await get(addr, '/metrics')).body.toString();
+    expect(sample(body, 'promhttp_metric_handler_requests_total{code="503"}')).toBe(1);
+    expect(sample(body, 'promhttp_metric_handler_requests_total{code="200"}')).toBeGreaterThanOrEqual(2);
   });
 
   it('graceful shutdown lets an in-flight scrape finish and then refuses connections', async () => {
     const addr = await start();
-    delayMs = 500;
+    let release!: () => void;
+    alphaGate = new Promise((r) => { release = r; });
     const inflight = get(addr, '/metrics');
-    await new Promise((r) => setTimeout(r, 100));
-    const closing = running!.close(5000);
+    await alphaEntered.promise;
+    const closing = running!.close(60_000);
     running = undefined;
+    release();
     const res = await inflight;
     expect(res.status).toBe(200);
     expect(res.body.toString()).toContain('demo_alpha_value');
     await closing;
     await expect(get(addr, '/metrics')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('a client that goes away aborts the scrape\'s one signal, which acquire() and the collectors share', async () => {
+    const addr = await start();
+    alphaGate = new Promise(() => {}); // alpha only ends through its signal
+    const [host, port] = addr.split(':');
+    const req = request({ host, port: Number(port), path: '/metrics', agent: false });
+    req.on('error', () => {});
+    req.end();
+    await alphaEntered.promise;
+    const aborted = new Promise<unknown>((resolve) => alphaSignal!.addEventListener('abort', () => resolve(alphaSignal!.reason)));
+    req.destroy();
+    expect(await aborted).toBeInstanceOf(ScrapeAbandonedError);
   });
 
   it('serves several --web.listen-address at once', async () => {
@@ -243,8 +305,12 @@ describe('HTTP serving', () => {
     for (const addr of running.addresses) expect((await get(addr, '/-/healthy')).status).toBe(200);
   });
 
-  it('output passes promtool check metrics with no findings', async () => {
-    if (!requireDependency(havePromtool(), 'promtool (Debian package prometheus)')) return;
+  it('output passes promtool check metrics with no findings', async (ctx) => {
+    if (!havePromtool()) {
+      const reason = 'promtool (Debian package prometheus) is not installed; run scripts/prepare-services.sh (as root)';
+      if (inCI) throw new Error(reason);
+      ctx.skip(reason);
+    }
     const addr = await start();
     const text = (await get(addr, '/metrics')).body.toString();
     const lint = await promtoolCheckMetrics(text);

@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExporterSpec, RunningExporter } from '../src/index.js';
-import { defineCollector, silentLogger, startExporter } from '../src/index.js';
+import { BadRequestError, ScrapeDeadlineError, defineCollector, silentLogger, startExporter } from '../src/index.js';
 
 // ExporterSpec options the mysqld_exporter drop-in needs: the 'collect.' label prefix, lenient
 // collect[], a 400 from acquire(), and the deadline shared between acquire() and the collectors.
-let acquireDelayMs = 0;
+/** When set, acquire() returns only once its signal fired: it uses up the whole deadline. */
+let acquireUntilAborted = false;
+let acquireSignal: AbortSignal | undefined;
+let collectorSeen: { signal: AbortSignal; deadline: number } | undefined;
 const spec: ExporterSpec<void> = {
   name: 'opts-exporter', description: 'd', version: '1', defaultListenAddress: ':0', envPrefix: 'OPTS',
   buildInfoMetric: 'opts_exporter_build_info',
@@ -17,8 +20,8 @@ const spec: ExporterSpec<void> = {
     defineCollector({
       name: 'slow', help: 'h', defaultEnabled: true,
       async collect(ctx, out) {
-        // Finishes only if it is given at least 700 ms.
-        await new Promise((r) => setTimeout(r, 700));
+        collectorSeen = { signal: ctx.signal, deadline: ctx.deadline };
+        await new Promise((r) => setImmediate(r));
         ctx.signal.throwIfAborted();
         out.gauge('opts_slow', 'h', 1);
       },
@@ -26,9 +29,10 @@ const spec: ExporterSpec<void> = {
   ],
   setup: () => ({
     probe: true,
-    async acquire({ probe, out }) {
-      if (probe?.get('auth_module') === 'nope') return { ok: false, badRequest: 'unknown auth_module "nope"' };
-      if (acquireDelayMs) await new Promise((r) => setTimeout(r, acquireDelayMs));
+    async acquire({ probe, out, signal }) {
+      if (probe?.get('auth_module') === 'nope') throw new BadRequestError('unknown auth_module "nope"');
+      acquireSignal = signal;
+      if (acquireUntilAborted) await new Promise((r) => signal.addEventListener('abort', r, { once: true }));
       out.gauge('opts_up', 'h', 1);
       return { ok: true, target: undefined };
     },
@@ -36,7 +40,13 @@ const spec: ExporterSpec<void> = {
 };
 
 let running: RunningExporter | undefined;
-afterEach(async () => { await running?.close(1000); running = undefined; acquireDelayMs = 0; });
+afterEach(async () => {
+  await running?.close(1000);
+  running = undefined;
+  acquireUntilAborted = false;
+  acquireSignal = undefined;
+  collectorSeen = undefined;
+});
 
 async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   running ??= await startExporter(spec, { argv: ['--web.listen-address=127.0.0.1:0'], env: {}, logger: silentLogger });
@@ -63,14 +73,23 @@ describe('ExporterSpec options', () => {
     expect(r.body).toContain('unknown auth_module "nope"');
   });
 
-  it('collectors get only the time acquire() left of the deadline', async () => {
-    // 1.25 s timeout - 0.25 s offset = 1 s; acquire takes 500 ms, so the 700 ms collector misses it.
-    acquireDelayMs = 500;
-    const r = await get('/metrics', { 'X-Prometheus-Scrape-Timeout-Seconds': '1.25' });
-    expect(r.body).toContain('opts_exporter_collector_success{collector="collect.slow"} 0');
-    expect(r.body).toContain('opts_exporter_collector_success{collector="collect.global_status"} 1');
-    acquireDelayMs = 0;
-    const fresh = await get('/metrics', { 'X-Prometheus-Scrape-Timeout-Seconds': '1.25' });
+  it('collectors get only the time acquire() left of the deadline: one deadline, one signal', async () => {
+    // 1.25 s timeout - 0.25 s offset = 1 s; acquire waits for its signal, so nothing is left.
+    acquireUntilAborted = true;
+    const spent = await get('/metrics', { 'X-Prometheus-Scrape-Timeout-Seconds': '1.25' });
+    expect(spent.body).toContain('opts_up 1');
+    expect(spent.body).toContain('opts_exporter_collector_success{collector="collect.slow"} 0');
+    expect(spent.body).toContain('opts_exporter_collector_success{collector="collect.global_status"} 0');
+    expect(acquireSignal?.reason).toBeInstanceOf(ScrapeDeadlineError);
+    expect(collectorSeen).toBeUndefined(); // not started with no time left
+    acquireUntilAborted = false;
+    const before = Date.now();
+    const fresh = await get('/metrics', { 'X-Prometheus-Scrape-Timeout-Seconds': '5.25' });
+    const after = Date.now();
     expect(fresh.body).toContain('opts_exporter_collector_success{collector="collect.slow"} 1');
+    expect(collectorSeen!.signal).toBe(acquireSignal);
+    // The one deadline: the header's 5 s, counted from the request's arrival.
+    expect(collectorSeen!.deadline).toBeGreaterThanOrEqual(before + 5000);
+    expect(collectorSeen!.deadline).toBeLessThanOrEqual(after + 5000);
   });
 });

@@ -14,7 +14,7 @@ import type { Started } from '../../../test/support/processes.js';
 import { missingDependency } from '../../../test/support/services.js';
 import { createLogger } from '../src/logger.js';
 import { createWebServer, loadWebConfig } from '../src/web-config.js';
-import { closeServer, fetchFrom, listen, makePki } from './web-config-fixtures.js';
+import { closeServer, fetchFrom, listen, makePki, rawExchange } from './web-config-fixtures.js';
 import type { FetchOptions, Pki } from './web-config-fixtures.js';
 
 const ORACLE = '/usr/bin/prometheus-node-exporter';
@@ -147,6 +147,14 @@ describe('same web config file as the Go node_exporter', () => {
     const goAnswers = await answers(go);
     expect(await answers(node)).toEqual(goAnswers);
     expect(goAnswers).toEqual([REFUSED, '200 auth=- xfo=-', REFUSED, '200 auth=- xfo=-']);
+  });
+
+  it('answers plain HTTP on the TLS port identically, byte for byte', async () => {
+    const { go, node } = await both(configFile(tlsSection), true);
+    const request = 'GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n';
+    const goAnswer = await rawExchange((go.address() as AddressInfo).port, request);
+    expect(goAnswer).toMatch(/^HTTP\/1\.0 400 Bad Request\r\n/);
+    expect(await rawExchange((node.address() as AddressInfo).port, request)).toBe(goAnswer);
   });
 
   const badFiles: Array<[string, string]> = [

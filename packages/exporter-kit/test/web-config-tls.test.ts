@@ -1,11 +1,12 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { createWebServer } from '../src/web-config.js';
-import { CLIENT_SANS, closeServer, fetchFrom, listen, makePki, makeServerCert } from './web-config-fixtures.js';
+import { CLIENT_SANS, closeServer, fetchFrom, listen, makePki, makeServerCert, rawExchange } from './web-config-fixtures.js';
 import type { FetchOptions, Pki } from './web-config-fixtures.js';
 
 let pki: Pki;
@@ -50,12 +51,26 @@ const https = (extra: FetchOptions = {}): FetchOptions => ({ https: true, ca, ..
 const withPolicy = (type: string, extra = ''): string => `  client_ca_file: ${pki.caCert}\n  client_auth_type: ${type}\n${extra}`;
 
 describe('TLS serving', () => {
-  it('serves HTTPS to a client that trusts our CA, and refuses plain HTTP', async () => {
+  it('serves HTTPS to a client that trusts our CA, and answers plain HTTP with 400', async () => {
     const server = await start(configFile());
     const r = await fetchFrom(server, https());
     expect(r.status).toBe(200);
     expect(r.body).toBe('metrics\n');
-    await expect(fetchFrom(server)).rejects.toThrow();
+    const plain = await fetchFrom(server);
+    expect(plain.status).toBe(400);
+    expect(plain.body).toBe('Client sent an HTTP request to an HTTPS server.\n');
+  });
+
+  it('plain HTTP on the TLS port gets Go net/http\'s 400, byte for byte, on a raw TCP connection', async () => {
+    const server = await start(configFile());
+    const { port } = server.address() as AddressInfo;
+    for (const method of ['GET', 'HEAD', 'POST']) {
+      const answer = await rawExchange(port, `${method} /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+      expect(answer).toBe('HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n');
+    }
+    // Not HTTP at all: still just a closed connection, and HTTPS keeps working.
+    expect(await rawExchange(port, 'hello\r\n')).toBe('');
+    expect((await fetchFrom(server, https())).status).toBe(200);
   });
 
   it('refuses a TLS 1.1 client with the default min_version TLS12, and lets it in with TLS10', async () => {

@@ -1,4 +1,4 @@
-import type { AcquireRequest, Acquired, ExporterRuntime, Logger } from '@scrapekit/exporter-kit';
+import { BadRequestError, type AcquireRequest, type Acquired, type ExporterRuntime, type Logger } from '@scrapekit/exporter-kit';
 import { endpointFor, endpointKey, type AuthModule } from './config.js';
 import { ConnectionPool, scrubSecret } from './connection.js';
 import type { CollectorSettings, MysqlTarget } from './target.js';
@@ -77,7 +77,7 @@ export function createMysqlRuntime(opts: MysqlRuntimeOptions): ExporterRuntime<M
       const started = performance.now();
       if (!opts.modules.has(moduleName)) {
         // mysqld_exporter answers 400 for an auth_module that is not in the config file.
-        return { ok: false, badRequest: `auth_module ${JSON.stringify(moduleName)} is not a section of --config.my-cnf` };
+        throw new BadRequestError(`auth_module ${JSON.stringify(moduleName)} is not a section of --config.my-cnf`);
       }
       try {
         pool = poolFor(moduleName, target);

@@ -5,7 +5,7 @@ import { resolveAuthModules } from './config.js';
 import { createMysqlRuntime } from './runtime.js';
 import type { CollectorSettings, MysqlTarget } from './target.js';
 
-const VERSION = '0.1.0';
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const DEFAULT_CNF = '.my.cnf';
 
 export const flags: readonly FlagSpec[] = [

@@ -1,5 +1,12 @@
-import { runExporter } from '@scrapekit/exporter-kit';
-import { spec } from './spec.js';
+import type { ExporterEntry } from '@scrapekit/exporter-kit/launch';
+import type { NodeContext } from './context.js';
+import { runtime } from './runtime.js';
 
-// dist/build-stamp.json is written by scripts/stamp-build.mjs at build time (git revision, branch).
-await runExporter(spec, { buildStamp: new URL('./build-stamp.json', import.meta.url) });
+/**
+ * What bin/node-exporter.js hands to the kit's launcher: the runtime settings, applied first,
+ * and the spec, whose collectors load only afterwards.
+ */
+export const entry: ExporterEntry<NodeContext> = {
+  runtime,
+  loadSpec: async () => (await import('./spec.js')).spec,
+};

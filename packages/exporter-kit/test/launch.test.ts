@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { applyRuntime } from '../src/launch.js';
+
+describe('applyRuntime (the launcher\'s runtime settings)', () => {
+  it('without settings or SCRAPEKIT_MEMORY leaves V8 alone and offers no post-scrape GC', async () => {
+    const hooks = await applyRuntime({}, {});
+    expect(hooks.youngGenerationGc).toBeUndefined();
+    expect(hooks.nativeHeapTrim).toBeUndefined();
+    expect(hooks.summary).toEqual({ heap_tuning: 'none (V8 defaults)', native_heap_trim: false });
+  });
+
+  it('tunes the heap, runs the native-heap setup and hands its trim to the housekeeping', async () => {
+    const trim = (): void => {};
+    const hooks = await applyRuntime({
+      heap: { youngGenerationCapBytes: 4 << 20, extraFlags: ['--optimize-for-size'] },
+      nativeHeap: async () => trim,
+    }, {});
+    expect(hooks.nativeHeapTrim).toBe(trim);
+    expect(hooks.youngGenerationGc).toBeTypeOf('function');
+    expect(hooks.summary).toEqual({
+      heap_tuning: 'applied', memory_profile: 'default', young_generation_cap_bytes: 4 << 20, heap_growing_percent: 50,
+      v8_flags: '--optimize-for-size', native_heap_trim: true,
+    });
+  });
+
+  it('heap flags the user gave node win: nothing is tuned, and the summary says so', async () => {
+    const hooks = await applyRuntime({ heap: {} }, { NODE_OPTIONS: '--max-semi-space-size=8' });
+    expect(hooks.youngGenerationGc).toBeUndefined();
+    expect(hooks.summary?.heap_tuning).toBe('left to the heap flags given to node');
+  });
+
+  it('an unknown SCRAPEKIT_MEMORY throws one line before anything else runs', async () => {
+    let nativeHeapRan = false;
+    await expect(applyRuntime({ nativeHeap: async () => { nativeHeapRan = true; return undefined; } }, { SCRAPEKIT_MEMORY: 'tiny' }))
+      .rejects.toThrow(/^SCRAPEKIT_MEMORY=tiny is not a memory profile; use SCRAPEKIT_MEMORY=low or leave it unset$/);
+    expect(nativeHeapRan).toBe(false);
+  });
+});
