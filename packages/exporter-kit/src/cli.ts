@@ -3,7 +3,9 @@ import { HelpShown, parseCommandLine, parseDuration } from './flags.js';
 import { renderLandingPage } from './landing.js';
 import type { LogFormat, Logger, LogLevel } from './logger.js';
 import { createLogger } from './logger.js';
+import type { MetricFamily } from './metrics.js';
 import { createPipeline } from './pipeline.js';
+import { PushFailedError, PushMode, parsePushConfig } from './push/index.js';
 import { ProcessMetrics, buildInfoFamily, readBuildInfo } from './self-metrics.js';
 import type { RunningServer } from './server.js';
 import { ListenAddressError, startServer } from './server.js';
@@ -25,6 +27,8 @@ export interface RunningExporter {
   readonly flags: FlagValues;
   readonly enabledCollectors: readonly string[];
   readonly logger: Logger;
+  /** With --push.once: settles when the one push is done; rejects with a PushFailedError. */
+  readonly finished?: Promise<void>;
   close(graceMs?: number): Promise<void>;
 }
 
@@ -45,9 +49,11 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
   } catch (err) {
     throw new ConfigError(`--scrape.timeout: ${(err as Error).message}`);
   }
+  const pushConfig = parsePushConfig(flags);
   const metricsPath = String(flags['web.telemetry-path']);
   if (!metricsPath.startsWith('/')) throw new ConfigError(`--web.telemetry-path: must start with "/", got ${JSON.stringify(metricsPath)}`);
 
+  const push = pushConfig ? await PushMode.create(pushConfig, { exporterName: spec.name, version: spec.version, logger }) : undefined;
   const runtime: ExporterRuntime<Target> = spec.setup
     ? await spec.setup({ flags, logger })
     : { acquire: async () => ({ ok: true, target: undefined as Target }) };
@@ -67,7 +73,9 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     timeoutOffsetSeconds: Number(flags['timeout-offset']),
     singleFlight: spec.singleFlight ?? false,
     // As node_exporter: --web.disable-exporter-metrics drops the process metrics, never build info.
-    selfMetrics: processMetrics ? async () => [...buildFamilies, ...(await processMetrics.collect())] : async () => buildFamilies,
+    selfMetrics: processMetrics
+      ? async () => [...buildFamilies, ...(await processMetrics.collect()), ...(push?.selfMetrics() ?? [])]
+      : async () => buildFamilies,
     logger,
   });
 
@@ -80,6 +88,8 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     collectors: collectors.map((c) => c.name),
     info: runtime.landingInfo,
   });
+
+  if (push && !push.listen) return startPushOnly(push, pipeline.snapshot, runtime, { flags, logger, enabledCollectors: collectors.map((c) => c.name), name: spec.name });
 
   let server: RunningServer;
   try {
@@ -100,6 +110,7 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     throw err;
   }
   logger.info(`Starting ${spec.name}`, { version: buildInfo.version, revision: buildInfo.revision, collectors: collectors.length });
+  push?.start(pipeline.snapshot);
 
   return {
     addresses: server.addresses,
@@ -107,7 +118,30 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     enabledCollectors: collectors.map((c) => c.name),
     logger,
     async close(graceMs?: number) {
-      await server.close(graceMs);
+      await Promise.all([server.close(graceMs), push?.close(graceMs)]);
+      await runtime.close?.();
+    },
+  };
+}
+
+/** Push mode without the HTTP server: --push.once runs one round (`finished`), else the interval loop. */
+function startPushOnly<Target>(
+  push: PushMode,
+  collect: () => Promise<MetricFamily[]>,
+  runtime: ExporterRuntime<Target>,
+  info: { flags: FlagValues; logger: Logger; enabledCollectors: string[]; name: string },
+): RunningExporter {
+  info.logger.info(`Starting ${info.name} in push mode`, { once: push.config.schedule.kind === 'once' });
+  const finished = push.config.schedule.kind === 'once' ? push.runOnce(collect) : undefined;
+  if (!finished) push.start(collect);
+  return {
+    addresses: [],
+    flags: info.flags,
+    enabledCollectors: info.enabledCollectors,
+    logger: info.logger,
+    finished,
+    async close(graceMs?: number) {
+      await push.close(graceMs);
       await runtime.close?.();
     },
   };
@@ -115,7 +149,7 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
 
 /** True for errors that are the user's to fix: printed as one line, exit code 1, no stack trace. */
 export function isUserError(err: unknown): err is Error {
-  return err instanceof ConfigError || err instanceof WebConfigError || err instanceof ListenAddressError;
+  return err instanceof ConfigError || err instanceof WebConfigError || err instanceof ListenAddressError || err instanceof PushFailedError;
 }
 
 /** The main of every exporter bin: start, handle SIGTERM/SIGINT gracefully, map errors to exit codes. */
@@ -131,6 +165,12 @@ export async function runExporter<Target>(spec: ExporterSpec<Target>, options: S
     const msg = err instanceof Error ? err.message : String(err);
     process.stderr.write(`${spec.name}: error: ${msg}\n`);
     process.exit(1);
+  }
+  if (running.finished) {
+    const failure = await running.finished.then(() => undefined, (err: unknown) => err as Error);
+    await running.close(1000).catch(() => {});
+    if (failure) process.stderr.write(`${spec.name}: error: ${failure.message}\n`);
+    process.exit(failure ? 1 : 0);
   }
   let stopping = false;
   const stop = (signal: string): void => {

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Collector } from './collector.js';
 import { LOG_FORMATS, LOG_LEVELS } from './logger.js';
+import { pushFlags } from './push/push-flags.js';
 import type { ExporterSpec, FlagSpec, FlagValues } from './spec.js';
 import { ConfigError } from './spec.js';
 
@@ -23,6 +24,7 @@ export function kitFlags(spec: ExporterSpec<unknown>): FlagSpec[] {
       description: 'Seconds subtracted from Prometheus\'s scrape timeout so the answer arrives before Prometheus gives up.' },
     { name: 'log.level', default: 'info', choices: LOG_LEVELS, placeholder: '<level>', description: 'Only log messages with the given severity or above.' },
     { name: 'log.format', default: 'logfmt', choices: LOG_FORMATS, placeholder: '<format>', description: 'Output format of log messages.' },
+    ...pushFlags(spec.name),
   ];
 }
 

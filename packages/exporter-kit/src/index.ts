@@ -21,3 +21,4 @@ export type { BuildInfo } from './self-metrics.js';
 export { renderLandingPage } from './landing.js';
 export { createWebServer, loadWebConfig, WebConfigError } from './web-config.js';
 export type { WebConfig, WebServerOptions } from './web-config.js';
+export * from './push/index.js';

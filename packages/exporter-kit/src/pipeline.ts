@@ -170,18 +170,40 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>) {
     return { collectors, timeoutMs, names: collectors.map((c) => c.name).join(',') };
   };
 
+  /** The metrics path's answer: the collectors' snapshot plus the self metrics. */
+  const metricsSnapshot = async (collectors: ReadonlyArray<Collector<Target>>, names: string, timeoutMs: number): Promise<MetricFamily[] | BadRequestError> => {
+    const [families, self] = await Promise.all([
+      shared(`metrics\u0000${names}`, () => collect(collectors, undefined, timeoutMs)),
+      opts.selfMetrics ? opts.selfMetrics() : Promise.resolve([]),
+    ]);
+    if (families instanceof BadRequestError) return families;
+    return self.length ? mergeFamilies([families, self], opts.logger) : families;
+  };
+
   return {
     async metrics(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
       const p = plan(req, res, url);
       if (!p) return;
       scrapeStarted();
       try {
-        const [families, self] = await Promise.all([
-          shared(`metrics\u0000${p.names}`, () => collect(p.collectors, undefined, p.timeoutMs)),
-          opts.selfMetrics ? opts.selfMetrics() : Promise.resolve([]),
-        ]);
+        const families = await metricsSnapshot(p.collectors, p.names, p.timeoutMs);
         if (badRequest(res, families)) return;
-        await respond(req, res, self.length ? mergeFamilies([families as MetricFamily[], self], opts.logger) : families as MetricFamily[]);
+        await respond(req, res, families as MetricFamily[]);
+      } finally {
+        scrapeEnded();
+      }
+    },
+    /**
+     * What GET <metrics path> without collect[] would answer now, without HTTP: every enabled
+     * collector under the --scrape.timeout deadline, plus the self metrics (push mode).
+     */
+    async snapshot(): Promise<MetricFamily[]> {
+      scrapeStarted();
+      try {
+        const names = opts.collectors.map((c) => c.name).join(',');
+        const families = await metricsSnapshot(opts.collectors, names, Math.max(1, Math.round(opts.maxTimeoutSeconds * 1000)));
+        if (families instanceof BadRequestError) throw families;
+        return families;
       } finally {
         scrapeEnded();
       }
