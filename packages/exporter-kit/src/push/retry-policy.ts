@@ -22,7 +22,8 @@ export function judgeResponse(res: HttpResponse, now: number = Date.now()): Atte
 
 export function judgeError(err: unknown): { readonly kind: 'retry'; readonly reason: string; readonly retryAfterMs?: number } {
   const e = err as NodeJS.ErrnoException;
-  return { kind: 'retry', reason: e.code ? `${e.code} ${e.message}`.replace(/^(\S+) \1\b/, '$1') : String(e.message ?? err) };
+  const message = String(e?.message ?? err);
+  return { kind: 'retry', reason: e?.code && !message.includes(e.code) ? `${e.code}: ${message}` : message };
 }
 
 function firstLine(text: string): string {
