@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { parseDuration } from '../flags.js';
+import { booleanFlag, listFlag, numberFlag, stringFlag } from '../flags/values.js';
 import { isValidLabelName } from '../metrics.js';
 import type { FlagSpec, FlagValues } from '../spec.js';
 import { ConfigError } from '../spec.js';
@@ -15,13 +15,13 @@ export function pushFlags(exporterName: string): FlagSpec[] {
     { name: 'push.job', default: exporterName, placeholder: '<name>', description: 'The job label of pushed metrics.' },
     { name: 'push.grouping', kind: 'list', default: [], placeholder: '<label=value>',
       description: 'Another grouping label of pushed metrics (the Pushgateway group, extra labels in remote_write); repeatable. instance defaults to the host name; instance= leaves it empty.' },
-    { name: 'push.interval', default: '15s', placeholder: '<duration>', description: 'How often a long-running exporter collects and pushes.' },
+    { name: 'push.interval', kind: 'duration', default: '15s', description: 'How often a long-running exporter collects and pushes.' },
     { name: 'push.once', kind: 'boolean', default: false,
       description: 'Collect once, push, and exit: 0 when every push succeeded, 1 with a one-line reason otherwise (serverless, cron, CI). Nothing listens.' },
     { name: 'push.delete-on-exit', kind: 'boolean', default: false,
       description: 'On a clean shutdown, delete the group from the Pushgateway so no stale metrics stay behind.' },
-    { name: 'push.timeout', default: '10s', placeholder: '<duration>', description: 'Timeout of one push request.' },
-    { name: 'push.give-up-after', default: '1m', placeholder: '<duration>',
+    { name: 'push.timeout', kind: 'duration', default: '10s', description: 'Timeout of one push request.' },
+    { name: 'push.give-up-after', kind: 'duration', default: '1m',
       description: 'How long a push is retried (5xx, 429, connection errors) before its samples count as failed; with --push.once, how long the exporter tries.' },
     { name: 'push.queue.capacity', kind: 'number', default: 50_000, placeholder: '<samples>',
       description: 'remote_write: most samples waiting to be sent; beyond it the oldest are dropped and counted.' },
@@ -60,18 +60,14 @@ export interface PushConfig {
   readonly http: HttpClientOptions;
 }
 
-const str = (flags: FlagValues, name: string): string => String(flags[name] ?? '').trim();
-const list = (flags: FlagValues, name: string): readonly string[] => (flags[name] as readonly string[] | undefined) ?? [];
+const str = (flags: FlagValues, name: string): string => stringFlag(flags, name).trim();
+const list = listFlag;
 
+/** A 'duration' flag (parsed by the kit into milliseconds) that must be positive. */
 function durationMs(flags: FlagValues, name: string): number {
-  let seconds: number;
-  try {
-    seconds = parseDuration(str(flags, name));
-  } catch (err) {
-    throw new ConfigError(`--${name}: ${(err as Error).message}`);
-  }
-  if (seconds <= 0) throw new ConfigError(`--${name}: must be longer than 0, e.g. 15s`);
-  return Math.round(seconds * 1000);
+  const ms = numberFlag(flags, name) ?? 0;
+  if (ms <= 0) throw new ConfigError(`--${name}: must be longer than 0, e.g. 15s`);
+  return ms;
 }
 
 function pushUrl(flag: string, text: string): URL | undefined {
@@ -122,7 +118,7 @@ function headers(flags: FlagValues): Array<[string, string]> {
 }
 
 function count(flags: FlagValues, name: string): number {
-  const n = Number(flags[name]);
+  const n = numberFlag(flags, name) ?? 0;
   if (!Number.isInteger(n) || n < 1) throw new ConfigError(`--${name}: expected a whole number of at least 1, got ${JSON.stringify(String(flags[name]))}`);
   return n;
 }
@@ -134,15 +130,15 @@ function count(flags: FlagValues, name: string): number {
 export function parsePushConfig(flags: FlagValues): PushConfig | undefined {
   const gatewayUrl = pushUrl('push.gateway-url', str(flags, 'push.gateway-url'));
   const remoteWriteUrl = pushUrl('push.remote-write-url', str(flags, 'push.remote-write-url'));
-  const once = flags['push.once'] === true;
-  const disableListen = flags['web.disable-listen'] === true;
+  const once = booleanFlag(flags, 'push.once');
+  const disableListen = booleanFlag(flags, 'web.disable-listen');
   if (!gatewayUrl && !remoteWriteUrl) {
     for (const flag of ['push.once', 'web.disable-listen', 'push.delete-on-exit']) {
-      if (flags[flag] === true) throw new ConfigError(`--${flag}: needs a push target; add --push.gateway-url or --push.remote-write-url`);
+      if (booleanFlag(flags, flag)) throw new ConfigError(`--${flag}: needs a push target; add --push.gateway-url or --push.remote-write-url`);
     }
     return undefined;
   }
-  const deleteOnExit = flags['push.delete-on-exit'] === true;
+  const deleteOnExit = booleanFlag(flags, 'push.delete-on-exit');
   if (deleteOnExit && !gatewayUrl) throw new ConfigError('--push.delete-on-exit: only applies to a Pushgateway; add --push.gateway-url or drop the flag');
   if (deleteOnExit && once) {
     throw new ConfigError('--push.delete-on-exit: with --push.once the group would be deleted right after its push; drop one of the two');
@@ -179,7 +175,7 @@ export function parsePushConfig(flags: FlagValues): PushConfig | undefined {
         certFile: certFile || undefined,
         keyFile: keyFile || undefined,
         serverName: str(flags, 'push.tls.server-name') || undefined,
-        insecureSkipVerify: flags['push.tls.insecure-skip-verify'] === true,
+        insecureSkipVerify: booleanFlag(flags, 'push.tls.insecure-skip-verify'),
       },
       headers: headers(flags),
     },

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine } from '../../src/flags.js';
+import { parseCommandLine } from '../../src/flags/index.js';
 import { parsePushConfig } from '../../src/push/push-flags.js';
 import type { ExporterSpec } from '../../src/spec.js';
 
