@@ -5,7 +5,7 @@ import type { LogFormat, Logger, LogLevel } from './logger.js';
 import { createLogger } from './logger.js';
 import type { MetricFamily } from './metrics.js';
 import { createPipeline } from './pipeline.js';
-import { PushFailedError, PushMode, parsePushConfig } from './push/index.js';
+import { PushMode, parsePushConfig } from './push/index.js';
 import { ProcessMetrics, buildInfoFamily, readBuildInfo } from './self-metrics.js';
 import type { RunningServer } from './server.js';
 import { ListenAddressError, startServer } from './server.js';
@@ -146,7 +146,7 @@ function startPushOnly<Target>(
 
 /** True for errors that are the user's to fix: printed as one line, exit code 1, no stack trace. */
 export function isUserError(err: unknown): err is Error {
-  return err instanceof ConfigError || err instanceof WebConfigError || err instanceof ListenAddressError || err instanceof PushFailedError;
+  return err instanceof ConfigError || err instanceof WebConfigError || err instanceof ListenAddressError;
 }
 
 /** The main of every exporter bin: start, handle SIGTERM/SIGINT gracefully, map errors to exit codes. */

@@ -107,7 +107,7 @@ export class PushMode {
       if (failure) failures.push(failure.message);
     }
     if (failures.length > 0) throw new PushFailedError(`push failed: ${failures.join('; ')}`);
-    this.opts.logger.info('pushed', { targets: this.stats.targets.map((t) => t.target).join(','), samples: this.stats.targets[0]?.samplesSent ?? 0 });
+    for (const t of this.stats.targets) this.opts.logger.info('pushed', { target: t.target, samples: t.samplesSent });
   }
 
   /** --push.interval: a round now and then every interval (a round still running delays the next). */
