@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './real-receivers.js';
 import { closedPort, startRecordingReceiver } from './recording-receiver.js';
 
 // The README's example exporter as a real process on the built kit (npm test builds first).
@@ -61,5 +62,22 @@ describe('--push.once exit codes (examples/dirsize-exporter.mjs)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a long-running pusher deletes its Pushgateway group on SIGTERM (--push.delete-on-exit), then exits 0', async () => {
+    const gw = await startRecordingReceiver((req) => ({ status: req.method === 'DELETE' ? 202 : 200 }));
+    try {
+      const child = spawn(process.execPath, [EXAMPLE, `--dirsize.path=${DIR}`, `--push.gateway-url=${gw.url}`, '--push.interval=1h',
+        '--push.delete-on-exit', '--web.disable-listen', '--push.grouping=instance=sigterm'], { env: { PATH: process.env.PATH }, stdio: 'ignore' });
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await eventually(async () => (gw.requests.some((r) => r.method === 'PUT') ? true : undefined), 'the first PUT');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(gw.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        'PUT /metrics/job/dirsize-exporter/instance/sigterm', 'DELETE /metrics/job/dirsize-exporter/instance/sigterm',
+      ]);
+    } finally {
+      await gw.close();
+    }
   });
 });
