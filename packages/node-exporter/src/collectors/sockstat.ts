@@ -2,7 +2,7 @@ import type { Collector } from '@scrapekit/exporter-kit';
 import { NoDataError } from '@scrapekit/exporter-kit';
 import { readTextIfExists, type NodeContext } from '../context.js';
 import { parseSockstat } from '../procfs/sockstat.js';
-import { pageSize } from './page-size.js';
+import { pageSize } from '../syscall/page-size.js';
 
 export const sockstatCollector: Collector<NodeContext> = {
   name: 'sockstat',

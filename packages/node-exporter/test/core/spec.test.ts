@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, MetricSink, runScrape, silentLogger } from '@scrapekit/exporter-kit';
-import { coreCollectors } from '../../src/collectors/registry-core.js';
+import { nodeCollectors } from '../../src/collectors/index.js';
 import { spec } from '../../src/spec.js';
 import { FIXTURES } from '../more/helpers.js';
 import { coreDefaults } from './context.js';
@@ -15,6 +15,11 @@ const fixtureFlags = {
   'path.rootfs': FIXTURES,
   'path.udev.data': `${FIXTURES}/udev/data`,
 };
+
+/** The collectors the node-mixin and the common dashboards read: on by default, and fully served by the fixture trees. */
+const MIXIN_COLLECTORS = new Set(['conntrack', 'cpu', 'diskstats', 'entropy', 'filefd', 'filesystem', 'loadavg', 'mdadm', 'meminfo', 'netdev',
+  'netstat', 'os', 'pressure', 'sockstat', 'stat', 'textfile', 'time', 'timex', 'uname', 'vmstat']);
+const coreCollectors = nodeCollectors.filter((c) => MIXIN_COLLECTORS.has(c.name));
 
 async function setup(flags: Record<string, unknown>) {
   if (!spec.setup) throw new Error('spec has no setup');
@@ -34,6 +39,7 @@ describe('node-exporter spec', () => {
     expect(spec.version).toMatch(/^\d+\.\d+\.\d+/);
     const names = spec.collectors.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
+    expect(coreCollectors).toHaveLength(MIXIN_COLLECTORS.size);
     for (const c of coreCollectors) expect(c.defaultEnabled).toBe(true);
     const flags = (spec.flags ?? []).map((f) => f.name);
     expect(new Set(flags).size).toBe(flags.length);

@@ -4,11 +4,11 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../../src/context.js';
-import { moreCollectors } from '../../src/collectors/registry-more.js';
+import { nodeCollectors } from '../../src/collectors/index.js';
 import { ParseError } from '../../src/procfs/errors.js';
 import { fixtureContext, run } from './helpers.js';
 
-const byName = new Map(moreCollectors.map((c) => [c.name, c]));
+const byName = new Map(nodeCollectors.map((c) => [c.name, c]));
 const collector = (name: string): Collector<NodeContext> => {
   const c = byName.get(name);
   if (!c) throw new Error(`no collector ${name}`);
@@ -40,8 +40,11 @@ function tree(files: Record<string, string | null>): NodeContext {
 
 describe('absent feature → NoDataError (success, nothing emitted)', () => {
   const empty = tree({});
-  const defaultOn = moreCollectors.filter((c) => c.defaultEnabled && c.name !== 'selinux');
-  for (const c of defaultOn) {
+  // The default-on collectors of optional kernel features and hardware (selinux reports enabled 0 instead).
+  const optional = ['arp', 'bcache', 'bcachefs', 'bonding', 'btrfs', 'cpufreq', 'dmi', 'dmmultipath', 'edac', 'fibrechannel', 'hwmon', 'infiniband',
+    'ipvs', 'kernel_hung', 'netclass', 'nfs', 'nfsd', 'nvme', 'powersupplyclass', 'rapl', 'schedstat', 'softnet', 'tapestats',
+    'thermal_zone', 'udp_queues', 'watchdog', 'xfs', 'zfs'];
+  for (const c of optional.map(collector)) {
     it(c.name, async () => {
       await expect(run(c, empty)).rejects.toBeInstanceOf(NoDataError);
     });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { processesCollector } from '../../src/collectors/processes.js';
-import { interruptsCollector, softirqsCollector } from '../../src/collectors/interrupts.js';
+import { interruptsCollector } from '../../src/collectors/interrupts.js';
+import { softirqsCollector } from '../../src/collectors/softirqs.js';
 import { tcpstatCollector } from '../../src/collectors/tcpstat.js';
-import { buddyinfoCollector, cgroupsCollector } from '../../src/collectors/buddyinfo.js';
+import { buddyinfoCollector } from '../../src/collectors/buddyinfo.js';
+import { cgroupsCollector } from '../../src/collectors/cgroups.js';
 import { meminfoNumaCollector } from '../../src/collectors/meminfo-numa.js';
 import { family, fixtureContext, labelSets, run, value } from './helpers.js';
 
@@ -93,7 +95,8 @@ describe('meminfo_numa', () => {
   });
 });
 
-import { nfsCollector, nfsdCollector } from '../../src/collectors/nfs.js';
+import { nfsCollector } from '../../src/collectors/nfs.js';
+import { nfsdCollector } from '../../src/collectors/nfsd.js';
 
 describe('nfs', () => {
   it('maps the client net/rpc lines and per-version procedures', async () => {
@@ -185,7 +188,8 @@ describe('sysctl', () => {
   });
 });
 
-import { lnstatCollector, slabinfoCollector } from '../../src/collectors/lnstat.js';
+import { lnstatCollector } from '../../src/collectors/lnstat.js';
+import { slabinfoCollector } from '../../src/collectors/slabinfo.js';
 
 describe('lnstat', () => {
   it('reports each column per subsystem and CPU as a counter', async () => {
