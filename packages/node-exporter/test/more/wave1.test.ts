@@ -3,7 +3,7 @@ import { NoDataError } from '@scrapekit/exporter-kit';
 import { bondingCollector } from '../../src/collectors/bonding.js';
 import { softnetCollector } from '../../src/collectors/softnet.js';
 import { schedstatCollector } from '../../src/collectors/schedstat.js';
-import { thermalZoneCollector } from '../../src/collectors/thermal-zone.js';
+import { thermalZoneCollector } from '../../src/collectors/thermal_zone.js';
 import { cpufreqCollector } from '../../src/collectors/cpufreq.js';
 import { netclassCollector } from '../../src/collectors/netclass.js';
 import { hwmonCollector } from '../../src/collectors/hwmon.js';

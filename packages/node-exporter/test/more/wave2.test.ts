@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { NoDataError } from '@scrapekit/exporter-kit';
 import { arpCollector } from '../../src/collectors/arp.js';
-import { udpQueuesCollector } from '../../src/collectors/udp-queues.js';
+import { udpQueuesCollector } from '../../src/collectors/udp_queues.js';
 import { selinuxCollector } from '../../src/collectors/selinux.js';
-import { kernelHungCollector } from '../../src/collectors/kernel-hung.js';
+import { kernelHungCollector } from '../../src/collectors/kernel_hung.js';
 import { raplCollector } from '../../src/collectors/rapl.js';
 import { dmiCollector } from '../../src/collectors/dmi.js';
 import { watchdogCollector } from '../../src/collectors/watchdog.js';

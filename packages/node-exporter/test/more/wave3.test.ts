@@ -5,7 +5,7 @@ import { softirqsCollector } from '../../src/collectors/softirqs.js';
 import { tcpstatCollector } from '../../src/collectors/tcpstat.js';
 import { buddyinfoCollector } from '../../src/collectors/buddyinfo.js';
 import { cgroupsCollector } from '../../src/collectors/cgroups.js';
-import { meminfoNumaCollector } from '../../src/collectors/meminfo-numa.js';
+import { meminfoNumaCollector } from '../../src/collectors/meminfo_numa.js';
 import { family, fixtureContext, labelSets, run, value } from './helpers.js';
 
 describe('default-off collectors', () => {
@@ -273,7 +273,7 @@ describe('mountstats', () => {
   });
 });
 
-import { cpuVulnerabilitiesCollector } from '../../src/collectors/cpu-vulnerabilities.js';
+import { cpuVulnerabilitiesCollector } from '../../src/collectors/cpu_vulnerabilities.js';
 
 describe('cpu_vulnerabilities', () => {
   it('labels each vulnerability with its state and mitigation text', async () => {
