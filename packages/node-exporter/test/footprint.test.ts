@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runScrape } from '@scrapekit/exporter-kit';
-import { naturalCompare } from '../src/collectors/sysfs-read.js';
+import { naturalCompare } from '../src/natural-compare.js';
 import { timeZoneAbbreviation } from '../src/collectors/time.js';
 import { nodeCollectors } from '../src/collectors/index.js';
 import { defaultsContext } from './fixture-tree.js';

@@ -1,7 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseBuddyinfo } from '../procfs/buddyinfo.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 /** Free memory blocks per NUMA node, zone and order from /proc/buddyinfo. */
 export const buddyinfoCollector: Collector<NodeContext> = {

@@ -1,7 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseProcCgroups } from '../procfs/cgroups.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 /** cgroup v1 controllers and how many cgroups each has, from /proc/cgroups. */
 export const cgroupsCollector: Collector<NodeContext> = {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseVulnerability } from '../sysfs/vulnerabilities.js';
-import { listFeatureDir, mapLimit, readAttr } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttr } from '../read/index.js';
 
 /** CPU vulnerability (Spectre, Meltdown, …) states and mitigations from sysfs. */
 export const cpuVulnerabilitiesCollector: Collector<NodeContext> = {

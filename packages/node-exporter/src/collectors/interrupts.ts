@@ -1,7 +1,8 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseInterrupts } from '../procfs/interrupts.js';
-import { isIgnored, readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
+import { isIgnored } from '../include-exclude.js';
 
 /** Per-CPU interrupt counts from /proc/interrupts (high cardinality: off by default). */
 export const interruptsCollector: Collector<NodeContext> = {

@@ -1,7 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseUintAttr } from '../sysfs/attributes.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 /** Tasks the hung-task detector has flagged since boot (kernel >= 6.12). */
 export const kernelHungCollector: Collector<NodeContext> = {

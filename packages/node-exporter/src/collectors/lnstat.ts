@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseLnstat } from '../procfs/lnstat.js';
-import { listFeatureDir, mapLimit, readAttr } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttr } from '../read/index.js';
 
 /** Per-CPU network cache statistics (conntrack, route and neighbour caches) from /proc/net/stat. */
 export const lnstatCollector: Collector<NodeContext> = {

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseNodeMeminfo, parseNumastat } from '../sysfs/numa.js';
-import { listDir, mapLimit, naturalCompare, readAttr } from './sysfs-read.js';
+import { listDir, mapLimit, readAttr } from '../read/index.js';
+import { naturalCompare } from '../natural-compare.js';
 
 /** Per-NUMA-node memory usage and allocation counters from /sys/devices/system/node. */
 export const meminfoNumaCollector: Collector<NodeContext> = {

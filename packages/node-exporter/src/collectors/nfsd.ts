@@ -1,7 +1,7 @@
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { NFS_SERVER_V4_OPS, NFS_V2_OPS, NFS_V3_OPS, fixedLine, parseRpcStatLines, procOps } from '../procfs/nfs.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 function requests(out: MetricSink, help: string, proto: string, ops: Array<[string, number]>, skip: ReadonlySet<string>): void {
   for (const [method, v] of ops) {

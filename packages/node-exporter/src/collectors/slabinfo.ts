@@ -1,7 +1,8 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseSlabinfo } from '../procfs/slabinfo.js';
-import { isIgnored, readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
+import { isIgnored } from '../include-exclude.js';
 
 /** Kernel slab allocator caches from /proc/slabinfo (root-only file). */
 export const slabinfoCollector: Collector<NodeContext> = {

@@ -1,7 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseSoftirqs } from '../procfs/softirqs.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 /** Per-CPU softirq counts from /proc/softirqs. */
 export const softirqsCollector: Collector<NodeContext> = {

@@ -1,7 +1,8 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Collector, Logger, MetricSink, Sample } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
+import { readProcFile } from '../read/index.js';
 import { expandDirGlob } from '../textfile/glob.js';
 import { parseTextFormat, type TextFamily } from '../textfile/parse.js';
 
@@ -38,7 +39,7 @@ export const textfileCollector: Collector<NodeContext> = {
       for (const name of names) {
         const path = join(dir, name);
         try {
-          const [text, st] = await Promise.all([readFile(path, { encoding: 'utf8', signal: ctx.signal }), stat(path)]);
+          const [text, st] = await Promise.all([readProcFile(path, ctx.signal), stat(path)]);
           const parsed = parseTextFormat(text, path);
           if (parsed.hasTimestamps) throw new Error('client-side timestamps are not supported; the whole file is skipped');
           mergeFile(merged, parsed.families, path, ctx.logger);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseCoolingDevice, parseThermalZone, type CoolingDevice, type ThermalZone } from '../sysfs/thermal.js';
-import { listFeatureDir, mapLimit, READ_CONCURRENCY, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, READ_CONCURRENCY, readAttrs } from '../read/index.js';
 
 /** Thermal zone temperatures and cooling device states from /sys/class/thermal. */
 export const thermalZoneCollector: Collector<NodeContext> = {

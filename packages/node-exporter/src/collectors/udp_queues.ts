@@ -1,7 +1,7 @@
 import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { sumUdpQueues } from '../procfs/udp-queues.js';
-import { readAttr } from './sysfs-read.js';
+import { readAttr } from '../read/index.js';
 
 /** Bytes queued in UDP socket buffers, summed per IP version and direction. */
 export const udpQueuesCollector: Collector<NodeContext> = {

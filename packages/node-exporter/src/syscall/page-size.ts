@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { NodeContext } from '../context.js';
+import { readProcFile } from '../read/index.js';
 
 /**
  * The kernel page size, which Node does not expose. Read once from our own smaps (the
@@ -11,7 +11,7 @@ export async function pageSize(t: NodeContext): Promise<number> {
 
 async function detectPageSize(): Promise<number> {
   try {
-    const text = await readFile('/proc/self/smaps', 'utf8');
+    const text = await readProcFile('/proc/self/smaps');
     const m = /^KernelPageSize:\s+(\d+) kB$/m.exec(text);
     return m ? Number(m[1]) * 1024 : 4096;
   } catch {

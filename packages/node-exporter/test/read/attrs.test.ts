@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readAttrs } from '../../src/collectors/sysfs-read.js';
+import { readAttrs } from '../../src/read/attrs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'read-'));
 

@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSmall } from '../../src/collectors/sysfs-read.js';
-import { readProcFile, readSysfsFile, readSysfsIfExists, readTextIfExists } from '../../src/context.js';
+import { readAttr, readProcFile, readSysfsFile, readTextIfExists } from '../../src/read/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'read-'));
 
@@ -25,7 +24,7 @@ describe('file readers', () => {
 
   it('missing files are undefined, other errors throw, an aborted signal stops the read', async () => {
     expect(await readTextIfExists(join(dir, 'nope'))).toBeUndefined();
-    expect(await readSysfsIfExists(join(dir, 'nope'))).toBeUndefined();
+    expect(await readAttr(join(dir, 'nope'))).toBeUndefined();
     await expect(readProcFile(dir)).rejects.toMatchObject({ code: 'EISDIR' });
     const aborted = AbortSignal.abort();
     await expect(readProcFile(join(dir, 'small'), aborted)).rejects.toThrow();
@@ -34,7 +33,7 @@ describe('file readers', () => {
   it('reads in flight at once never share a pooled buffer', async () => {
     const names = Array.from({ length: 80 }, (_, i) => `f${i}`);
     for (const [i, n] of names.entries()) writeFileSync(join(dir, n), `${n}:${'v'.repeat(i * 97)}\n`);
-    const got = await Promise.all(names.flatMap((n) => [readProcFile(join(dir, n)), readSysfsFile(join(dir, n)), readSmall(join(dir, n))]));
+    const got = await Promise.all(names.flatMap((n) => [readProcFile(join(dir, n)), readSysfsFile(join(dir, n)), readAttr(join(dir, n))]));
     names.forEach((n, i) => {
       const want = readFileSync(join(dir, n), 'utf8');
       expect([got[3 * i], got[3 * i + 1], got[3 * i + 2]]).toEqual([want, want, want]);

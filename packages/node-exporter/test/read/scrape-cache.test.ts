@@ -3,7 +3,7 @@ import { defaultsContext } from '../fixture-tree.js';
 
 describe('one read of /proc/stat per scrape', () => {
   it('cpu and stat share the read when they run in the same scrape', async () => {
-    const { readProcFileOnce } = await import('../../src/context.js');
+    const { readProcFileOnce } = await import('../../src/read/scrape-cache.js');
     const ctx = defaultsContext();
     const scrape = new AbortController().signal;
     const a = readProcFileOnce(ctx.proc('stat'), scrape);
