@@ -1,7 +1,8 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { countArpEntries } from '../procfs/arp.js';
-import { isIgnored, readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
+import { isIgnored } from '../include-exclude.js';
 
 /** Neighbour (ARP) cache size per device, from /proc/net/arp as node_exporter 1.5.0 reads it. */
 export const arpCollector: Collector<NodeContext> = {

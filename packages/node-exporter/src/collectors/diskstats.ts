@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
-import { mapLimit, readTextIfExists, type NodeContext, readProcFile } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { DISKSTATS_DEVICE_EXCLUDE } from '../flags.js';
 import { parseDiskstats, type DiskStatsLine } from '../procfs/diskstats.js';
 import { parseUdevProperties } from '../sysfs/udev.js';
 import { createDeviceFilter } from './device-filter.js';
+import { mapLimit, readProcFile, readTextIfExists } from '../read/index.js';
 
 const SECTOR_BYTES = 512;
 

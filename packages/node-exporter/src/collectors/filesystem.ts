@@ -1,8 +1,9 @@
 import { statfs } from 'node:fs/promises';
 import type { Collector, Logger, MetricSink } from '@scrapekit/exporter-kit';
-import { isMissing, mapLimit, type NodeContext, readProcFile } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { FILESYSTEM_FS_TYPES_EXCLUDE, FILESYSTEM_MOUNT_POINTS_EXCLUDE, parseGoDuration } from '../flags.js';
 import { parseMountinfo, type MountInfo } from '../procfs/mountinfo.js';
+import { isMissing, mapLimit, readProcFile } from '../read/index.js';
 
 /**
  * statfs calls that have not answered yet, shared by every scrape. A dead NFS server makes statfs

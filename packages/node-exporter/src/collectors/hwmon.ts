@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { HWMON_SENSOR_TYPES, addSensorFile, cleanHwmonName, disambiguateChips, explodeSensorFileName, hwmonChipName, hwmonSamples, type SensorData } from '../sysfs/hwmon.js';
-import { isIgnored, isMissing, listDir, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttrLenient, readSmall } from './sysfs-read.js';
+import { isMissing, listDir, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttrLenient, readSysfsFile } from '../read/index.js';
+import { isIgnored } from '../include-exclude.js';
 
 async function resolveOrUndefined(path: string): Promise<string | undefined> {
   try {
@@ -34,7 +35,7 @@ async function collectSensorFiles(dir: string, data: SensorData, signal: AbortSi
   });
   const contents = await mapLimit(wanted, READ_CONCURRENCY, async (f) => {
     try {
-      return await readSmall(join(dir, f), signal);
+      return await readSysfsFile(join(dir, f), signal);
     } catch (err) {
       if (signal.aborted) throw err;
       return undefined;

@@ -1,7 +1,8 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
-import { parseInterrupts, parseSoftirqs } from '../procfs/interrupts.js';
-import { isIgnored, readFeatureFile } from './sysfs-read.js';
+import { parseInterrupts } from '../procfs/interrupts.js';
+import { readFeatureFile } from '../read/index.js';
+import { isIgnored } from '../include-exclude.js';
 
 /** Per-CPU interrupt counts from /proc/interrupts (high cardinality: off by default). */
 export const interruptsCollector: Collector<NodeContext> = {
@@ -19,20 +20,6 @@ export const interruptsCollector: Collector<NodeContext> = {
       irq.values.forEach((v, cpu) => {
         if (!includeZeros && v === 0) return;
         out.counter('node_interrupts_total', 'Interrupts serviced by the CPU.', v, { cpu: String(cpu), type: irq.type, info: irq.info, devices: irq.devices });
-      });
-    }
-  },
-};
-
-/** Per-CPU softirq counts from /proc/softirqs. */
-export const softirqsCollector: Collector<NodeContext> = {
-  name: 'softirqs',
-  help: 'Per-CPU softirq counts from /proc/softirqs.',
-  defaultEnabled: false,
-  async collect(ctx, out) {
-    for (const s of parseSoftirqs(await readFeatureFile(ctx.target.proc('softirqs'), ctx.signal, 'softirqs'))) {
-      s.values.forEach((v, cpu) => {
-        out.counter('node_softirqs_functions_total', 'Softirq handler runs on the CPU, by vector.', v, { cpu: String(cpu), type: s.type });
       });
     }
   },
