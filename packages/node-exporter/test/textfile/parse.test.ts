@@ -12,7 +12,7 @@ describe('parseTextFormat', () => {
       'job_runs_total{job="backup",path="C:\\\\data",note="say \\"hi\\""} 17',
       '# a free comment',
       '',
-      'plain_metric NaN\r',
+      'plain_metric NaN',
       'inf_metric{a="b",} +Inf',
       '# TYPE lat histogram',
       'lat_bucket{le="0.5"} 3',
