@@ -15,6 +15,12 @@ export interface CollectorMetricNames {
   readonly success: string;
   /** Prepended to the collector's name in the `collector` label (mysqld_exporter: 'collect.'). */
   readonly labelPrefix?: string;
+  /**
+   * The success value of a collector that threw NoDataError. node_exporter reports 0 for its
+   * ErrNoData (logged at debug, not as a failure); 1 (the default) says "nothing to report, and
+   * that is fine", as the mysqld and rabbitmq exporters here document it.
+   */
+  readonly noDataSuccess?: 0 | 1;
 }
 
 export interface CollectorRun<Target> {
@@ -73,8 +79,8 @@ export async function runCollectors<Target>(run: CollectorRun<Target>): Promise<
     } catch (err) {
       const outcome = failed();
       if (err instanceof NoDataError) {
-        log.debug('collector returned no data', { err: err.message });
-        return { ...outcome, success: true };
+        log.debug('collector returned no data', { err: err.message, duration_seconds: outcome.seconds });
+        return { ...outcome, success: run.collectorMetrics?.noDataSuccess !== 0 };
       }
       if (isBug(err)) run.bugs.report(log, 'collector failed', err, { duration_seconds: outcome.seconds });
       else log.error('collector failed', { err: err instanceof Error ? err.message : String(err), duration_seconds: outcome.seconds });

@@ -106,8 +106,11 @@ export interface ExporterSpec<Target = void> {
   readonly envPrefix: string;
   /** e.g. 'node_exporter_build_info'. */
   readonly buildInfoMetric: string;
-  /** Per-collector self metrics, named as the Go counterpart names them. */
-  readonly collectorMetrics: { readonly duration: string; readonly success: string };
+  /**
+   * Per-collector self metrics, named as the Go counterpart names them; noDataSuccess is the
+   * success value of a collector that threw NoDataError (node_exporter: 0; default 1).
+   */
+  readonly collectorMetrics: { readonly duration: string; readonly success: string; readonly noDataSuccess?: 0 | 1 };
   /** The registry: each becomes --<collectorFlagPrefix>.<name> / --no-<collectorFlagPrefix>.<name>. */
   readonly collectors: ReadonlyArray<Collector<Target>>;
   /** 'collector' (node_exporter) or 'collect' (mysqld_exporter). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Collector, MetricFamily } from '../src/index.js';
-import { NoDataError, collectOnce, defineCollector, runScrape, silentLogger } from '../src/index.js';
+import { NoDataError, collectOnce, createLogger, defineCollector, runScrape, silentLogger } from '../src/index.js';
 
 const NAMES = { duration: 'demo_scrape_collector_duration_seconds', success: 'demo_scrape_collector_success' };
 
@@ -80,7 +80,7 @@ describe('runScrape', () => {
     expect(value(families, NAMES.success, { collector: 'fast' })).toBe(1);
   });
 
-  it('NoDataError counts as success with no samples', async () => {
+  it('NoDataError counts as success with no samples by default', async () => {
     const absent = defineCollector({
       name: 'absent', help: 'no such hardware', defaultEnabled: true,
       async collect() { throw new NoDataError('no hardware'); },
@@ -88,6 +88,21 @@ describe('runScrape', () => {
     const families = await runScrape({ collectors: [absent], target: undefined, timeoutMs: 1000, collectorMetrics: NAMES });
     expect(value(families, NAMES.success, { collector: 'absent' })).toBe(1);
     expect(families.map((f) => f.name).sort()).toEqual([NAMES.duration, NAMES.success]);
+  });
+
+  it('NoDataError reports success 0 with noDataSuccess: 0 (node_exporter ErrNoData), logged at debug only', async () => {
+    const absent = defineCollector({
+      name: 'absent', help: 'no such hardware', defaultEnabled: true,
+      async collect() { throw new NoDataError('no hardware'); },
+    });
+    const present = gaugeCollector('present', 3);
+    const lines: Array<{ level: string; msg: string }> = [];
+    const logger = createLogger({ level: 'debug', format: 'json', write: (l) => lines.push(JSON.parse(l) as { level: string; msg: string }) });
+    const families = await runScrape({ collectors: [absent, present], target: undefined, timeoutMs: 1000, collectorMetrics: { ...NAMES, noDataSuccess: 0 }, logger });
+    expect(value(families, NAMES.success, { collector: 'absent' })).toBe(0);
+    expect(value(families, NAMES.success, { collector: 'present' })).toBe(1);
+    expect(lines.filter((l) => l.msg === 'collector returned no data').map((l) => l.level)).toEqual(['debug']);
+    expect(lines.filter((l) => l.level === 'error' || l.level === 'warn')).toEqual([]);
   });
 
   it('concurrent scrapes never share or interleave state', async () => {

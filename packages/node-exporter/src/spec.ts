@@ -19,7 +19,8 @@ export const spec: ExporterSpec<NodeContext> = {
   defaultListenAddress: ':9100',
   envPrefix: 'NODE_EXPORTER',
   buildInfoMetric: 'node_exporter_build_info',
-  collectorMetrics: { duration: 'node_scrape_collector_duration_seconds', success: 'node_scrape_collector_success' },
+  // As node_exporter: a collector that found no data (ErrNoData) reports success 0, logged at debug.
+  collectorMetrics: { duration: 'node_scrape_collector_duration_seconds', success: 'node_scrape_collector_success', noDataSuccess: 0 },
   collectorFlagPrefix: 'collector',
   // macOS/Windows: the systeminformation-based collectors under node_exporter's names (src/platform).
   collectors: process.platform === 'linux' ? nodeCollectors : platformCollectors(process.platform),

@@ -31,9 +31,14 @@ export function tree(files: Record<string, string | null>): NodeContext {
   return fixtureContext({}, root);
 }
 
-/** Absent feature (an empty /proc and /sys) → NoDataError: success, nothing emitted. */
+/** Absent feature (an empty /proc and /sys) → NoDataError: nothing emitted, success 0 (node_exporter's ErrNoData). */
 export async function expectNoData(collector: Collector<NodeContext>): Promise<void> {
   await expect(run(collector, tree({}))).rejects.toBeInstanceOf(NoDataError);
+}
+
+/** Absent feature where node_exporter's reader returns an empty list (a glob that matches nothing): success 1, nothing emitted. */
+export async function expectEmptySuccess(collector: Collector<NodeContext>): Promise<void> {
+  expect(await run(collector, tree({}))).toEqual([]);
 }
 
 /** Unreadable file → the collector fails (success 0) with a real error, not "no data". */

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { dehumanize, parsePriorityStats, parseWritebackRateDebug } from '../sysfs/bcache.js';
-import { listDir, listFeatureDir, readAttr, readAttrs } from '../read/index.js';
+import { listDir, readAttr, readAttrs } from '../read/index.js';
 
 /** [file, metric suffix, help, scale, counter?] of /sys/fs/bcache/<uuid> and its internal/ dir. */
 const SET_VALUES: ReadonlyArray<readonly [string, string, string, number, boolean]> = [
@@ -85,7 +85,7 @@ export const bcacheCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.sys('fs', 'bcache');
-    const entries = await listFeatureDir(base, 'bcache');
+    const entries = (await listDir(base)) ?? [];
     const priority = ctx.target.bool('collector.bcache.priorityStats');
     for (const uuid of entries.filter((e) => e.includes('-'))) await collectSet(join(base, uuid), uuid, priority, ctx.signal, out);
   },

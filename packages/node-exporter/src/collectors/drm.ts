@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { attrText, parseUintAttr } from '../sysfs/attributes.js';
-import { listFeatureDir, mapLimit, readAttr, readAttrs } from '../read/index.js';
+import { listDir, mapLimit, readAttr, readAttrs } from '../read/index.js';
 
 /** [device attribute, metric, help] of amdgpu cards; absent attributes read as 0, as procfs's struct has them. */
 const AMDGPU_VALUES: ReadonlyArray<readonly [string, string, string]> = [
@@ -23,7 +23,7 @@ export const drmCollector: Collector<NodeContext> = {
   defaultEnabled: false,
   async collect(ctx, out) {
     const base = ctx.target.sys('class', 'drm');
-    const cards = (await listFeatureDir(base, 'drm')).filter((e) => /^card\d+$/.test(e));
+    const cards = ((await listDir(base)) ?? []).filter((e) => /^card\d+$/.test(e));
     const stats = await mapLimit(cards, 4, async (card) => {
       const device = join(base, card, 'device');
       // The driver is named in the device's uevent (DRIVER=amdgpu), as procfs reads it.

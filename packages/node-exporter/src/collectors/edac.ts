@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseUintAttr } from '../sysfs/attributes.js';
-import { listDir, listFeatureDir, mapLimit, readAttrs } from '../read/index.js';
+import { listDir, mapLimit, readAttrs } from '../read/index.js';
 import { naturalCompare } from '../natural-compare.js';
 
 async function requiredCounts<K extends string>(dir: string, names: readonly K[], signal: AbortSignal): Promise<Record<K, number>> {
@@ -23,7 +23,7 @@ export const edacCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const base = ctx.target.sys('devices', 'system', 'edac', 'mc');
-    const entries = await listFeatureDir(base, 'edac');
+    const entries = (await listDir(base)) ?? [];
     const controllers = entries.filter((e) => /^mc\d+$/.test(e)).sort(naturalCompare);
     const results = await mapLimit(controllers, 4, async (mc) => {
       const dir = join(base, mc);

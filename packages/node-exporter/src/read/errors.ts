@@ -2,7 +2,7 @@
  * How the node exporter classifies a failed read, following node_exporter and prometheus/procfs:
  *
  * - missing (ENOENT, ENOTDIR, ENODEV, ENXIO): the kernel feature, module or device is not there.
- *   A collector's own root file or directory missing is "no data" (NoDataError: success, nothing
+ *   A collector's own root file or directory missing is "no data" (NoDataError: success 0, nothing
  *   emitted, logged at debug); a single missing attribute is skipped.
  * - absent attribute (missing, or EINVAL, EOPNOTSUPP, ENODATA, EAGAIN, EBUSY, EIO, ETIMEDOUT):
  *   the kernel says "this attribute has no value right now" (speed of a down link, a broken

@@ -37,7 +37,7 @@ export async function readAttrLenient(path: string, signal?: AbortSignal): Promi
 
 /**
  * Reads the one file a collector is built on. Its absence means the kernel feature or
- * hardware is not there (NoDataError: success, nothing emitted); any other error throws.
+ * hardware is not there (NoDataError: nothing emitted, success 0 as node_exporter's ErrNoData); any other error throws.
  */
 export async function readFeatureFile(path: string, signal: AbortSignal, feature: string): Promise<string> {
   try {

@@ -17,7 +17,7 @@ describe('arp', () => {
 });
 
 describe('arp failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(arpCollector);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bcacheCollector } from '../../src/collectors/bcache.js';
 import { dehumanize } from '../../src/sysfs/bcache.js';
 import { run, value } from '../collect.js';
-import { expectNoData } from '../failure-modes.js';
+import { expectEmptySuccess } from '../failure-modes.js';
 import { fixtureContext } from '../fixture-tree.js';
 
 describe('bcache', () => {
@@ -38,7 +38,7 @@ describe('bcache', () => {
 });
 
 describe('bcache failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
-    await expectNoData(bcacheCollector);
+  it('absent feature → nothing emitted, success 1 (node_exporter globs an absent directory to an empty list)', async () => {
+    await expectEmptySuccess(bcacheCollector);
   });
 });

@@ -30,7 +30,7 @@ describe('bcachefs', () => {
 });
 
 describe('bcachefs failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(bcachefsCollector);
   });
 });

@@ -20,7 +20,7 @@ describe('bonding', () => {
 });
 
 describe('bonding failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(bondingCollector);
   });
 

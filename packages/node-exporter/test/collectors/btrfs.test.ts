@@ -23,7 +23,7 @@ describe('btrfs', () => {
 });
 
 describe('btrfs failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(btrfsCollector);
   });
 });

@@ -20,7 +20,7 @@ describe('dmi', () => {
 });
 
 describe('dmi failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(dmiCollector);
   });
 });

@@ -18,7 +18,7 @@ describe('dmmultipath', () => {
 });
 
 describe('dmmultipath failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(dmmultipathCollector);
   });
 });

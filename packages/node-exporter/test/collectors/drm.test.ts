@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { drmCollector } from '../../src/collectors/drm.js';
 import { labelSets, run, value } from '../collect.js';
+import { expectEmptySuccess } from '../failure-modes.js';
 
 describe('drm', () => {
+  it('absent feature → nothing emitted, success 1 (node_exporter globs an absent directory to an empty list)', async () => {
+    await expectEmptySuccess(drmCollector);
+  });
+
   it('reports amdgpu cards only (connectors and other drivers are skipped)', async () => {
     const f = await run(drmCollector);
     expect(labelSets(f, 'node_drm_card_info')).toEqual(['card=card0,memory_vendor=samsung,power_performance_level=auto,unique_id=0a4c2dd1f62e8a19,vendor=amd']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { edacCollector } from '../../src/collectors/edac.js';
 import { run, value } from '../collect.js';
-import { expectFailure, expectNoData } from '../failure-modes.js';
+import { expectFailure, expectEmptySuccess } from '../failure-modes.js';
 
 describe('edac', () => {
   it('reports controller and csrow counters, unattributed errors as csrow="unknown"', async () => {
@@ -15,8 +15,8 @@ describe('edac', () => {
 });
 
 describe('edac failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
-    await expectNoData(edacCollector);
+  it('absent feature → nothing emitted, success 1 (node_exporter globs an absent directory to an empty list)', async () => {
+    await expectEmptySuccess(edacCollector);
   });
 
   it('unreadable file → the collector fails (success 0), with a real error', async () => {

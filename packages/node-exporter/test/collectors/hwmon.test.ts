@@ -52,7 +52,7 @@ describe('hwmon', () => {
 });
 
 describe('hwmon failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(hwmonCollector);
   });
 });

@@ -19,7 +19,7 @@ describe('infiniband', () => {
 });
 
 describe('infiniband failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(infinibandCollector);
   });
 });

@@ -27,7 +27,7 @@ describe('ipvs', () => {
 });
 
 describe('ipvs failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(ipvsCollector);
   });
 });

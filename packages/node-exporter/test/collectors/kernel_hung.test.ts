@@ -12,7 +12,7 @@ describe('kernel_hung', () => {
 });
 
 describe('kernel_hung failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(kernelHungCollector);
   });
 

@@ -32,7 +32,7 @@ describe('netclass', () => {
 });
 
 describe('netclass failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(netclassCollector);
   });
 

@@ -22,7 +22,7 @@ describe('nfs', () => {
 });
 
 describe('nfs failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(nfsCollector);
   });
 

@@ -26,7 +26,7 @@ describe('nfsd', () => {
 });
 
 describe('nfsd failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(nfsdCollector);
   });
 });

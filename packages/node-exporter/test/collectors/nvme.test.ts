@@ -13,7 +13,7 @@ describe('nvme', () => {
 });
 
 describe('nvme failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(nvmeCollector);
   });
 });

@@ -25,7 +25,7 @@ describe('rapl with --collector.rapl.enable-zone-label', () => {
 });
 
 describe('rapl failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(raplCollector);
   });
 });

@@ -21,7 +21,7 @@ describe('schedstat', () => {
 });
 
 describe('schedstat failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(schedstatCollector);
   });
 

@@ -16,7 +16,7 @@ describe('softnet', () => {
 });
 
 describe('softnet failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(softnetCollector);
   });
 

@@ -14,7 +14,7 @@ describe('thermal_zone', () => {
 });
 
 describe('thermal_zone failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(thermalZoneCollector);
   });
 

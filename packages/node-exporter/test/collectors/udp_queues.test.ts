@@ -21,7 +21,7 @@ describe('udp_queues', () => {
 });
 
 describe('udp_queues failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(udpQueuesCollector);
   });
 

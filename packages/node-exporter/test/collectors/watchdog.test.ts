@@ -15,7 +15,7 @@ describe('watchdog', () => {
 });
 
 describe('watchdog failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(watchdogCollector);
   });
 });

@@ -28,7 +28,7 @@ describe('zfs', () => {
 });
 
 describe('zfs failure modes', () => {
-  it('absent feature → NoDataError (success, nothing emitted)', async () => {
+  it('absent feature → NoDataError (success 0 as node_exporter ErrNoData, nothing emitted)', async () => {
     await expectNoData(zfsCollector);
   });
 
