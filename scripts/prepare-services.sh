@@ -31,6 +31,8 @@ command -v prometheus-mysqld-exporter >/dev/null 2>&1 || missing+=(prometheus-my
 # Push mode's receivers (exporter-kit test/push): the tests start their own instances.
 command -v prometheus-pushgateway >/dev/null 2>&1 || missing+=(prometheus-pushgateway)
 command -v victoria-metrics >/dev/null 2>&1 || missing+=(victoria-metrics)
+# The node ntp collector's test runs its own chronyd on a loopback port (never the system clock).
+[ -x /usr/sbin/chronyd ] || missing+=(chrony)
 if [ ${#missing[@]} -gt 0 ]; then
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   if is_root && command -v apt-get >/dev/null 2>&1; then

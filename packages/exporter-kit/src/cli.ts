@@ -62,7 +62,7 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
   const push = pushConfig ? await PushMode.create(pushConfig, { exporterName: spec.name, version: spec.version, logger }) : undefined;
 
   const runtime: ExporterRuntime<Target> = spec.setup
-    ? await spec.setup({ flags, logger })
+    ? await spec.setup({ flags, logger, enabledCollectors: enabled })
     : { acquire: async () => ({ ok: true, target: undefined as Target }) };
 
   const collectors = (spec.collectors as ReadonlyArray<Collector<Target>>).filter((c) => enabled.has(c.name));

@@ -57,6 +57,11 @@ export type FlagValues = Readonly<Record<string, FlagValue>>;
 export interface SetupContext {
   readonly flags: FlagValues;
   readonly logger: Logger;
+  /**
+   * Names of the collectors this run enables: flags of a collector are checked only when it
+   * runs, as node_exporter checks them in the collector's constructor. Absent: all enabled.
+   */
+  readonly enabledCollectors?: ReadonlySet<string>;
 }
 
 /** Raised by an exporter's setup for a bad flag or config file: printed as one line, exit code 1. */

@@ -4,6 +4,8 @@ import { nodeCollectors } from './collectors/index.js';
 import { platformCollectors } from './platform/index.js';
 import { createNodeContext, type NodeContext } from './context.js';
 import { applyDeprecatedFlags, nodeFlags, parseGoDuration } from './flags.js';
+import { ignoredFlagsWarning } from './ignored-flags.js';
+import { ntpOptions } from './ntp/options.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -25,15 +27,22 @@ export const spec: ExporterSpec<NodeContext> = {
   // macOS/Windows: the systeminformation-based collectors under node_exporter's names (src/platform).
   collectors: process.platform === 'linux' ? nodeCollectors : platformCollectors(process.platform),
   flags: nodeFlags,
-  setup({ flags: given, logger }) {
+  setup({ flags: given, logger, enabledCollectors }) {
+    const enabled = (name: string): boolean => enabledCollectors?.has(name) ?? true;
     const { flags, warnings } = applyDeprecatedFlags(given);
     for (const w of warnings) logger.warn(w);
+    const ignored = ignoredFlagsWarning(flags);
+    if (ignored !== undefined) logger.warn(ignored);
     // Compiles every regex flag: a typo is reported now, as one line, not at the first scrape.
     const ctx = createNodeContext(flags);
     for (const [a, b] of EXCLUSIVE) {
       if (ctx.str(a) !== '' && ctx.str(b) !== '') throw new ConfigError(`--${a} and --${b} are mutually exclusive; set only one`);
     }
     parseGoDuration('collector.filesystem.mount-timeout', ctx.str('collector.filesystem.mount-timeout') || '5s');
+    if (enabled('ntp')) {
+      ntpOptions(flags);
+      logger.warn('the ntp collector is deprecated in node_exporter and will be removed there in its next major release');
+    }
     return { acquire: async () => ({ ok: true, target: ctx }) };
   },
 };

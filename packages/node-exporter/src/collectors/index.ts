@@ -38,6 +38,7 @@ import { netdevCollector } from './netdev.js';
 import { netstatCollector } from './netstat.js';
 import { nfsCollector } from './nfs.js';
 import { nfsdCollector } from './nfsd.js';
+import { ntpCollector } from './ntp.js';
 import { nvmeCollector } from './nvme.js';
 import { osCollector } from './os.js';
 import { powerSupplyClassCollector } from './powersupplyclass.js';
@@ -113,6 +114,7 @@ export const nodeCollectors: ReadonlyArray<Collector<NodeContext>> = [
   netstatCollector,
   nfsCollector,
   nfsdCollector,
+  ntpCollector,
   nvmeCollector,
   osCollector,
   powerSupplyClassCollector,
