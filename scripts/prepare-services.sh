@@ -33,6 +33,8 @@ command -v prometheus-pushgateway >/dev/null 2>&1 || missing+=(prometheus-pushga
 command -v victoria-metrics >/dev/null 2>&1 || missing+=(victoria-metrics)
 # The node ntp collector's test runs its own chronyd on a loopback port (never the system clock).
 [ -x /usr/sbin/chronyd ] || missing+=(chrony)
+# The node logind collector's test runs a private dbus-daemon (never the system bus).
+[ -x /usr/bin/dbus-daemon ] || missing+=(dbus-daemon)
 if [ ${#missing[@]} -gt 0 ]; then
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   if is_root && command -v apt-get >/dev/null 2>&1; then

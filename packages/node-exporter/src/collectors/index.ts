@@ -29,6 +29,7 @@ import { kernelHungCollector } from './kernel_hung.js';
 import { ksmdCollector } from './ksmd.js';
 import { lnstatCollector } from './lnstat.js';
 import { loadavgCollector } from './loadavg.js';
+import { logindCollector } from './logind.js';
 import { mdadmCollector } from './mdadm.js';
 import { meminfoCollector } from './meminfo.js';
 import { meminfoNumaCollector } from './meminfo_numa.js';
@@ -105,6 +106,7 @@ export const nodeCollectors: ReadonlyArray<Collector<NodeContext>> = [
   ksmdCollector,
   lnstatCollector,
   loadavgCollector,
+  logindCollector,
   mdadmCollector,
   meminfoCollector,
   meminfoNumaCollector,
