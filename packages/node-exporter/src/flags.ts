@@ -3,6 +3,7 @@ import type { FlagSpec, FlagValues } from '@scrapekit/exporter-kit';
 import { moreFlags } from './flags-more.js';
 import { ignoredFlags } from './ignored-flags.js';
 import { ntpFlags } from './ntp/options.js';
+import { perfFlags } from './perf/options.js';
 
 /*
  * Flag names and defaults are node_exporter's (1.5.0, the version this package is measured
@@ -78,7 +79,7 @@ export function applyDeprecatedFlags(flags: FlagValues): { flags: FlagValues; wa
 }
 
 /** Every exporter-specific flag: ours and the ones of the "more" collectors. */
-export const nodeFlags: readonly FlagSpec[] = [...coreFlags, ...moreFlags, ...ntpFlags, ...ignoredFlags];
+export const nodeFlags: readonly FlagSpec[] = [...coreFlags, ...moreFlags, ...ntpFlags, ...perfFlags, ...ignoredFlags];
 
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|us|µs|ns|s|m|h)/g;
 const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

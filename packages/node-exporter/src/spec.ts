@@ -6,6 +6,7 @@ import { createNodeContext, type NodeContext } from './context.js';
 import { applyDeprecatedFlags, nodeFlags, parseGoDuration } from './flags.js';
 import { ignoredFlagsWarning } from './ignored-flags.js';
 import { ntpOptions } from './ntp/options.js';
+import { perfOptions } from './perf/options.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -42,6 +43,9 @@ export const spec: ExporterSpec<NodeContext> = {
     if (enabled('ntp')) {
       ntpOptions(flags);
       logger.warn('the ntp collector is deprecated in node_exporter and will be removed there in its next major release');
+    }
+    if (enabled('perf') && perfOptions(flags, 1).tracepoints.length > 0) {
+      logger.warn('ignoring --collector.perf.tracepoint: perf tracepoints are not implemented here');
     }
     return { acquire: async () => ({ ok: true, target: ctx }) };
   },

@@ -42,6 +42,7 @@ import { nfsdCollector } from './nfsd.js';
 import { ntpCollector } from './ntp.js';
 import { nvmeCollector } from './nvme.js';
 import { osCollector } from './os.js';
+import { perfCollector } from './perf.js';
 import { powerSupplyClassCollector } from './powersupplyclass.js';
 import { pressureCollector } from './pressure.js';
 import { processesCollector } from './processes.js';
@@ -119,6 +120,7 @@ export const nodeCollectors: ReadonlyArray<Collector<NodeContext>> = [
   ntpCollector,
   nvmeCollector,
   osCollector,
+  perfCollector,
   powerSupplyClassCollector,
   pressureCollector,
   processesCollector,
