@@ -58,6 +58,10 @@ describe('regex and duration flags at start-up', () => {
     const unit = parse(['--collector.systemd.unit-include=nginx'])['collector.systemd.unit-include'] as RegExp;
     expect(unit.test('nginx')).toBe(true);
     expect(unit.test('nginx.service')).toBe(false);
+    const old = parseCommandLine(spec, ['--collector.systemd.unit-whitelist=ssh|nginx'], {});
+    expect((old.flags['collector.systemd.unit-include'] as RegExp).test('nginx')).toBe(true);
+    expect((old.flags['collector.systemd.unit-include'] as RegExp).test('nginx.service')).toBe(false);
+    expect(old.warnings).toEqual(['--collector.systemd.unit-whitelist is deprecated and will be removed; use --collector.systemd.unit-include']);
     const device = parse(['--collector.netdev.device-exclude=(?i)^ETH'])['collector.netdev.device-exclude'] as RegExp;
     expect(device.test('eth0')).toBe(true);
   });
