@@ -208,7 +208,7 @@ export class ConnectionPool {
     this.opening++;
     let c: Pooled;
     try {
-      c = await this.open(signal);
+      c = await this.openPreferringTls(signal);
     } finally {
       this.opening--;
     }
@@ -265,7 +265,18 @@ export class ConnectionPool {
     return ssl;
   }
 
-  private open(signal: AbortSignal): Promise<Pooled> {
+  /** tls=preferred: a server that announces no TLS support is used in plain text, as go-sql-driver does. */
+  private async openPreferringTls(signal: AbortSignal): Promise<Pooled> {
+    try {
+      return await this.open(signal, true);
+    } catch (err) {
+      if (!this.opts.endpoint.tls?.fallbackToPlaintext || (err as QueryError).code !== 'HANDSHAKE_NO_SSL_SUPPORT') throw err;
+      this.opts.logger.debug('server offers no TLS; tls=preferred connects in plain text');
+      return this.open(signal, false);
+    }
+  }
+
+  private open(signal: AbortSignal, useTls: boolean): Promise<Pooled> {
     const e = this.opts.endpoint;
     const password = e.password;
     return new Promise<Pooled>((resolve, reject) => {
@@ -277,7 +288,7 @@ export class ConnectionPool {
           socketPath: e.socketPath,
           user: e.user,
           password,
-          ssl: this.tls(),
+          ssl: useTls ? this.tls() : undefined,
           connectTimeout: this.opts.connectTimeoutMs,
           supportBigNumbers: true,
           bigNumberStrings: true,
