@@ -21,6 +21,14 @@ export interface DbServer {
   readonly isMariaDB: boolean;
 }
 
+/**
+ * A user, database or channel name for one test process: the same suite may run at the same
+ * time from another checkout against the same shared server, and must not drop our objects.
+ */
+export function testName(base: string): string {
+  return `${base}_${process.pid.toString(36)}`;
+}
+
 export const LOCAL_MARIADB: DbServer = { host: DB_HOST, port: DB_PORT, isMariaDB: true };
 
 /** True when MariaDB answers on 127.0.0.1:3306; in CI a missing server fails the suite. */

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, connect, type Socket } from 'node:net';
 import { freePort, startProcess, waitForHttp } from '../../../test/support/processes.js';
 import { requireDependency } from '../../../test/support/services.js';
-import { createExporterUser, DB_HOST, DB_PORT, dropUser, mariadbAvailable, sampleValue, parseSamples, startHarness, threadsOf, writeCnf, type Harness } from './harness.js';
+import { createExporterUser, DB_HOST, DB_PORT, dropUser, mariadbAvailable, sampleValue, parseSamples, startHarness, threadsOf, testName, writeCnf, type Harness } from './harness.js';
 
 const available = await mariadbAvailable();
-const USER = 'scrapekit_test_probe';
+const USER = testName('scrapekit_test_probe');
 const PASSWORD = 'Probe-pw-5';
 const SOCKET = '/run/mysqld/mysqld.sock';
 const BIN = fileURLToPath(new URL('../bin/mysql-exporter.js', import.meta.url));
@@ -208,7 +208,7 @@ describe.runIf(available)('--mysqld.address without a port', () => {
 });
 
 describe.runIf(available)('one pool per server: /metrics and /probe together stay within MAX_USER_CONNECTIONS', () => {
-  const LIMITED = 'scrapekit_test_pool';
+  const LIMITED = testName('scrapekit_test_pool');
   beforeAll(() => createExporterUser(LIMITED, PASSWORD, 3));
   afterAll(() => dropUser(LIMITED));
 

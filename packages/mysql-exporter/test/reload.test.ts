@@ -6,10 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { ConfigError, createLogger, MetricSink, parseCommandLine } from '@scrapekit/exporter-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setup, spec } from '../src/spec.js';
-import { createExporterUser, dropUser, mariadbAvailable, writeCnf } from './harness.js';
+import { createExporterUser, dropUser, mariadbAvailable, writeCnf, testName } from './harness.js';
 
 const available = await mariadbAvailable();
-const USER = 'scrapekit_test_reload';
+const USER = testName('scrapekit_test_reload');
 const PASSWORD = 'Reload-pw-3';
 
 describe.runIf(available)('reload()', () => {

@@ -11,14 +11,14 @@ import { freePort } from '../../../test/support/processes.js';
 import { AbortedError, ConnectionPool } from '../src/connection.js';
 import {
   createExporterUser, DB_HOST, DB_PORT, dropUser, mariadbAvailable, rootConnection, rootQuery, sampleValue, sleep, startHarness, threadsOf, writeCnf,
-  type Harness,
+  testName, type Harness,
 } from './harness.js';
 
 const available = await mariadbAvailable();
-const USER = 'scrapekit_test_res';
-const LIMITED = 'scrapekit_test_lim';
+const USER = testName('scrapekit_test_res');
+const LIMITED = testName('scrapekit_test_lim');
 const PASSWORD = 'Res!stance-42';
-const DB = 'scrapekit_test_res_db';
+const DB = testName('scrapekit_test_res_db');
 
 /**
  * A TCP proxy to MariaDB that can be cut (closing every connection) and restored on the same

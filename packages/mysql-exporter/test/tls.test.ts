@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireDependency } from '../../../test/support/services.js';
-import { createExporterUser, dropUser, mariadbAvailable, rootQuery, sampleValue, startHarness, writeCnf, type Harness } from './harness.js';
+import { createExporterUser, dropUser, mariadbAvailable, rootQuery, sampleValue, startHarness, testName, writeCnf, type Harness } from './harness.js';
 import { PRIVATE_MARIADB_TOOLS, privateMariadbPossible, startPrivateMariadb, type PrivateMariadb } from './private-mariadb.js';
 
 const available = (await mariadbAvailable()) && requireDependency(privateMariadbPossible(), `a private MariaDB (${PRIVATE_MARIADB_TOOLS.join(', ')})`);
-const TLS_USER = 'scrapekit_test_tls';
+const TLS_USER = testName('scrapekit_test_tls');
 const X509_USER = 'scrapekit_test_x509';
 const PASSWORD = 'Tls-pw-9';
 
@@ -96,7 +96,7 @@ describe.runIf(available)('TLS against a private MariaDB with test-made certific
 });
 
 describe.runIf(await mariadbAvailable())('tls=preferred against a server without TLS', () => {
-  const USER = 'scrapekit_test_tlspref';
+  const USER = testName('scrapekit_test_tlspref');
   beforeAll(() => createExporterUser(USER, PASSWORD));
   afterAll(() => dropUser(USER));
 
