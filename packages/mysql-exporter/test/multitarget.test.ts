@@ -3,7 +3,8 @@
  * MYSQLD_EXPORTER_PASSWORD, and one-line errors with exit code 1 for bad configuration.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, connect, type Socket } from 'node:net';
@@ -95,7 +96,7 @@ describe.runIf(BUILT)('the built binary', () => {
 
   it('takes --mysqld.address, --mysqld.username and MYSQLD_EXPORTER_PASSWORD', async () => {
     const port = await freePort();
-    const p = startProcess(process.execPath, [BIN, `--web.listen-address=127.0.0.1:${port}`, '--mysqld.address=127.0.0.1:3306', `--mysqld.username=${USER}`], {
+    const p = startProcess(process.execPath, [BIN, `--web.listen-address=127.0.0.1:${port}`, `--config.my-cnf=${writeCnf('')}`, '--mysqld.address=127.0.0.1:3306', `--mysqld.username=${USER}`], {
       ...process.env, MYSQLD_EXPORTER_PASSWORD: PASSWORD,
     });
     try {
@@ -111,9 +112,9 @@ describe.runIf(BUILT)('the built binary', () => {
   it('exits 1 with one line for bad configuration', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['--config.my-cnf=/nonexistent/scrapekit.cnf'], /--config\.my-cnf: cannot read/],
-      [['--exporter.max_open_connections=5', '--mysqld.username=u'], /max_open_connections: must be 1 or 2/],
+      [[`--config.my-cnf=${writeCnf('')}`, '--exporter.max_open_connections=5', '--mysqld.username=u'], /max_open_connections: must be 1 or 2/],
       [['--config.my-cnf=/dev/null'], /no usable configuration/],
-      [['--mysqld.address=db.internal:mysql', '--mysqld.username=u'], /^mysql-exporter: error: --mysqld\.address: address "db\.internal:mysql": the port must be a number/],
+      [[`--config.my-cnf=${writeCnf('')}`, '--mysqld.address=db.internal:mysql', '--mysqld.username=u'], /^mysql-exporter: error: --mysqld\.address: address "db\.internal:mysql": the port must be a number/],
       [[`--config.my-cnf=${writeCnf('[client]\nuser=u\npassword hunter2-pw\n')}`], /my\.cnf line 3: option name contains a space; write it as key=value/],
       [[`--config.my-cnf=${writeCnf('[clinet]\nuser=u\n')}`], /my\.cnf line 1: no \[client\] section; found \[clinet\]: rename it to \[client\]/],
       [[`--config.my-cnf=${writeCnf('[client]\nuser=u\ntls=maybe\n')}`], /my\.cnf line 3: \[client\] tls "maybe": use true, false, skip-verify or preferred/],
@@ -132,6 +133,21 @@ describe.runIf(BUILT)('the built binary', () => {
       expect(r.stderr).not.toContain('hunter2-pw');
     }
   }, 180_000);
+
+  it('reads $HOME/.my.cnf by default, not ./.my.cnf', async () => {
+    const home = dirname(writeCnf(''));
+    writeFileSync(join(home, '.my.cnf'), `[client]\nuser=${USER}\npassword=${PASSWORD}\nhost=127.0.0.1\nport=3306\n`, { mode: 0o600 });
+    const elsewhere = dirname(writeCnf(''));
+    writeFileSync(join(elsewhere, '.my.cnf'), '[client]\nuser=nobody\npassword=wrong\nhost=127.0.0.1\nport=3306\n', { mode: 0o600 });
+    const port = await freePort();
+    // Started from `elsewhere`, whose ./.my.cnf would log in as a user that does not exist.
+    const p = startProcess('/bin/sh', ['-c', 'cd "$0" && exec "$@"', elsewhere, process.execPath, BIN, `--web.listen-address=127.0.0.1:${port}`], { ...process.env, HOME: home });
+    try {
+      expect(sampleValue(parseSamples(await waitForHttp(`http://127.0.0.1:${port}/metrics`)), 'mysql_up')).toBe(1);
+    } finally {
+      await p.stop();
+    }
+  });
 
   it('honours DATA_SOURCE_NAME as mysqld_exporter 0.14 did, with a deprecation warning and without logging it', async () => {
     const port = await freePort();
