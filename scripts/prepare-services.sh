@@ -31,6 +31,7 @@ command -v prometheus-mysqld-exporter >/dev/null 2>&1 || missing+=(prometheus-my
 # Push mode's receivers (exporter-kit test/push): the tests start their own instances.
 command -v prometheus-pushgateway >/dev/null 2>&1 || missing+=(prometheus-pushgateway)
 command -v victoria-metrics >/dev/null 2>&1 || missing+=(victoria-metrics)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl) # mysql-exporter's TLS test makes its certificates
 if [ ${#missing[@]} -gt 0 ]; then
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   if is_root && command -v apt-get >/dev/null 2>&1; then
