@@ -42,11 +42,17 @@ export interface FakeSeed {
 }
 
 /** Faults the tests inject, consumed in order by the next matching calls. */
-export type FakeFault =
+export type FakeFault = (
   | { readonly kind: 'throttle' }
   | { readonly kind: 'server-error' }
   | { readonly kind: 'latency'; readonly ms: number }
-  | { readonly kind: 'access-denied' };
+  /** Holds the answer until `release` settles: lets a test keep a call in flight without sleeping. */
+  | { readonly kind: 'hold'; readonly release: Promise<unknown> }
+  | { readonly kind: 'access-denied' }
+) & {
+  /** Only calls whose input this accepts take the fault (e.g. one namespace's GetMetricData). */
+  readonly when?: (input: Readonly<Record<string, unknown>>) => boolean;
+};
 
 /** One request the fake answered (the call log the tests count). */
 export interface FakeCall {

@@ -42,6 +42,8 @@ export class FakeAws {
   readonly calls: FakeCall[] = [];
   private readonly faults = new Map<string, FakeFault[]>();
   private readonly sessions = new Map<string, IssuedSession>();
+  private readonly arrivals = new Map<string, number>();
+  private readonly waiters: Array<{ operation: string; n: number; resolve: () => void }> = [];
   private server: Server | undefined;
   /** Epoch ms as the fake sees it (session expiry); tests may move it. */
   now: () => number = Date.now;
@@ -55,12 +57,31 @@ export class FakeAws {
     this.faults.set(operation, list);
   }
 
+  /** Resolves once `n` calls of `operation` have arrived (answered or not). */
+  received(operation: string, n: number): Promise<void> {
+    if ((this.arrivals.get(operation) ?? 0) >= n) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ operation, n, resolve }));
+  }
+
+  private arrived(operation: string): void {
+    const n = (this.arrivals.get(operation) ?? 0) + 1;
+    this.arrivals.set(operation, n);
+    for (const w of [...this.waiters]) {
+      if (w.operation === operation && n >= w.n) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  }
+
   count(operation: string, status?: number): number {
     return this.calls.filter((c) => c.operation === operation && (status === undefined || c.status === status)).length;
   }
 
   resetCalls(): void {
     this.calls.length = 0;
+    this.arrivals.clear();
+    this.faults.clear();
   }
 
   async listen(port = 0): Promise<string> {
@@ -100,8 +121,10 @@ export class FakeAws {
     res.writeHead(answer.status, { ...answer.headers, 'x-amzn-requestid': 'fake-request' }).end(answer.body);
   }
 
-  private fault(operation: string): FakeFault | undefined {
-    return this.faults.get(operation)?.shift();
+  private fault(operation: string, input: Json): FakeFault | undefined {
+    const list = this.faults.get(operation) ?? [];
+    const i = list.findIndex((f) => !f.when || f.when(input));
+    return i < 0 ? undefined : list.splice(i, 1)[0];
   }
 
   private knownKey(accessKeyId: string | undefined): 'ok' | 'unknown' | 'expired' {
@@ -113,10 +136,12 @@ export class FakeAws {
   }
 
   private async answer(service: Service, operation: string, input: Json, accessKeyId: string | undefined, req: IncomingMessage): Promise<Answer> {
-    let fault = this.fault(operation);
-    while (fault?.kind === 'latency') {
-      await new Promise((r) => setTimeout(r, fault?.kind === 'latency' ? fault.ms : 0));
-      fault = this.fault(operation);
+    this.arrived(operation);
+    let fault = this.fault(operation, input);
+    while (fault?.kind === 'latency' || fault?.kind === 'hold') {
+      if (fault.kind === 'hold') await fault.release;
+      else await new Promise((r) => setTimeout(r, fault?.kind === 'latency' ? fault.ms : 0));
+      fault = this.fault(operation, input);
     }
     if (service === 'sts') return this.answerSts(operation, input, accessKeyId, fault);
     if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('application/x-amz-json-1.')) {

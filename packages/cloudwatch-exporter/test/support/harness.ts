@@ -20,6 +20,8 @@ export function awsEnvironment(endpoint: string, extra: Record<string, string | 
     AWS_REGION: 'eu-west-1',
     AWS_PROFILE: undefined,
     AWS_EC2_METADATA_DISABLED: 'true',
+    // The SDK's notice that releases after January 2027 need Node 22 would clutter every test log.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     AWS_CONFIG_FILE: '/nonexistent/aws-config',
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
     AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
