@@ -93,6 +93,7 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
         metrics: pipeline.metrics,
         probe: runtime.probe ? pipeline.probe : undefined,
         landingPage: () => landing,
+        extra: runtime.routes,
       },
     });
   } catch (err) {
