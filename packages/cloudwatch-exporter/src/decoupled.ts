@@ -36,9 +36,9 @@ export class DecoupledSchedule<T> {
     this.first = new Promise<T>((resolve) => { this.resolveFirst = resolve; });
   }
 
-  /** Collects at once (for the current aligned instant), then at every following boundary. */
+  /** Collects at once, then at every following boundary of the interval. */
   start(): void {
-    void this.run(Math.floor(this.timers.now() / this.intervalMs) * this.intervalMs);
+    void this.run(this.timers.now());
     this.scheduleNext();
   }
 
@@ -49,7 +49,7 @@ export class DecoupledSchedule<T> {
 
   /** Collects again now (after a reload), keeping the schedule. */
   refresh(): void {
-    void this.run(Math.floor(this.timers.now() / this.intervalMs) * this.intervalMs);
+    void this.run(this.timers.now());
   }
 
   stop(): void {

@@ -1,4 +1,4 @@
-import type { AcquireRequest, Acquired, ExporterRuntime, Logger } from '@scrapekit/exporter-kit';
+import type { AcquireRequest, Acquired, ExporterRoute, ExporterRuntime, Logger } from '@scrapekit/exporter-kit';
 import { ConfigError } from '@scrapekit/exporter-kit';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { ScopeApi } from './aws/api.js';
@@ -45,6 +45,17 @@ export class CloudWatchRuntime implements ExporterRuntime<CloudWatchTarget> {
   };
 
   readonly landingInfo: ReadonlyArray<readonly [string, string]>;
+
+  /** cloudwatch_exporter's reload endpoint: POST only; a bad file answers 500 with the reason. */
+  readonly routes: readonly ExporterRoute[] = [{
+    method: 'POST',
+    path: '/-/reload',
+    handle: async (_req, res) => {
+      const outcome = await this.reload();
+      const body = outcome.ok ? 'OK\n' : `Reloading config failed: ${outcome.reason}\n`;
+      res.writeHead(outcome.ok ? 200 : 500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(body);
+    },
+  }];
 
   private constructor(
     config: ExporterConfig,

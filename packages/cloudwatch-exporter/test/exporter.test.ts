@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeAws } from './fake-cloudwatch/server.js';
+import { describe, expect, it } from 'vitest';
 import {
-  applyEnvironment, awsEnvironment, helpOf, samplesNamed, startFake, startTestExporter, type TestExporter, valueOf, writeConfig,
+  helpOf, samplesNamed, valueOf, writeConfig, useFakeAws,
 } from './support/harness.js';
 
 const minute = Math.floor(Date.now() / 60_000) * 60;
@@ -16,35 +15,18 @@ const elb = (name: string, newest: number, older: number) => ({
 });
 
 describe('cloudwatch_exporter config against the fake CloudWatch', () => {
-  let fake: FakeAws;
-  let restoreEnv: () => void;
-  let exporter: TestExporter | undefined;
-
-  beforeAll(async () => {
-    const started = await startFake({
-      metrics: [
-        elb('lb-a', 120, 100),
-        elb('lb-b', 7, 5),
-        // More dimensions than asked for: ListMetrics returns it, cloudwatch_exporter drops it.
-        { namespace: 'AWS/ELB', metricName: 'RequestCount', dimensions: [{ Name: 'LoadBalancerName', Value: 'lb-a' }, { Name: 'AvailabilityZone', Value: 'eu-west-1a' }], points: [{ t: NEWEST, value: 1 }] },
-        { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ Name: 'InstanceId', Value: 'i-1' }], points: [{ t: NEWEST, value: { p99: 93.5, 'p99.9': 99.1 } }] },
-      ],
-    });
-    fake = started.fake;
-    restoreEnv = applyEnvironment(awsEnvironment(started.endpoint));
-  });
-  afterEach(async () => {
-    await exporter?.close();
-    exporter = undefined;
-    fake.resetCalls();
-  });
-  afterAll(async () => {
-    restoreEnv();
-    await fake.close();
+  const aws = useFakeAws({
+    metrics: [
+      elb('lb-a', 120, 100),
+      elb('lb-b', 7, 5),
+      // More dimensions than asked for: ListMetrics returns it, cloudwatch_exporter drops it.
+      { namespace: 'AWS/ELB', metricName: 'RequestCount', dimensions: [{ Name: 'LoadBalancerName', Value: 'lb-a' }, { Name: 'AvailabilityZone', Value: 'eu-west-1a' }], points: [{ t: NEWEST, value: 1 }] },
+      { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ Name: 'InstanceId', Value: 'i-1' }], points: [{ t: NEWEST, value: { p99: 93.5, 'p99.9': 99.1 } }] },
+    ],
   });
 
   it('names, labels, values and timestamps as cloudwatch_exporter, in one ListMetrics and one GetMetricData call', async () => {
-    exporter = await startTestExporter(writeConfig(`
+    const exporter = await aws.start(writeConfig(`
 region: eu-west-1
 metrics:
   - aws_namespace: AWS/ELB
@@ -63,19 +45,19 @@ metrics:
     expect(valueOf(text, 'cloudwatch_requests_total', { action: 'listMetrics', namespace: 'AWS/ELB' })).toBe(1);
     expect(valueOf(text, 'cloudwatch_requests_total', { action: 'getMetricData', namespace: 'AWS/ELB' })).toBe(1);
     expect(valueOf(text, 'cloudwatch_metrics_requested_total', { metric_name: 'RequestCount', namespace: 'AWS/ELB' })).toBe(4);
-    expect(fake.count('ListMetrics')).toBe(1);
-    expect(fake.count('GetMetricData')).toBe(1);
-    const listed = fake.calls.find((c) => c.operation === 'ListMetrics');
+    expect(aws.fake.count('ListMetrics')).toBe(1);
+    expect(aws.fake.count('GetMetricData')).toBe(1);
+    const listed = aws.fake.calls.find((c) => c.operation === 'ListMetrics');
     expect(listed?.input).toMatchObject({ Namespace: 'AWS/ELB', MetricName: 'RequestCount', Dimensions: [{ Name: 'LoadBalancerName' }], RecentlyActive: 'PT3H' });
     expect(listed?.region).toBe('eu-west-1');
-    const gmd = fake.calls.find((c) => c.operation === 'GetMetricData');
+    const gmd = aws.fake.calls.find((c) => c.operation === 'GetMetricData');
     // The SDK sends epoch seconds; cloudwatch_exporter's window: [now - delay - range, now - delay).
     expect(typeof gmd?.input['StartTime']).toBe('number');
     expect((gmd?.input['EndTime'] as number) - (gmd?.input['StartTime'] as number)).toBe(600);
   });
 
   it('needs no ListMetrics when aws_dimension_select names every dimension; set_timestamp false drops the timestamp', async () => {
-    exporter = await startTestExporter(writeConfig(`
+    const exporter = await aws.start(writeConfig(`
 set_timestamp: false
 metrics:
   - aws_namespace: AWS/ELB
@@ -89,12 +71,12 @@ metrics:
     expect(samplesNamed(text, 'aws_elb_request_count_sum')).toEqual([
       { name: 'aws_elb_request_count_sum', labels: { job: 'aws_elb', instance: '', load_balancer_name: 'lb-b' }, value: 7, timestampMs: undefined },
     ]);
-    expect(fake.count('ListMetrics')).toBe(0);
-    expect(fake.count('GetMetricData')).toBe(1);
+    expect(aws.fake.count('ListMetrics')).toBe(0);
+    expect(aws.fake.count('GetMetricData')).toBe(1);
   });
 
   it('extended statistics and regex selection', async () => {
-    exporter = await startTestExporter(writeConfig(`
+    const exporter = await aws.start(writeConfig(`
 metrics:
   - aws_namespace: AWS/EC2
     aws_metric_name: CPUUtilization
@@ -112,6 +94,6 @@ metrics:
     expect(valueOf(text, 'aws_ec2_cpuutilization_p99_9', { instance_id: 'i-1' })).toBe(99.1);
     expect(samplesNamed(text, 'aws_elb_request_count_sum').map((s) => s.labels['load_balancer_name'])).toEqual(['lb-a']);
     // Two namespaces: one GetMetricData call each.
-    expect(fake.count('GetMetricData')).toBe(2);
+    expect(aws.fake.count('GetMetricData')).toBe(2);
   });
 });

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeAws } from './fake-cloudwatch/server.js';
+import { describe, expect, it } from 'vitest';
 import {
-  applyEnvironment, awsEnvironment, startFake, startTestExporter, TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY,
-  type TestExporter, valueOf, writeConfig,
+  applyEnvironment, TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY,
+  valueOf, writeConfig, useFakeAws,
 } from './support/harness.js';
 
 const NEWEST = Math.floor(Date.now() / 60_000) * 60 - 660;
@@ -26,42 +25,25 @@ const onlyNamespace = (ns: string) => (input: Readonly<Record<string, unknown>>)
   JSON.stringify(input['MetricDataQueries'] ?? input).includes(`"Namespace":"${ns}"`);
 
 describe('AWS failures', () => {
-  let fake: FakeAws;
-  let endpoint: string;
-  let restoreEnv: () => void;
-  let exporter: TestExporter | undefined;
-
-  beforeAll(async () => {
-    ({ fake, endpoint } = await startFake({
-      metrics: [
-        { namespace: 'AWS/ELB', metricName: 'RequestCount', dimensions: [{ Name: 'LoadBalancerName', Value: 'lb-a' }], points: [{ t: NEWEST, value: 42 }] },
-        { namespace: 'AWS/SQS', metricName: 'NumberOfMessagesSent', dimensions: [{ Name: 'QueueName', Value: 'jobs' }], points: [{ t: NEWEST, value: 9 }] },
-      ],
-    }));
-    restoreEnv = applyEnvironment(awsEnvironment(endpoint));
-  });
-  afterEach(async () => {
-    await exporter?.close();
-    exporter = undefined;
-    fake.resetCalls();
-  });
-  afterAll(async () => {
-    restoreEnv();
-    await fake.close();
+  const aws = useFakeAws({
+    metrics: [
+      { namespace: 'AWS/ELB', metricName: 'RequestCount', dimensions: [{ Name: 'LoadBalancerName', Value: 'lb-a' }], points: [{ t: NEWEST, value: 42 }] },
+      { namespace: 'AWS/SQS', metricName: 'NumberOfMessagesSent', dimensions: [{ Name: 'QueueName', Value: 'jobs' }], points: [{ t: NEWEST, value: 9 }] },
+    ],
   });
 
   it('retries throttled calls with backoff and serves the result (exact call counts)', async () => {
-    fake.inject('GetMetricData', { kind: 'throttle', when: onlyNamespace('AWS/ELB') }, { kind: 'throttle', when: onlyNamespace('AWS/ELB') });
-    fake.inject('ListMetrics', { kind: 'server-error' });
-    exporter = await startTestExporter(CONFIG);
+    aws.fake.inject('GetMetricData', { kind: 'throttle', when: onlyNamespace('AWS/ELB') }, { kind: 'throttle', when: onlyNamespace('AWS/ELB') });
+    aws.fake.inject('ListMetrics', { kind: 'server-error' });
+    const exporter = await aws.start(CONFIG);
     const text = await exporter.scrape();
     expect(valueOf(text, 'aws_elb_request_count_sum', { load_balancer_name: 'lb-a' })).toBe(42);
     expect(valueOf(text, 'aws_sqs_number_of_messages_sent_sum', { queue_name: 'jobs' })).toBe(9);
     expect(valueOf(text, 'cloudwatch_exporter_scrape_error')).toBe(0);
-    expect(fake.count('GetMetricData', 400)).toBe(2);
-    expect(fake.count('GetMetricData', 200)).toBe(2);
-    expect(fake.count('ListMetrics', 500)).toBe(1);
-    expect(fake.count('ListMetrics', 200)).toBe(1);
+    expect(aws.fake.count('GetMetricData', 400)).toBe(2);
+    expect(aws.fake.count('GetMetricData', 200)).toBe(2);
+    expect(aws.fake.count('ListMetrics', 500)).toBe(1);
+    expect(aws.fake.count('ListMetrics', 200)).toBe(1);
     expect(valueOf(text, 'cloudwatch_exporter_api_errors_total', { action: 'getMetricData', code: 'Throttling' })).toBe(2);
     expect(valueOf(text, 'cloudwatch_exporter_api_errors_total', { action: 'listMetrics', code: 'InternalFailure' })).toBe(1);
     // Successful requests only, as cloudwatch_exporter counts them.
@@ -69,8 +51,8 @@ describe('AWS failures', () => {
   });
 
   it('a batch that stays throttled fails only its own rules', async () => {
-    fake.inject('GetMetricData', ...Array.from({ length: 2 }, () => ({ kind: 'throttle' as const, when: onlyNamespace('AWS/SQS') })));
-    exporter = await startTestExporter(CONFIG, ['--aws.max-attempts=2']);
+    aws.fake.inject('GetMetricData', ...Array.from({ length: 2 }, () => ({ kind: 'throttle' as const, when: onlyNamespace('AWS/SQS') })));
+    const exporter = await aws.start(CONFIG, ['--aws.max-attempts=2']);
     const text = await exporter.scrape();
     expect(valueOf(text, 'aws_elb_request_count_sum', { load_balancer_name: 'lb-a' })).toBe(42);
     expect(valueOf(text, 'aws_sqs_number_of_messages_sent_sum')).toBeUndefined();
@@ -89,7 +71,7 @@ describe('AWS failures', () => {
   it('rejected credentials: scrape_error 1, one log line naming the cause, no crash, no secret anywhere', async () => {
     const restore = applyEnvironment({ AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNKEY000001' });
     try {
-      exporter = await startTestExporter(CONFIG);
+      const exporter = await aws.start(CONFIG);
       const res = await fetch(`${exporter.url}/metrics`);
       expect(res.status).toBe(200);
       const text = await res.text();
@@ -111,13 +93,13 @@ describe('AWS failures', () => {
   it('no credentials at all: the SDK chain finds none; the scrape says so and the exporter keeps serving', async () => {
     const restore = applyEnvironment({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
     try {
-      exporter = await startTestExporter(CONFIG);
+      const exporter = await aws.start(CONFIG);
       const text = await exporter.scrape();
       expect(valueOf(text, 'cloudwatch_exporter_scrape_error')).toBe(1);
       const failures = exporter.logs.filter((l) => l.includes('CloudWatch collection failed'));
       expect(failures).toHaveLength(1);
       expect(failures[0]).toContain('no usable AWS credentials');
-      expect(fake.calls).toHaveLength(0);
+      expect(aws.fake.calls).toHaveLength(0);
       expect(exporter.logs.join('\n')).not.toContain(TEST_ACCESS_KEY_ID);
     } finally {
       restore();

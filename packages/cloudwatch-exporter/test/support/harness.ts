@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, startExporter, type RunningExporter } from '@scrapekit/exporter-kit';
@@ -123,4 +124,48 @@ export function valueOf(text: string, name: string, labels: Record<string, strin
 export function helpOf(text: string, name: string): string | undefined {
   const line = text.split('\n').find((l) => l.startsWith(`# HELP ${name} `));
   return line?.slice(`# HELP ${name} `.length);
+}
+
+export interface FakeAwsContext {
+  readonly fake: FakeAws;
+  readonly endpoint: string;
+  /** Starts an exporter that is closed after the test. */
+  start(configFile: string, args?: string[]): Promise<TestExporter>;
+}
+
+/**
+ * Registers the hooks of a test file: the fake up for the whole file with the environment pointing
+ * the SDK at it, exporters closed and the call log cleared after each test.
+ */
+export function useFakeAws(seed: FakeSeed, env: Record<string, string | undefined> = {}): FakeAwsContext {
+  let started: { fake: FakeAws; endpoint: string } | undefined;
+  let restoreEnv: (() => void) | undefined;
+  const exporters: TestExporter[] = [];
+  beforeAll(async () => {
+    started = await startFake(seed);
+    restoreEnv = applyEnvironment(awsEnvironment(started.endpoint, env));
+  });
+  afterEach(async () => {
+    await Promise.all(exporters.splice(0).map((e) => e.close()));
+    started?.fake.resetCalls();
+  });
+  afterAll(async () => {
+    restoreEnv?.();
+    await started?.fake.close();
+  });
+  return {
+    get fake() {
+      if (!started) throw new Error('the fake starts in beforeAll');
+      return started.fake;
+    },
+    get endpoint() {
+      if (!started) throw new Error('the fake starts in beforeAll');
+      return started.endpoint;
+    },
+    async start(configFile, args) {
+      const e = await startTestExporter(configFile, args);
+      exporters.push(e);
+      return e;
+    },
+  };
 }
