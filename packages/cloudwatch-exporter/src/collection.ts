@@ -29,7 +29,7 @@ export interface Collection {
 
 export interface CollectionContext {
   readonly rules: readonly MetricRule[];
-  readonly apiFor: (scope: AwsScope) => ScopeApi;
+  readonly apiFor: (scope: AwsScope) => Promise<ScopeApi>;
   readonly discovery: DimensionDiscovery;
   readonly logger: Logger;
   readonly signal: AbortSignal;
@@ -79,7 +79,7 @@ export async function runCollection(ctx: CollectionContext): Promise<Collection>
 
   const discovered = await Promise.all(ctx.rules.map(async (rule): Promise<RuleTargets | undefined> => {
     try {
-      const found = await ctx.discovery.discover(rule, ctx.apiFor(rule.scope), ctx.signal, ctx.logger);
+      const found = await ctx.discovery.discover(rule, await ctx.apiFor(rule.scope), ctx.signal, ctx.logger);
       if (rule.tagSelect) resources.set(rule.index, found.resources);
       return { rule, dimensionSets: found.dimensionSets };
     } catch (err) {
@@ -94,7 +94,7 @@ export async function runCollection(ctx: CollectionContext): Promise<Collection>
   const emptyQueries: PlannedQuery[] = [];
   await Promise.all(batches.map(async (batch: GetMetricDataBatch) => {
     try {
-      const results = await ctx.apiFor(batch.scope).getMetricData({
+      const results = await (await ctx.apiFor(batch.scope)).getMetricData({
         namespace: batch.namespace,
         startTime: batch.startTime,
         endTime: batch.endTime,

@@ -35,7 +35,7 @@ interface Scope {
  */
 export class CloudWatchRuntime implements ExporterRuntime<CloudWatchTarget> {
   private config: ExporterConfig;
-  private readonly scopes = new Map<string, Scope>();
+  private readonly scopes = new Map<string, Promise<Scope>>();
   private readonly usage = new ApiUsage();
   private readonly discovery = new DimensionDiscovery();
   private readonly limit: LimitFunction;
@@ -92,26 +92,28 @@ export class CloudWatchRuntime implements ExporterRuntime<CloudWatchTarget> {
   /** A missing region is a start-up error (the SDK would only fail at the first call). */
   private async checkRegions(config: ExporterConfig): Promise<void> {
     for (const rule of config.rules) {
-      const region = await resolveRegion(this.scope(rule.scope).clients.cloudwatch);
+      const region = await resolveRegion((await this.scope(rule.scope)).clients.cloudwatch);
       if (!region) {
         throw new ConfigError(`${config.file}: no AWS region: set "region" in the config file or the AWS_REGION environment variable`);
       }
     }
   }
 
-  private scope(scope: AwsScope): Scope {
+  private scope(scope: AwsScope): Promise<Scope> {
     const key = scopeKey(scope);
     let s = this.scopes.get(key);
     if (!s) {
-      const clients = createScopeClients(scope);
-      const api = new ScopeApi(clients, {
-        limit: this.limit,
-        backoff: { ...DEFAULT_BACKOFF, maxAttempts: this.options.maxAttempts },
-        clock: this.clock,
-        usage: this.usage,
-        logger: this.logger,
-      });
-      this.scopes.set(key, (s = { clients, api }));
+      s = createScopeClients(scope).then((clients) => ({
+        clients,
+        api: new ScopeApi(clients, {
+          limit: this.limit,
+          backoff: { ...DEFAULT_BACKOFF, maxAttempts: this.options.maxAttempts },
+          clock: this.clock,
+          usage: this.usage,
+          logger: this.logger,
+        }),
+      }));
+      this.scopes.set(key, s);
     }
     return s;
   }
@@ -119,7 +121,7 @@ export class CloudWatchRuntime implements ExporterRuntime<CloudWatchTarget> {
   private collect(nowMs: number, signal: AbortSignal): Promise<Collection> {
     return runCollection({
       rules: this.config.rules,
-      apiFor: (scope) => this.scope(scope).api,
+      apiFor: async (scope) => (await this.scope(scope)).api,
       discovery: this.discovery,
       logger: this.logger,
       signal,
@@ -159,7 +161,7 @@ export class CloudWatchRuntime implements ExporterRuntime<CloudWatchTarget> {
   }
 
   private destroyScopes(): void {
-    for (const s of this.scopes.values()) s.clients.destroy();
+    for (const s of this.scopes.values()) void s.then((scope) => scope.clients.destroy());
     this.scopes.clear();
   }
 

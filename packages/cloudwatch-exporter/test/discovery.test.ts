@@ -20,6 +20,17 @@ function sendScrape(url: string): { sent: Promise<void>; body: Promise<string> }
   return { sent: sentPromise, body };
 }
 
+/** One instance, all its dimensions selected: no ListMetrics, one GetMetricData query. */
+const SINGLE_INSTANCE = writeConfig(`
+metrics:
+  - aws_namespace: AWS/EC2
+    aws_metric_name: CPUUtilization
+    aws_dimensions: [InstanceId]
+    aws_dimension_select:
+      InstanceId: [i-1]
+    aws_statistics: [Average]
+`);
+
 describe('discovery: tags, paging and caches', () => {
   const aws = useFakeAws({
     metrics: ['i-1', 'i-2', 'i-3', 'i-4', 'i-5'].map(instance),
@@ -99,15 +110,7 @@ metrics:
   it('concurrent scrapes share one collection (single-flight)', async () => {
     let release: () => void = () => {};
     aws.fake.inject('GetMetricData', { kind: 'hold', release: new Promise<void>((r) => { release = r; }) });
-    const exporter = await aws.start(writeConfig(`
-metrics:
-  - aws_namespace: AWS/EC2
-    aws_metric_name: CPUUtilization
-    aws_dimensions: [InstanceId]
-    aws_dimension_select:
-      InstanceId: [i-1]
-    aws_statistics: [Average]
-`));
+    const exporter = await aws.start(SINGLE_INSTANCE);
     // Both requests are in the kernel before the held GetMetricData is released, and the exporter
     // runs in this process: it reads the second request before the answer to the first can arrive.
     const scrapes = [sendScrape(exporter.url), sendScrape(exporter.url)];
@@ -120,15 +123,7 @@ metrics:
   });
 
   it('decoupled mode: collections on its own schedule, scrapes served from the last one', async () => {
-    const exporter = await aws.start(writeConfig(`
-metrics:
-  - aws_namespace: AWS/EC2
-    aws_metric_name: CPUUtilization
-    aws_dimensions: [InstanceId]
-    aws_dimension_select:
-      InstanceId: [i-1]
-    aws_statistics: [Average]
-`), ['--scrape.interval=1h']);
+    const exporter = await aws.start(SINGLE_INSTANCE, ['--scrape.interval=1h']);
     const texts = [await exporter.scrape(), await exporter.scrape(), await exporter.scrape()];
     expect(texts.map((t) => valueOf(t, 'aws_ec2_cpuutilization_average', { instance_id: 'i-1' }))).toEqual([50, 50, 50]);
     expect(aws.fake.count('GetMetricData')).toBe(1);

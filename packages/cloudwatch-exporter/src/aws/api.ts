@@ -1,7 +1,7 @@
 import {
   GetMetricDataCommand, ListMetricsCommand, type Metric, type MetricDataQuery, type MetricDataResult,
 } from '@aws-sdk/client-cloudwatch';
-import { GetResourcesCommand, type ResourceTagMapping } from '@aws-sdk/client-resource-groups-tagging-api';
+import type { ResourceTagMapping } from '@aws-sdk/client-resource-groups-tagging-api';
 import type { Logger } from '@scrapekit/exporter-kit';
 import type { LimitFunction } from 'p-limit';
 import type { ApiUsage, CloudWatchAction } from '../usage.js';
@@ -119,10 +119,12 @@ export class ScopeApi {
   }
 
   async taggedResources(req: TaggedResourcesRequest, signal: AbortSignal): Promise<ResourceTagMapping[]> {
+    const tagging = await this.clients.tagging();
+    const { GetResourcesCommand } = await import('@aws-sdk/client-resource-groups-tagging-api');
     const resources: ResourceTagMapping[] = [];
     let token: string | undefined;
     do {
-      const page = await this.call('getResources', () => this.clients.tagging.send(new GetResourcesCommand({
+      const page = await this.call('getResources', () => tagging.send(new GetResourcesCommand({
         ResourceTypeFilters: [req.resourceType],
         TagFilters: req.tagFilters.map((f) => ({ Key: f.key, ...(f.values ? { Values: [...f.values] } : {}) })),
         ...(token ? { PaginationToken: token } : {}),

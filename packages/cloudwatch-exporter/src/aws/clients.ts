@@ -1,24 +1,28 @@
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
-import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { CloudWatchClient, type CloudWatchClientConfig } from '@aws-sdk/client-cloudwatch';
+import type { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import type { AwsScope } from '../rules.js';
 
 export interface ScopeClients {
   readonly cloudwatch: CloudWatchClient;
-  readonly tagging: ResourceGroupsTaggingAPIClient;
+  /** Loaded on first use: only aws_tag_select needs it, and every SDK client costs memory. */
+  tagging(): Promise<ResourceGroupsTaggingAPIClient>;
   destroy(): void;
 }
 
 /** cloudwatch_exporter's STS session name. */
 const ROLE_SESSION_NAME = 'cloudwatch_exporter';
 
+type Credentials = NonNullable<CloudWatchClientConfig['credentials']>;
+
 /**
- * Credentials for a scope: the SDK's default chain (environment, shared config and credentials
- * files with profiles, web identity / IRSA, ECS and EC2 roles), or, with a role, STS AssumeRole on
- * top of it. The SDK caches the identity and asks again 5 minutes before it expires.
+ * With a role: STS AssumeRole on top of the SDK's default chain (environment, shared config and
+ * credentials files with profiles, web identity / IRSA, ECS and EC2 roles); the SDK caches the
+ * session and asks again 5 minutes before it expires. Without one: undefined, and each client
+ * uses that default chain itself.
  */
-export function scopeCredentials(scope: AwsScope): ReturnType<typeof fromNodeProviderChain> {
-  if (!scope.roleArn) return fromNodeProviderChain();
+async function roleCredentials(scope: AwsScope): Promise<Credentials | undefined> {
+  if (!scope.roleArn) return undefined;
+  const { fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
   return fromTemporaryCredentials({
     params: {
       RoleArn: scope.roleArn,
@@ -34,17 +38,20 @@ export function scopeCredentials(scope: AwsScope): ReturnType<typeof fromNodePro
  * AWS_ENDPOINT_URL_CLOUDWATCH, profile endpoint_url); retries are ours (aws/backoff.ts), so the
  * SDK makes exactly one attempt per call and every attempt is counted.
  */
-export function createScopeClients(scope: AwsScope): ScopeClients {
-  const credentials = scopeCredentials(scope);
-  const common = { credentials, maxAttempts: 1, ...(scope.region ? { region: scope.region } : {}) };
+export async function createScopeClients(scope: AwsScope): Promise<ScopeClients> {
+  const credentials = await roleCredentials(scope);
+  const common = { maxAttempts: 1, ...(credentials ? { credentials } : {}), ...(scope.region ? { region: scope.region } : {}) };
   const cloudwatch = new CloudWatchClient(common);
-  const tagging = new ResourceGroupsTaggingAPIClient(common);
+  let tagging: Promise<ResourceGroupsTaggingAPIClient> | undefined;
   return {
     cloudwatch,
-    tagging,
+    tagging() {
+      tagging ??= import('@aws-sdk/client-resource-groups-tagging-api').then(({ ResourceGroupsTaggingAPIClient }) => new ResourceGroupsTaggingAPIClient(common));
+      return tagging;
+    },
     destroy() {
       cloudwatch.destroy();
-      tagging.destroy();
+      void tagging?.then((c) => c.destroy());
     },
   };
 }

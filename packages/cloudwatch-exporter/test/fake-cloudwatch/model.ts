@@ -65,10 +65,9 @@ export interface FakeCall {
   readonly status: number;
 }
 
-export function sameDimensions(a: readonly FakeDimension[], b: readonly FakeDimension[]): boolean {
-  if (a.length !== b.length) return false;
-  const key = (d: readonly FakeDimension[]): string => d.map((x) => `${x.Name}=${x.Value}`).sort().join(',');
-  return key(a) === key(b);
+/** Identity of a metric: namespace, name and its dimensions in any order. */
+export function metricKey(namespace: unknown, metricName: unknown, dimensions: readonly FakeDimension[]): string {
+  return `${String(namespace)}\u0000${String(metricName)}\u0000${dimensions.map((x) => `${x.Name}=${x.Value}`).sort().join(',')}`;
 }
 
 export function statValue(point: FakePoint, stat: string): number | undefined {
