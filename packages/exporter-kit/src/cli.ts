@@ -1,5 +1,5 @@
 import type { Collector } from './collector.js';
-import { HelpShown, parseCommandLine, parseDuration } from './flags.js';
+import { HelpShown, parseCommandLine } from './flags/index.js';
 import { renderLandingPage } from './landing.js';
 import type { LogFormat, Logger, LogLevel } from './logger.js';
 import { createLogger } from './logger.js';
@@ -36,15 +36,12 @@ export interface RunningExporter {
 export async function startExporter<Target>(spec: ExporterSpec<Target>, options: StartOptions = {}): Promise<RunningExporter> {
   const argv = options.argv ?? process.argv.slice(2);
   const env = options.env ?? process.env;
-  const { flags, enabled } = parseCommandLine(spec, argv, env);
+  const { flags, enabled, warnings } = parseCommandLine(spec, argv, env);
   const logger = options.logger ?? createLogger({ level: flags['log.level'] as LogLevel, format: flags['log.format'] as LogFormat });
+  for (const warning of warnings) logger.warn(warning);
 
-  let maxTimeoutSeconds: number;
-  try {
-    maxTimeoutSeconds = parseDuration(String(flags['scrape.timeout']));
-  } catch (err) {
-    throw new ConfigError(`--scrape.timeout: ${(err as Error).message}`);
-  }
+  const maxTimeoutSeconds = (flags['scrape.timeout'] as number) / 1000;
+  if (maxTimeoutSeconds < 0) throw new ConfigError('--scrape.timeout: must not be negative; use e.g. 10s');
   const metricsPath = String(flags['web.telemetry-path']);
   if (!metricsPath.startsWith('/')) throw new ConfigError(`--web.telemetry-path: must start with "/", got ${JSON.stringify(metricsPath)}`);
 
