@@ -1,4 +1,4 @@
-import { ConfigError, parseDuration, type FlagSpec, type FlagValues } from '@scrapekit/exporter-kit';
+import { ConfigError, type FlagSpec, type FlagValues } from '@scrapekit/exporter-kit';
 import { DEFAULT_BACKOFF } from './aws/backoff.js';
 import type { ConfigFormat } from './config/load.js';
 
@@ -8,8 +8,8 @@ export const FLAGS: readonly FlagSpec[] = [
     description: 'cloudwatch_exporter YAML configuration (region, role_arn, metrics[]) or, detected from apiVersion, a YACE one. Required.' },
   { name: 'config.format', default: 'auto', choices: ['auto', 'cloudwatch_exporter', 'yace'], placeholder: '<format>',
     description: 'Format of --config.file; auto: YACE when the file has apiVersion/discovery/static/customNamespace.' },
-  { name: 'scrape.interval', default: '', placeholder: '<duration>',
-    description: 'Decoupled mode: collect from CloudWatch on this schedule, aligned to it (e.g. 1m), and serve the last result to every scrape. Empty (default): collect on each scrape, as cloudwatch_exporter.' },
+  { name: 'scrape.interval', kind: 'duration', default: '0s',
+    description: 'Decoupled mode: collect from CloudWatch on this schedule, aligned to it (e.g. 1m), and serve the last result to every scrape. 0 (default): collect on each scrape, as cloudwatch_exporter.' },
   { name: 'aws.concurrency', kind: 'number', default: 5, placeholder: '<n>',
     description: 'Most AWS API calls in flight at once (ListMetrics, GetMetricData, GetResources).' },
   { name: 'aws.max-attempts', kind: 'number', default: DEFAULT_BACKOFF.maxAttempts, placeholder: '<n>',
@@ -34,18 +34,9 @@ function positiveInteger(flags: FlagValues, name: string): number {
 export function parseOptions(flags: FlagValues): ExporterOptions {
   const configFile = String(flags['config.file'] ?? '');
   if (!configFile) throw new ConfigError('--config.file: required; point it at a cloudwatch_exporter YAML file (e.g. --config.file=config.yml)');
-  const rawInterval = String(flags['scrape.interval'] ?? '').trim();
-  let scrapeIntervalMs: number | undefined;
-  if (rawInterval) {
-    let seconds: number;
-    try {
-      seconds = parseDuration(rawInterval);
-    } catch (err) {
-      throw new ConfigError(`--scrape.interval: ${(err as Error).message}`);
-    }
-    if (seconds < 1) throw new ConfigError(`--scrape.interval: must be at least 1s, got ${rawInterval}`);
-    scrapeIntervalMs = Math.round(seconds * 1000);
-  }
+  const intervalMs = Number(flags['scrape.interval'] ?? 0);
+  if (intervalMs > 0 && intervalMs < 1000) throw new ConfigError(`--scrape.interval: must be 0 (off) or at least 1s, got ${intervalMs} ms`);
+  const scrapeIntervalMs = intervalMs > 0 ? Math.round(intervalMs) : undefined;
   return {
     configFile,
     configFormat: String(flags['config.format'] ?? 'auto') as ConfigFormat,
