@@ -80,7 +80,7 @@ export async function runCollection(ctx: CollectionContext): Promise<Collection>
   const discovered = await Promise.all(ctx.rules.map(async (rule): Promise<RuleTargets | undefined> => {
     try {
       const found = await ctx.discovery.discover(rule, await ctx.apiFor(rule.scope), ctx.signal, ctx.logger);
-      if (rule.tagSelect) resources.set(rule.index, found.resources);
+      if (found.resources.length > 0) resources.set(rule.index, found.resources);
       return { rule, dimensionSets: found.dimensionSets };
     } catch (err) {
       ruleSucceeded.set(rule.index, false);

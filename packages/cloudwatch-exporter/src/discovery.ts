@@ -4,6 +4,8 @@ import type { Logger } from '@scrapekit/exporter-kit';
 import type { ScopeApi } from './aws/api.js';
 import { scopeKey } from './planner.js';
 import type { Dimension, MetricRule, TagSelection } from './rules.js';
+import { ResourceAssociator } from './yace/association.js';
+import { serviceFor } from './yace/services.js';
 
 /** A tagged resource as the output needs it. */
 export interface TaggedResource {
@@ -29,6 +31,14 @@ export function resourceIdFromArn(arn: string, pattern: RegExp): string {
   if (!m) return arn;
   for (let i = 1; i < m.length; i++) if (m[i]) return m[i] as string;
   return m[0];
+}
+
+function toTaggedResource(arnResourceIdRegexp: RegExp | undefined): (m: ResourceTagMapping) => TaggedResource {
+  return (m) => ({
+    arn: m.ResourceARN ?? '',
+    resourceId: arnResourceIdRegexp ? resourceIdFromArn(m.ResourceARN ?? '', arnResourceIdRegexp) : (m.ResourceARN ?? ''),
+    tags: (m.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''] as const),
+  });
 }
 
 /** Every combination of the selected values, in aws_dimensions order (no ListMetrics needed). */
@@ -66,25 +76,54 @@ export class DimensionDiscovery {
   constructor(private readonly now: () => number = Date.now) {}
 
   async discover(rule: MetricRule, api: ScopeApi, signal: AbortSignal, logger: Logger): Promise<RuleDiscovery> {
+    if (rule.yace?.jobKind === 'discovery') return this.discoverYace(rule, api, signal);
     const resources = rule.tagSelect ? await this.taggedResources(rule, rule.tagSelect, api, signal) : [];
     const names = rule.dimensions;
-    if (names === undefined) return { dimensionSets: [[]], resources };
+    // cloudwatch_exporter without aws_dimensions: one query without dimensions, no ListMetrics.
+    if (names === undefined && rule.dimensionMatch === 'count') return { dimensionSets: [[]], resources };
     const select = rule.dimensionSelect;
-    if (names.length > 0 && select && !rule.tagSelect && select.size === names.length && names.every((n) => select.has(n))) {
+    if (names && names.length > 0 && select && !rule.tagSelect && select.size === names.length && names.every((n) => select.has(n))) {
       return { dimensionSets: permuteDimensions(names, select), resources };
     }
-    const listed = await this.listMetrics(rule, api, signal);
     const taggedIds = rule.tagSelect?.tagSelections ? new Set(resources.map((r) => r.resourceId)) : undefined;
-    const dimensionSets: Dimension[][] = [];
-    for (const m of listed) {
-      const dims = (m.Dimensions ?? []).map((d) => ({ name: d.Name ?? '', value: d.Value ?? '' }));
-      // ListMetrics also returns metrics with more dimensions than asked for: cloudwatch_exporter drops them.
-      if (dims.length !== names.length) continue;
-      if (selectListedMetric(rule, dims, taggedIds)) dimensionSets.push(dims);
-    }
+    const dimensionSets = (await this.listedDimensions(rule, api, signal)).filter((dims) => selectListedMetric(rule, dims, taggedIds));
     if (rule.warnOnEmptyListDimensions && dimensionSets.length === 0) {
       logger.warn('ignoring metric due to dimensions mismatch', { namespace: rule.namespace, metric: rule.metricName });
     }
+    return { dimensionSets, resources };
+  }
+
+  /** ListMetrics answers reduced to the dimension sets the rule's dimensionMatch keeps. */
+  private async listedDimensions(rule: MetricRule, api: ScopeApi, signal: AbortSignal): Promise<Dimension[][]> {
+    const names = rule.dimensions ?? [];
+    const wanted = new Set(names);
+    const out: Dimension[][] = [];
+    for (const m of await this.listMetrics(rule, api, signal)) {
+      const dims = (m.Dimensions ?? []).map((d) => ({ name: d.Name ?? '', value: d.Value ?? '' }));
+      // ListMetrics also returns metrics with more dimensions than asked for: cloudwatch_exporter drops them.
+      if (rule.dimensionMatch === 'count' && dims.length !== names.length) continue;
+      if (rule.dimensionMatch === 'names' && (dims.length !== wanted.size || !dims.every((d) => wanted.has(d.name)))) continue;
+      out.push(dims);
+    }
+    return out;
+  }
+
+  /**
+   * A YACE discovery job: the namespace's resources (GetResources with its resource filters and
+   * the searchTags keys; values matched here as regexes), then every listed metric associated
+   * to one of them by its ARN-derived dimensions, or kept as global when none applies.
+   */
+  private async discoverYace(rule: MetricRule, api: ScopeApi, signal: AbortSignal): Promise<RuleDiscovery> {
+    const service = serviceFor(rule.namespace);
+    if (!service) return { dimensionSets: [], resources: [] };
+    const searchTags = rule.yace?.searchTags ?? [];
+    const key = [scopeKey(rule.scope), ...service.resourceFilters, ...searchTags.map((t) => t.key)].join('\u0000');
+    const mappings = await this.cached(this.tagged, key, rule.listMetricsCacheTtlSeconds, () => api.taggedResources({
+      resourceTypes: service.resourceFilters, tagFilters: searchTags.map((t) => ({ key: t.key })),
+    }, signal));
+    const resources = mappings.map(toTaggedResource(undefined)).filter((r) => searchTags.every((t) => r.tags.some(([k, v]) => k === t.key && t.value.test(v))));
+    const associator = new ResourceAssociator(service, resources);
+    const dimensionSets = (await this.listedDimensions(rule, api, signal)).filter((dims) => associator.associate(dims) !== 'skip');
     return { dimensionSets, resources };
   }
 
@@ -114,12 +153,8 @@ export class DimensionDiscovery {
   private async taggedResources(rule: MetricRule, select: TagSelection, api: ScopeApi, signal: AbortSignal): Promise<TaggedResource[]> {
     const tagFilters = [...(select.tagSelections ?? new Map<string, readonly string[]>())].map(([key, values]) => ({ key, values }));
     const key = [scopeKey(rule.scope), select.resourceTypeSelection, JSON.stringify(tagFilters)].join('\u0000');
-    const mappings = await this.cached(this.tagged, key, rule.listMetricsCacheTtlSeconds, () => api.taggedResources({ resourceType: select.resourceTypeSelection, tagFilters }, signal));
-    return mappings.map((m) => ({
-      arn: m.ResourceARN ?? '',
-      resourceId: resourceIdFromArn(m.ResourceARN ?? '', select.arnResourceIdRegexp),
-      tags: (m.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''] as const),
-    }));
+    const mappings = await this.cached(this.tagged, key, rule.listMetricsCacheTtlSeconds, () => api.taggedResources({ resourceTypes: [select.resourceTypeSelection], tagFilters }, signal));
+    return mappings.map(toTaggedResource(select.arnResourceIdRegexp));
   }
 
   /** Drops every cached answer (a reload may change what the rules ask for). */

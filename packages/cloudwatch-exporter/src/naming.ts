@@ -65,3 +65,39 @@ export function cloudWatchExporterHelp(rule: Pick<MetricRule, 'namespace' | 'met
 export function cloudWatchExporterTagLabel(key: string): string {
   return `tag_${safeLabelName(key)}`;
 }
+
+/** YACE's PromString: separators → `_`, `%` → `_percent`, `_` before an upper-case letter after a lower-case one or digit, lower-cased. */
+export function yacePromString(text: string): string {
+  let out = '';
+  let prev = '';
+  for (const c of text) {
+    if (' ,\t/\\.-:=@<>()\u201c'.includes(c)) out += '_';
+    else if (c === '%') out += '_percent';
+    else {
+      if (/\p{Lu}/u.test(c) && (/\p{Ll}/u.test(prev) || /\p{Nd}/u.test(prev))) out += '_';
+      out += c.toLowerCase();
+    }
+    prev = c;
+  }
+  return out;
+}
+
+/** YACE's label sanitising (not snake-cased): `dimension_InstanceId`, `tag_Name`. */
+export function yaceSanitize(text: string): string {
+  return text.replace(/[ ,\t/\\.\-:=@<>()\u201c]/g, '_').replace(/%/g, '_percent');
+}
+
+/** YACE's BuildMetricName: `aws_ec2_cpuutilization_average`; without a statistic, `aws_ec2_info`. */
+export function yaceMetricName(namespace: string, metricName: string, statistic: string): string {
+  const promNs = yacePromString(namespace.replace(/^\//, '').toLowerCase());
+  let name = promNs.startsWith('aws') ? promNs : `aws_${promNs}`;
+  // Metric names that repeat the namespace as a prefix (Glue's glue.driver…) lose the repetition.
+  let metric = yacePromString(metricName);
+  let skip = 0;
+  for (const part of promNs.split('_')) {
+    if (metric.slice(skip).startsWith(part)) skip = part.length;
+  }
+  metric = metric.slice(skip).replace(/^_/, '');
+  name += `_${metric}`;
+  return statistic ? `${name}_${yacePromString(statistic)}` : name;
+}

@@ -31,8 +31,13 @@ export interface GetMetricDataBatch {
  * cloudwatch_exporter's window: it ends `delay` before now and is `range` long. `nowMs` is the
  * collection's start (decoupled mode passes a period-aligned instant).
  */
-export function queryWindow(rule: Pick<MetricRule, 'delaySeconds' | 'rangeSeconds'>, nowMs: number): { startTime: Date; endTime: Date } {
-  const now = Math.floor(nowMs / 1000) * 1000;
+export function queryWindow(
+  rule: Pick<MetricRule, 'delaySeconds' | 'rangeSeconds'> & Partial<Pick<MetricRule, 'alignWindowToPeriod' | 'periodSeconds'>>,
+  nowMs: number,
+): { startTime: Date; endTime: Date } {
+  // YACE rounds now down to the period, so consecutive windows line up with CloudWatch's buckets.
+  const unit = rule.alignWindowToPeriod && rule.periodSeconds ? rule.periodSeconds * 1000 : 1000;
+  const now = Math.floor(nowMs / unit) * unit;
   const end = now - rule.delaySeconds * 1000;
   return { startTime: new Date(end - rule.rangeSeconds * 1000), endTime: new Date(end) };
 }

@@ -65,7 +65,30 @@ export interface MetricRule {
   readonly help: string | undefined;
   /** Missing datapoint → 0 instead of no sample (YACE nilToZero). */
   readonly nilToZero: boolean;
+  /**
+   * Which listed metrics a rule keeps: 'count' — exactly as many dimensions as `dimensions`
+   * (cloudwatch_exporter); 'names' — exactly those dimension names (YACE
+   * dimensionNameRequirements); 'any' — every dimension combination (YACE without it).
+   */
+  readonly dimensionMatch: 'count' | 'names' | 'any';
+  /** YACE rounds "now" down to the period before computing the window. */
+  readonly alignWindowToPeriod: boolean;
+  /** What only YACE's output and discovery need. */
+  readonly yace?: YaceRuleContext;
 }
+
+/** A YACE job's context for one of its rules. */
+export interface YaceRuleContext {
+  readonly jobKind: 'discovery' | 'static' | 'customNamespace';
+  /** static/customNamespace job name: the `name` label of their series. */
+  readonly jobName: string | undefined;
+  readonly customTags: ReadonlyArray<readonly [key: string, value: string]>;
+  /** Tag keys exported as tag_<key> labels on this namespace's series (exportedTagsOnMetrics). */
+  readonly exportedTags: readonly string[];
+  /** discovery: tag key → value regex every resource must match (searchTags). */
+  readonly searchTags: ReadonlyArray<{ readonly key: string; readonly value: RegExp }>;
+}
+
 
 /** A whole configuration after parsing: the rules plus what the output needs to know. */
 export interface ExporterConfig {

@@ -18,6 +18,13 @@ class LabelledCounter {
     else this.counts.set(key, { labels, value: by });
   }
 
+  /** Sum over the series whose `label` has `value` (every series without a label). */
+  total(label?: string, value?: string): number {
+    let n = 0;
+    for (const c of this.counts.values()) if (label === undefined || c.labels[label] === value) n += c.value;
+    return n;
+  }
+
   get(labels: Readonly<Record<string, string>>): number {
     return this.counts.get(Object.values(labels).join('\u0000'))?.value ?? 0;
   }
@@ -57,6 +64,17 @@ export class ApiUsage {
 
   cloudWatchRequests(action: CloudWatchAction, namespace: string): number {
     return this.cloudwatchRequests.get({ action, namespace });
+  }
+
+  /** YACE's names for the same counts (yace_cloudwatch_*), summed over namespaces. */
+  writeYace(out: MetricSink): void {
+    const requests = 'Help is not implemented yet.';
+    for (const [action, apiName] of [['listMetrics', 'ListMetrics'], ['getMetricData', 'GetMetricData']] as const) {
+      out.counter('yace_cloudwatch_requests_total', requests, this.cloudwatchRequests.total('action', action), { api_name: apiName });
+    }
+    out.counter('yace_cloudwatch_getmetricdata_metrics_requested_total', requests, this.metricsRequested.total());
+    out.counter('yace_cloudwatch_resourcegrouptaggingapi_requests_total', requests, this.taggingRequests.total());
+    this.errors.write(out, 'cloudwatch_exporter_api_errors_total', 'AWS API attempts that failed, by action and error code (throttled attempts are retried).');
   }
 
   /** cloudwatch_exporter's self metrics plus our error counter. */

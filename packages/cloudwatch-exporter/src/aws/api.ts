@@ -24,7 +24,7 @@ export interface GetMetricDataRequest {
 }
 
 export interface TaggedResourcesRequest {
-  readonly resourceType: string;
+  readonly resourceTypes: readonly string[];
   readonly tagFilters: ReadonlyArray<{ readonly key: string; readonly values?: readonly string[] }>;
 }
 
@@ -125,11 +125,11 @@ export class ScopeApi {
     let token: string | undefined;
     do {
       const page = await this.call('getResources', () => tagging.send(new GetResourcesCommand({
-        ResourceTypeFilters: [req.resourceType],
+        ResourceTypeFilters: [...req.resourceTypes],
         TagFilters: req.tagFilters.map((f) => ({ Key: f.key, ...(f.values ? { Values: [...f.values] } : {}) })),
         ...(token ? { PaginationToken: token } : {}),
       }), { abortSignal: signal }), signal);
-      this.settings.usage.recordTaggingRequest(req.resourceType);
+      this.settings.usage.recordTaggingRequest(req.resourceTypes.join(','));
       resources.push(...(page.ResourceTagMappingList ?? []));
       token = page.PaginationToken || undefined;
     } while (token);

@@ -1,5 +1,6 @@
 import { defineCollector } from '@scrapekit/exporter-kit';
 import { writeCloudWatchExporterMetrics, writeCollectionHealth } from '../output/cloudwatch-exporter.js';
+import { writeYaceMetrics } from '../output/yace.js';
 import type { CloudWatchTarget } from '../runtime.js';
 
 /**
@@ -13,8 +14,14 @@ export const cloudwatchCollector = defineCollector<CloudWatchTarget>({
   defaultEnabled: true,
   async collect({ target, signal }, out) {
     const collection = await target.collection(signal);
-    writeCloudWatchExporterMetrics(collection, target.config.rules, out);
-    writeCollectionHealth(collection, target.config.rules, out);
-    target.usage.write(out);
+    const { rules, flavor } = target.config;
+    if (flavor === 'yace') {
+      writeYaceMetrics(collection, rules, out);
+      target.usage.writeYace(out);
+    } else {
+      writeCloudWatchExporterMetrics(collection, rules, out);
+      target.usage.write(out);
+    }
+    writeCollectionHealth(collection, rules, out);
   },
 });

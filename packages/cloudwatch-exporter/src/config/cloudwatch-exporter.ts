@@ -107,6 +107,8 @@ function parseRule(entry: unknown, index: number, scope: MetricRule['scope'], de
     tagSelect: readTagSelect(map, path),
     help: optionalString(map, 'help', path),
     nilToZero: false,
+    dimensionMatch: 'count',
+    alignWindowToPeriod: false,
   };
 }
 

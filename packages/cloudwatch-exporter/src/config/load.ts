@@ -3,6 +3,7 @@ import { ConfigError } from '@scrapekit/exporter-kit';
 import { parseDocument } from 'yaml';
 import type { ExporterConfig } from '../rules.js';
 import { parseCloudWatchExporterConfig } from './cloudwatch-exporter.js';
+import { parseYaceConfig } from './yace.js';
 
 export type ConfigFormat = 'cloudwatch_exporter' | 'yace' | 'auto';
 
@@ -31,8 +32,7 @@ export function parseConfigText(text: string, file: string, format: ConfigFormat
   const doc = parseYaml(text, file);
   const flavor = format === 'auto' ? detectFormat(doc) : format;
   try {
-    if (flavor === 'yace') throw new ConfigError('YACE configuration files are not supported yet; use the cloudwatch_exporter format');
-    return { flavor, rules: parseCloudWatchExporterConfig(doc), file };
+    return { flavor, rules: flavor === 'yace' ? parseYaceConfig(doc) : parseCloudWatchExporterConfig(doc), file };
   } catch (err) {
     if (err instanceof ConfigError) throw new ConfigError(`${file}: ${err.message}`);
     throw err;
