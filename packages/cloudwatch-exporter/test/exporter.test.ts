@@ -56,6 +56,20 @@ metrics:
     expect((gmd?.input['EndTime'] as number) - (gmd?.input['StartTime'] as number)).toBe(600);
   });
 
+  it('OpenMetrics carries the timestamp in seconds', async () => {
+    const exporter = await aws.start(writeConfig(`
+metrics:
+  - aws_namespace: AWS/ELB
+    aws_metric_name: RequestCount
+    aws_dimensions: [LoadBalancerName]
+    aws_dimension_select: {LoadBalancerName: [lb-a]}
+    aws_statistics: [Sum]
+`));
+    const res = await fetch(`${exporter.url}/metrics`, { headers: { Accept: 'application/openmetrics-text;version=1.0.0' } });
+    const text = await res.text();
+    expect(text).toContain(`aws_elb_request_count_sum{job="aws_elb",instance="",load_balancer_name="lb-a"} 120 ${NEWEST}\n`);
+  });
+
   it('needs no ListMetrics when aws_dimension_select names every dimension; set_timestamp false drops the timestamp', async () => {
     const exporter = await aws.start(writeConfig(`
 set_timestamp: false
