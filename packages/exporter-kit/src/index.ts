@@ -14,11 +14,11 @@ export { startServer, parseListenAddress, ListenAddressError } from './server.js
 export type { RunningServer, ServerOptions, Routes } from './server.js';
 export { createPipeline, filterCollectors, scrapeTimeoutMs, BadRequestError } from './pipeline.js';
 export {
-  parseCommandLine, envName, kitFlags, HelpShown, parseFlagValue, parseGoDuration, DurationSyntaxError, parseBase2Bytes,
+  parseCommandLine, envName, kitFlags, HelpShown, parseFlagValue, resolveFlagValues, parseGoDuration, DurationSyntaxError, parseBase2Bytes,
   SizeSyntaxError, compileRe2, translateRe2, Re2SyntaxError, includeExcludeFilter, flagFilter, ignoredByFilter, regexFlag, numberFlag,
   booleanFlag, stringFlag, listFlag,
 } from './flags/index.js';
-export type { ParsedCommandLine, Re2Translation, NameFilter } from './flags/index.js';
+export type { ParsedCommandLine, Re2Translation, NameFilter, ResolvedFlags } from './flags/index.js';
 export { startExporter, runExporter, isUserError } from './cli.js';
 export type { StartOptions, RunningExporter } from './cli.js';
 export { ProcessMetrics, buildInfoFamily, readBuildInfo } from './self-metrics.js';
