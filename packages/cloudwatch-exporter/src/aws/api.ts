@@ -99,10 +99,12 @@ export class ScopeApi {
         ...(nextToken ? { NextToken: nextToken } : {}),
       }), { abortSignal: signal }), signal);
       this.count('getMetricData', req.namespace);
+      const perMetric = new Map<string, number>();
       for (const q of req.queries) {
         const name = q.MetricStat?.Metric?.MetricName ?? '';
-        this.settings.usage.recordMetricsRequested(name, req.namespace, 1);
+        perMetric.set(name, (perMetric.get(name) ?? 0) + 1);
       }
+      for (const [name, n] of perMetric) this.settings.usage.recordMetricsRequested(name, req.namespace, n);
       for (const r of page.MetricDataResults ?? []) {
         if (!r.Id) continue;
         const seen = results.get(r.Id);
