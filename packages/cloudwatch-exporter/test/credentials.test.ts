@@ -2,21 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyEnvironment, TEST_ACCESS_KEY_ID, useFakeAws, valueOf, writeConfig } from './support/harness.js';
+import { applyEnvironment, oneRuleConfig, TEST_ACCESS_KEY_ID, useFakeAws, valueOf } from './support/harness.js';
 
 const NEWEST = Math.floor(Date.now() / 60_000) * 60 - 660;
 const ROLE = 'arn:aws:iam::210987654321:role/cloudwatch-read';
 const PROFILE_KEY = 'AKIAPROFILEKEY000001';
 
-const config = (roleArn: string) => writeConfig(`
-region: eu-west-1
-role_arn: ${roleArn}
-metrics:
-  - aws_namespace: AWS/SQS
-    aws_metric_name: NumberOfMessagesSent
-    aws_dimensions: [QueueName]
-    aws_statistics: [Sum]
-`);
+const config = (roleArn: string) => oneRuleConfig('AWS/SQS', 'NumberOfMessagesSent', ['QueueName'], ['Sum'], `region: eu-west-1\nrole_arn: ${roleArn}`);
 
 describe('credentials: shared files, role_arn through STS AssumeRole', () => {
   // Sessions of 2 minutes: inside the SDK's 5-minute refresh window, so every use asks STS again.
@@ -33,14 +25,7 @@ describe('credentials: shared files, role_arn through STS AssumeRole', () => {
     writeFileSync(file, `[default]\naws_access_key_id = AKIADEFAULTNOTUSED01\naws_secret_access_key = x\n\n[monitoring]\naws_access_key_id = ${PROFILE_KEY}\naws_secret_access_key = profile-secret\n`);
     const restore = applyEnvironment({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SHARED_CREDENTIALS_FILE: file, AWS_PROFILE: 'monitoring' });
     try {
-      const exporter = await aws.start(writeConfig(`
-region: eu-west-1
-metrics:
-  - aws_namespace: AWS/SQS
-    aws_metric_name: NumberOfMessagesSent
-    aws_dimensions: [QueueName]
-    aws_statistics: [Sum]
-`));
+      const exporter = await aws.start(oneRuleConfig('AWS/SQS', 'NumberOfMessagesSent', ['QueueName'], ['Sum']));
       expect(valueOf(await exporter.scrape(), 'aws_sqs_number_of_messages_sent_sum', { queue_name: 'jobs' })).toBe(3);
       expect(new Set(aws.fake.calls.map((c) => c.accessKeyId))).toEqual(new Set([PROFILE_KEY]));
     } finally {

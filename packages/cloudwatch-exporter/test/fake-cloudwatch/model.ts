@@ -63,6 +63,8 @@ export interface FakeCall {
   readonly input: Readonly<Record<string, unknown>>;
   /** HTTP status the fake answered with. */
   readonly status: number;
+  /** The request headers that select the protocol (x-amz-target, content-type, x-amzn-query-mode). */
+  readonly headers: Readonly<Record<string, string | undefined>>;
 }
 
 /** Identity of a metric: namespace, name and its dimensions in any order. */

@@ -117,7 +117,12 @@ export class FakeAws {
       input = Object.fromEntries(form);
     }
     const answer = await this.answer(service, operation, input, accessKeyId, req);
-    this.calls.push({ service, operation, accessKeyId, region, input, status: answer.status });
+    const header = (name: string): string | undefined => {
+      const v = req.headers[name];
+      return Array.isArray(v) ? v.join(',') : v;
+    };
+    const headers = { 'x-amz-target': header('x-amz-target'), 'content-type': header('content-type'), 'x-amzn-query-mode': header('x-amzn-query-mode') };
+    this.calls.push({ service, operation, accessKeyId, region, input, status: answer.status, headers });
     res.writeHead(answer.status, { ...answer.headers, 'x-amzn-requestid': 'fake-request' }).end(answer.body);
   }
 

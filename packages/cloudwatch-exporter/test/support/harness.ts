@@ -169,3 +169,14 @@ export function useFakeAws(seed: FakeSeed, env: Record<string, string | undefine
     },
   };
 }
+
+/** A one-rule cloudwatch_exporter config file: `region: eu-west-1` plus the rule. */
+export function oneRuleConfig(namespace: string, metricName: string, dimensions: readonly string[], statistics: readonly string[], top = 'region: eu-west-1'): string {
+  return writeConfig(`${top}
+metrics:
+  - aws_namespace: ${namespace}
+    aws_metric_name: ${metricName}
+    aws_dimensions: [${dimensions.join(', ')}]
+    aws_statistics: [${statistics.join(', ')}]
+`);
+}
