@@ -7,6 +7,18 @@ import { pushFlags } from '../push/push-flags.js';
 import { DEFAULT_PLACEHOLDER, flagKind } from './kinds.js';
 import { aliasConflict, finishFlags, sameAsDefault, type GivenValue } from './resolve.js';
 
+/** Every flag an exporter takes: the kit's, the exporter's own, then each registered collector's. */
+export function exporterFlags<Target>(spec: ExporterSpec<Target>): FlagSpec[] {
+  const all = [...kitFlags(spec as ExporterSpec<unknown>), ...(spec.flags ?? []), ...spec.collectors.flatMap((c) => c.flags ?? [])];
+  const seen = new Set<string>();
+  for (const f of all) {
+    // A programming error, not a user's: two declarations of one flag would silently shadow each other.
+    if (seen.has(f.name)) throw new Error(`${spec.name}: flag --${f.name} is declared twice`);
+    seen.add(f.name);
+  }
+  return all;
+}
+
 /** The flags every exporter shares, named as the Go exporters name them. */
 export function kitFlags(spec: ExporterSpec<unknown>): FlagSpec[] {
   const timeout = spec.defaultScrapeTimeoutSeconds ?? 10;
@@ -62,7 +74,7 @@ export function parseCommandLine<Target>(
   env: NodeJS.ProcessEnv,
 ): ParsedCommandLine {
   const prefix = spec.collectorFlagPrefix ?? 'collector';
-  const flagSpecs = [...kitFlags(spec as ExporterSpec<unknown>), ...(spec.flags ?? [])];
+  const flagSpecs = exporterFlags(spec);
   let helpText = '';
   const program = new Command(spec.name)
     .description(spec.description)
