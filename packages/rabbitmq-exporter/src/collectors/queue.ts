@@ -56,31 +56,39 @@ export const queueCollector = defineCollector<RabbitTarget>({
     const sums = endpoint.kind === 'aggregated' ? new FieldSums(QUEUE_COARSE_METRICS) : undefined;
 
     const consumers = full ? undefined : consumersPerQueue(target, 'api/consumers', signal);
-    // Settled here so a failed consumers listing is not an unhandled rejection while queues stream in.
-    consumers?.catch(() => {});
+    // Both listings are requested at once: the first batch of each queue listing is asked for
+    // before waiting for the consumers, which every queue's series needs.
+    const batches = listings(target, full, signal).map((g) => g[Symbol.asyncIterator]());
+    const firsts = batches.map((b) => b.next());
+    for (const p of [consumers, ...firsts]) p?.catch(() => {});
     const nodeName = target.node.name;
     // A paged listing shifts when queues come and go between page requests: a queue seen twice
     // must not become a duplicate series.
     const seen = full && target.queueListing === 'paged' ? new Set<string>() : undefined;
     let queues = 0;
     let consumerTotal = 0;
-    const perQueue = full ? undefined : await consumers;
-    for (const listing of listings(target, full, signal)) {
-      for await (const batch of listing) {
-        for (const q of batch) {
-          if (q.node !== nodeName || isCanaryQueue(target.canaryObjects, q)) continue;
-          if (seen) {
-            const k = key(q.vhost, q.name);
-            if (seen.has(k)) continue;
-            seen.add(k);
+    try {
+      const perQueue = await consumers;
+      for (let i = 0; i < batches.length; i++) {
+        for (let r = await firsts[i]!; !r.done; r = await batches[i]!.next()) {
+          for (const q of r.value) {
+            if (q.node !== nodeName || isCanaryQueue(target.canaryObjects, q)) continue;
+            if (seen) {
+              const k = key(q.vhost, q.name);
+              if (seen.has(k)) continue;
+              seen.add(k);
+            }
+            if (perQueue) q.consumers = perQueue.get(key(q.vhost, q.name)) ?? 0;
+            queues++;
+            if (typeof q.consumers === 'number') consumerTotal += q.consumers;
+            if (sums) sums.add(q);
+            else if (queueSelected(q, target.filter)) mapQueue(q, table, sink);
           }
-          if (perQueue) q.consumers = perQueue.get(key(q.vhost, q.name)) ?? 0;
-          queues++;
-          if (typeof q.consumers === 'number') consumerTotal += q.consumers;
-          if (sums) sums.add(q);
-          else if (queueSelected(q, target.filter)) mapQueue(q, table, sink);
         }
       }
+    } finally {
+      // A failed scrape must not leave a listing's request open until the deadline.
+      for (const b of batches) await b.return?.(undefined).catch(() => {});
     }
     if (endpoint.kind === 'detailed') return;
     sums?.emit(out);
