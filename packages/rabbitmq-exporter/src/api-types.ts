@@ -33,6 +33,7 @@ export interface OverviewRecord {
   product_version?: string;
   message_stats?: MessageStats;
   object_totals?: { queues?: number; connections?: number; channels?: number; consumers?: number; exchanges?: number };
+  queue_totals?: { messages?: number; messages_ready?: number; messages_unacknowledged?: number };
 }
 
 export interface NodeRecord {

@@ -98,7 +98,7 @@ export class ManagementApi {
   overview(signal: AbortSignal): Promise<OverviewRecord> {
     return this.get<OverviewRecord>('api/overview', {
       columns:
-        'cluster_name,node,rabbitmq_version,erlang_version,management_version,product_name,product_version,message_stats,object_totals',
+        'cluster_name,node,rabbitmq_version,erlang_version,management_version,product_name,product_version,message_stats,object_totals,queue_totals',
     }, signal);
   }
 

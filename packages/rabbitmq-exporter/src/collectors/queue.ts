@@ -1,7 +1,7 @@
 import { defineCollector } from '@scrapekit/exporter-kit';
 import type { ConsumerRecord, QueueRecord } from '../api-types.js';
 import { isCanaryQueue } from '../mapping/canary.js';
-import { FieldSums, prefixedSink, type FieldMetric } from '../mapping/fields.js';
+import { FieldSums, prefixedSink, type FieldMetric, type Sink } from '../mapping/fields.js';
 import {
   CHEAP_QUEUE_COLUMNS, detailedQueueTable, mapQueue, QUEUE_COARSE_METRICS, queueColumns, queueSelected, queueTable,
 } from '../mapping/queue.js';
@@ -37,6 +37,35 @@ function listings(target: RabbitTarget, full: boolean, signal: AbortSignal): Asy
 }
 
 /**
+ * On a one-node cluster the node's totals are the cluster's, which /api/overview already holds:
+ * the aggregated endpoint then costs no listing at all, whatever the number of queues. The
+ * canary's queue and consumer are taken off the counts (its queue holds no message for longer
+ * than a round trip).
+ */
+function mapSingleNodeTotals(target: RabbitTarget, out: Sink): void {
+  const { object_totals: objects, queue_totals: depth } = target.overview;
+  const canary = target.canaryObjects ? 1 : 0;
+  const sums: [string, number | undefined][] = [
+    ['rabbitmq_queue_messages_ready', depth?.messages_ready],
+    ['rabbitmq_queue_messages_unacked', depth?.messages_unacknowledged],
+    ['rabbitmq_queue_messages', depth?.messages],
+  ];
+  for (const [name, v] of sums) {
+    const f = QUEUE_COARSE_METRICS.find((m) => m.name === name)!;
+    if (typeof v === 'number') out.gauge(name, f.help, v);
+  }
+  const consumers = typeof objects?.consumers === 'number' ? Math.max(0, objects.consumers - canary) : undefined;
+  if (consumers !== undefined) {
+    out.gauge('rabbitmq_queue_consumers', QUEUE_COARSE_METRICS.find((m) => m.name === 'rabbitmq_queue_consumers')!.help, consumers);
+    out.gauge('rabbitmq_consumers', CONSUMERS_HELP, consumers);
+  }
+  out.gauge('rabbitmq_queues', QUEUES_HELP, Math.max(0, (objects?.queues ?? 0) - canary));
+}
+
+const QUEUES_HELP = 'Queues whose process runs on the node';
+const CONSUMERS_HELP = 'Consumers of the queues on the node';
+
+/**
  * The queues whose process (the leader, for quorum queues) runs on the scrape's node, as the
  * plugin's endpoints show them: aggregated, node sums and counts; per-object, one series per
  * queue {vhost, queue}; detailed, the asked families as rabbitmq_detailed_*. The canary's queue
@@ -48,6 +77,9 @@ export const queueCollector = defineCollector<RabbitTarget>({
   defaultEnabled: true,
   async collect({ target, signal }, out) {
     const { endpoint } = target;
+    if (endpoint.kind === 'aggregated' && target.runningNodes.length === 1 && target.overview.object_totals?.queues !== undefined) {
+      return mapSingleNodeTotals(target, out);
+    }
     const full = endpoint.kind === 'detailed' ? endpoint.families.has('queue_metrics') : endpoint.kind === 'per-object' && target.queueDetail === 'full';
     let table: readonly FieldMetric[];
     if (endpoint.kind === 'detailed') table = detailedQueueTable(endpoint.families, full);
@@ -92,7 +124,7 @@ export const queueCollector = defineCollector<RabbitTarget>({
     }
     if (endpoint.kind === 'detailed') return;
     sums?.emit(out);
-    out.gauge('rabbitmq_queues', 'Queues whose process runs on the node', queues);
-    out.gauge('rabbitmq_consumers', 'Consumers of the queues on the node', consumerTotal);
+    out.gauge('rabbitmq_queues', QUEUES_HELP, queues);
+    out.gauge('rabbitmq_consumers', CONSUMERS_HELP, consumerTotal);
   },
 });

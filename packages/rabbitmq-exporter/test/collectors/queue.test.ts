@@ -31,6 +31,20 @@ describe('queue collector', () => {
     expect(requests.find((r) => r.path === 'api/queues')!.query).toEqual({ disable_stats: true, enable_queue_totals: true });
   });
 
+  it('aggregated on a one-node cluster: the node totals from /api/overview, no listing at all', async () => {
+    const { api, requests } = fakeApi(cheap);
+    const overview = {
+      object_totals: { queues: 12, consumers: 5 }, queue_totals: { messages: 30, messages_ready: 21, messages_unacknowledged: 9 },
+    };
+    const canaryObjects = { vhost: '/', queue: 'amq.gen-canary', peerHost: '127.0.0.1', peerPort: 1 };
+    const fams = await collectOnce(queueCollector, target(api, 'rabbit@a', { runningNodes: ['rabbit@a'], overview, canaryObjects }));
+    expect(requests).toEqual([]);
+    expect(fams.filter((f) => !f.name.startsWith('rabbitmq_exporter_')).map((f) => [f.name, f.samples.map((x) => [x.labels, x.value])])).toEqual([
+      ['rabbitmq_consumers', [[{}, 4]]], ['rabbitmq_queue_consumers', [[{}, 4]]], ['rabbitmq_queue_messages', [[{}, 30]]],
+      ['rabbitmq_queue_messages_ready', [[{}, 21]]], ['rabbitmq_queue_messages_unacked', [[{}, 9]]], ['rabbitmq_queues', [[{}, 11]]],
+    ]);
+  });
+
   it('per-object: one series per queue of the node, consumers counted from /api/consumers', async () => {
     const fams = await collectOnce(queueCollector, target(fakeApi(cheap).api, 'rabbit@a', { endpoint: PER_OBJECT }));
     const series = (name: string) => fams.find((f) => f.name === name)!.samples.map((s) => [s.labels.vhost, s.labels.queue, s.value]);
