@@ -15,7 +15,8 @@ const MAX_ENTRIES = 256;
  * `/api/nodes/<node>?memory=true` makes the broker walk every process to attribute its memory,
  * which on a large broker costs far more than a scrape should. The breakdown is therefore read
  * on its own schedule: at most once per interval per node, in the background, and scrapes use
- * the last answer. Only the very first scrape of a node waits for it (within its deadline).
+ * the last answer. Only the very first scrape of a node waits for it, for at most a second (a
+ * large broker's first breakdown then arrives with a later scrape).
  */
 export class MemoryBreakdownCache {
   private readonly entries = new Map<string, Entry>();
@@ -24,6 +25,8 @@ export class MemoryBreakdownCache {
     private readonly intervalMs: number,
     private readonly fetchTimeoutMs = 30_000,
     private readonly now: () => number = Date.now,
+    /** How long the first scrape of a node waits for its first breakdown (a large broker takes longer). */
+    private readonly firstWaitMs = 1_000,
   ) {}
 
   async get(api: ManagementApi, node: string, signal: AbortSignal, logger: Logger): Promise<MemoryBreakdown | undefined> {
@@ -36,8 +39,13 @@ export class MemoryBreakdownCache {
     }
     if (!entry.refreshing && this.now() - entry.fetchedAt >= this.intervalMs) entry.refreshing = this.refresh(entry, api, node, logger);
     if (entry.memory === undefined && entry.refreshing) {
-      const aborted = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-      await Promise.race([entry.refreshing, aborted]);
+      let timer: NodeJS.Timeout | undefined;
+      const givenUp = new Promise<void>((resolve) => {
+        signal.addEventListener('abort', () => resolve(), { once: true });
+        timer = setTimeout(resolve, this.firstWaitMs);
+      });
+      await Promise.race([entry.refreshing, givenUp]);
+      clearTimeout(timer);
     }
     return entry.memory;
   }

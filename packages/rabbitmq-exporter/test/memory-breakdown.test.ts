@@ -48,6 +48,16 @@ describe('MemoryBreakdownCache', () => {
     expect(await cache.get(m.api, 'rabbit@a', signal, silentLogger)).toEqual({ code: 2 });
   });
 
+  it('waits at most a bounded time for a slow first breakdown, which a later scrape then gets', async () => {
+    const cache = new MemoryBreakdownCache(60_000, 30_000, Date.now, 50);
+    const m = memoryApi();
+    expect(await cache.get(m.api, 'rabbit@a', signal, silentLogger)).toBeUndefined();
+    m.answer(3);
+    await new Promise((r) => setImmediate(r));
+    expect(await cache.get(m.api, 'rabbit@a', signal, silentLogger)).toEqual({ code: 3 });
+    expect(m.calls()).toBe(1);
+  });
+
   it('gives up waiting at the scrape deadline', async () => {
     const cache = new MemoryBreakdownCache(60_000);
     const m = memoryApi();
