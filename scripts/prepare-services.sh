@@ -31,6 +31,7 @@ command -v prometheus-mysqld-exporter >/dev/null 2>&1 || missing+=(prometheus-my
 # Push mode's receivers (exporter-kit test/push): the tests start their own instances.
 command -v prometheus-pushgateway >/dev/null 2>&1 || missing+=(prometheus-pushgateway)
 command -v victoria-metrics >/dev/null 2>&1 || missing+=(victoria-metrics)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl) # mysql-exporter's TLS test makes its certificates
 # The node ntp collector's test runs its own chronyd on a loopback port (never the system clock).
 [ -x /usr/sbin/chronyd ] || missing+=(chrony)
 # The node logind collector's test runs a private dbus-daemon (never the system bus).

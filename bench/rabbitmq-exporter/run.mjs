@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// Side-by-side benchmark: our exporter's /metrics against the rabbitmq_prometheus plugin's
-// /metrics/per-object on the same broker, in the same run, at several queue counts.
+// Side-by-side benchmark: our exporter against the rabbitmq_prometheus plugin on the same broker,
+// in the same run, at several queue counts, endpoint against endpoint: our per-object scrape
+// (--rabbitmq.return-per-object-metrics) against the plugin's /metrics/per-object, our default
+// aggregated /metrics against the plugin's /metrics.
 //
 //   npm run build && node bench/rabbitmq-exporter/run.mjs [--sizes 1000,10000] [--runs 7] [--big 50000]
 //
 // Queues are declared idle in a scratch vhost per size (one definitions import) and the vhost is
 // deleted afterwards. Reports median scrape latency of each side, their ratio, the exporter's
-// peak RSS (VmHWM) and body sizes. Needs RabbitMQ with both plugins on 127.0.0.1 (guest/guest).
+// peak RSS (VmHWM), its RSS after the first and the last scrape (flat memory across repeated
+// scrapes) and body sizes. Needs RabbitMQ with both plugins on 127.0.0.1 (guest/guest).
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -21,7 +24,7 @@ const SIZES = opt('sizes', '1000,10000').split(',').map(Number).filter(Boolean);
 const RUNS = Number(opt('runs', '7'));
 const BIG = Number(opt('big', '0'));
 const API = 'http://127.0.0.1:15672';
-const PLUGIN = 'http://127.0.0.1:15692/metrics/per-object';
+const PLUGIN = 'http://127.0.0.1:15692';
 const AUTH = { authorization: 'Basic ' + Buffer.from('guest:guest').toString('base64'), 'content-type': 'application/json' };
 const BIN = fileURLToPath(new URL('../../packages/rabbitmq-exporter/bin/rabbitmq-exporter.js', import.meta.url));
 
@@ -80,10 +83,12 @@ async function startExporter(extra) {
   throw new Error('exporter did not start: ' + err);
 }
 
-function peakRssMb(pid) {
+function statusMb(pid, field) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)[1]) / 1024;
 }
+const peakRssMb = (pid) => statusMb(pid, 'VmHWM');
+const rssMb = (pid) => statusMb(pid, 'VmRSS');
 
 async function timed(url, headers = {}) {
   const t0 = performance.now();
@@ -95,23 +100,26 @@ async function timed(url, headers = {}) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const successOf = (body, collector) => new RegExp(`rabbitmq_exporter_collector_success\\{collector="${collector}"\\} (\\d)`).exec(body)?.[1];
 
-async function compare(size, variant, flags) {
+async function compare(size, variant, flags, pluginPath) {
   const ex = await startExporter(['--scrape.timeout=120s', ...flags]);
+  const pluginUrl = PLUGIN + pluginPath;
   try {
     await timed(ex.url);
-    await timed(PLUGIN);
+    const rssFirst = rssMb(ex.child.pid);
+    await timed(pluginUrl);
     const ours = [];
     const plugin = [];
     let last;
     for (let i = 0; i < RUNS; i++) {
       last = await timed(ex.url);
       ours.push(last.seconds);
-      plugin.push((await timed(PLUGIN)).seconds);
+      plugin.push((await timed(pluginUrl)).seconds);
     }
     const queueSeries = (last.body.match(/^rabbitmq_queue_messages_ready\{/gm) ?? []).length;
     return {
-      size, variant, runs: RUNS, oursMedian: median(ours), pluginMedian: median(plugin), ratio: median(ours) / median(plugin),
-      peakRssMb: peakRssMb(ex.child.pid), oursBytes: last.bytes, queueSeries, queueSuccess: successOf(last.body, 'queue'),
+      size, variant, pluginPath, runs: RUNS, oursMedian: median(ours), pluginMedian: median(plugin), ratio: median(ours) / median(plugin),
+      peakRssMb: peakRssMb(ex.child.pid), rssFirst, rssLast: rssMb(ex.child.pid), oursBytes: last.bytes, queueSeries,
+      queueSuccess: successOf(last.body, 'queue'),
     };
   } finally {
     ex.child.kill('SIGTERM');
@@ -121,8 +129,8 @@ async function compare(size, variant, flags) {
 async function big(size) {
   const out = [];
   for (const [variant, flags, timeout] of [
-    ['default flags, 10 s deadline', [], '10'],
-    ['default flags, 300 s deadline', ['--scrape.timeout=300s'], '300'],
+    ['per-object (--rabbitmq.return-per-object-metrics), 30 s deadline', ['--scrape.timeout=30s', '--rabbitmq.return-per-object-metrics'], '30'],
+    ['aggregated (default flags), 30 s deadline', ['--scrape.timeout=30s'], '30'],
   ]) {
     const ex = await startExporter(flags);
     try {
@@ -136,26 +144,26 @@ async function big(size) {
       ex.child.kill('SIGTERM');
     }
   }
-  const p = await timed(PLUGIN);
+  const p = await timed(PLUGIN + '/metrics/per-object');
   out.push({ size, variant: 'plugin /metrics/per-object', seconds: p.seconds, oursBytes: p.bytes });
   return out;
 }
 
 const results = [];
 for (const size of SIZES) {
-  const vhost = `bench-${size}`;
+  const vhost = `sk-bench-rmq-${size}-${process.pid}`;
   await declare(vhost, size);
   try {
-    results.push(await compare(size, 'full, paged (default)', []));
-    results.push(await compare(size, 'coarse', ['--rabbitmq.queue-metrics=coarse']));
-    results.push(await compare(size, 'full, --rabbitmq.queue-listing=stream', ['--rabbitmq.queue-listing=stream']));
+    results.push(await compare(size, 'per-object (--rabbitmq.return-per-object-metrics)', ['--rabbitmq.return-per-object-metrics'], '/metrics/per-object'));
+    results.push(await compare(size, 'aggregated (default flags)', [], '/metrics'));
+    results.push(await compare(size, 'per-object, --rabbitmq.queue-metrics=full', ['--rabbitmq.return-per-object-metrics', '--rabbitmq.queue-metrics=full'], '/metrics/per-object'));
   } finally {
     await dropVhost(vhost);
   }
 }
 const bigResults = [];
 if (BIG) {
-  const vhost = `bench-${BIG}`;
+  const vhost = `sk-bench-rmq-${BIG}-${process.pid}`;
   await declare(vhost, BIG);
   try {
     bigResults.push(...(await big(BIG)));
@@ -165,10 +173,10 @@ if (BIG) {
 }
 
 const f = (n, d = 2) => n.toFixed(d);
-console.log('| queues | exporter mode | ours median (s) | plugin per-object median (s) | ratio | exporter peak RSS (MB) | our body (KB) |');
-console.log('|---:|---|---:|---:|---:|---:|---:|');
+console.log('| queues | ours | ours median (s) | plugin endpoint | plugin median (s) | ratio | peak RSS (MB) | RSS after 1st / last scrape (MB) | our body (KB) | queue series |');
+console.log('|---:|---|---:|---|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
-  console.log(`| ${r.size} | ${r.variant} | ${f(r.oursMedian)} | ${f(r.pluginMedian)} | ${f(r.ratio, 1)}x | ${f(r.peakRssMb, 0)} | ${f(r.oursBytes / 1024, 0)} |`);
+  console.log(`| ${r.size} | ${r.variant} | ${f(r.oursMedian)} | \`${r.pluginPath}\` | ${f(r.pluginMedian)} | ${f(r.ratio, 1)}x | ${f(r.peakRssMb, 0)} | ${f(r.rssFirst, 0)} / ${f(r.rssLast, 0)} | ${f(r.oursBytes / 1024, 0)} | ${r.queueSeries} |`);
 }
 if (bigResults.length) {
   console.log('\n| queues | case | seconds | peak RSS (MB) | body (KB) | queue series | queue collector success |');

@@ -117,6 +117,7 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
         probe: runtime.probe ? pipeline.probe : undefined,
         landingPage: () => landing,
         handlerMetrics,
+        extra: runtime.routes,
       },
     });
   } catch (err) {

@@ -1,22 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createNodeContext, type NodeContext } from '../src/context.js';
-import { coreFlags } from '../src/flags.js';
+import { resolveFlagValues } from '@scrapekit/exporter-kit';
+import { coreFlags, nodeFlags } from '../src/flags.js';
 
 /** test/fixtures: our own fake /proc, /sys, root filesystem and udev database, shared with the e2e golden test. */
 export const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 
 type FlagOverrides = Record<string, string | boolean | readonly string[]>;
 
-/** A NodeContext over the fixture trees (or another root laid out the same way), with extra flags layered on. */
+/** A NodeContext over the fixture trees (or another root laid out the same way), with extra flags (as a user writes them) layered on. */
 export function fixtureContext(flags: FlagOverrides = {}, root = FIXTURES): NodeContext {
-  return createNodeContext({
+  // Parsed by the kit as at start-up (regexes compiled, durations in ms), without the defaults.
+  return createNodeContext(resolveFlagValues(nodeFlags, {
     'path.procfs': `${root}/proc`,
     'path.sysfs': `${root}/sys`,
     'path.rootfs': root,
     'path.udev.data': `${root}/udev/data`,
     ...flags,
-  });
+  }, { defaults: false }).flags);
 }
 
 /** The flag defaults a real start-up would pass (the kit fills them in from the FlagSpecs). */

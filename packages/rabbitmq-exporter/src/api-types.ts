@@ -18,6 +18,9 @@ export interface MessageStats {
   redeliver?: number;
   ack?: number;
   get_empty?: number;
+  /** Exchanges only: messages the exchange routed to queues, counted once per destination queue. */
+  publish_out?: number;
+  publish_in?: number;
 }
 
 export interface OverviewRecord {
@@ -30,6 +33,7 @@ export interface OverviewRecord {
   product_version?: string;
   message_stats?: MessageStats;
   object_totals?: { queues?: number; connections?: number; channels?: number; consumers?: number; exchanges?: number };
+  queue_totals?: { messages?: number; messages_ready?: number; messages_unacknowledged?: number };
 }
 
 export interface NodeRecord {
@@ -73,6 +77,37 @@ export interface NodeRecord {
   queue_declared?: number;
   queue_created?: number;
   queue_deleted?: number;
+  /** Only with ?memory=true on /api/nodes/<name>: rabbit_vm's breakdown, in bytes. */
+  memory?: MemoryBreakdown;
+}
+
+/**
+ * The node's memory by category as rabbit_vm reports it. The category set changes between
+ * versions (3.10 has no metadata_store), hence the index signature.
+ */
+export interface MemoryBreakdown {
+  readonly atom?: number;
+  readonly code?: number;
+  readonly binary?: number;
+  readonly other_system?: number;
+  readonly total?: { readonly erlang?: number; readonly rss?: number; readonly allocated?: number };
+  readonly [category: string]: number | string | { readonly [k: string]: number | undefined } | undefined;
+}
+
+export interface FeatureFlagRecord {
+  name: string;
+  state?: string;
+}
+
+export interface ExchangeRecord {
+  name: string;
+  vhost: string;
+  message_stats?: Pick<MessageStats, 'publish_in' | 'publish_out'>;
+}
+
+export interface ConsumerRecord {
+  queue?: { name?: string; vhost?: string };
+  channel_details?: { peer_host?: string; peer_port?: number; node?: string };
 }
 
 export interface QueueRecord {
@@ -107,6 +142,8 @@ export interface QueueRecord {
 
 export interface ConnectionRecord {
   node?: string;
+  peer_host?: string;
+  peer_port?: number;
   channels?: number;
   recv_oct?: number;
   send_oct?: number;
@@ -117,7 +154,11 @@ export interface ConnectionRecord {
 }
 
 export interface ChannelRecord {
+  name?: string;
   node?: string;
+  confirm?: boolean;
+  transactional?: boolean;
+  connection_details?: { peer_host?: string; peer_port?: number; name?: string };
   consumer_count?: number;
   messages_unacknowledged?: number;
   messages_unconfirmed?: number;

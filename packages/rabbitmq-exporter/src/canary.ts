@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import amqp from 'amqplib';
 import type { Channel, ChannelModel } from 'amqplib';
 import { redactString, type Logger } from '@scrapekit/exporter-kit';
+import type { CanaryObjects } from './mapping/canary.js';
 
 export interface CanaryResult {
   readonly success: boolean;
@@ -20,6 +21,8 @@ interface Session {
   readonly model: ChannelModel;
   readonly channel: Channel;
   readonly queue: string;
+  /** The client side of the TCP connection, which the broker reports as the connection's peer. */
+  readonly objects: CanaryObjects;
 }
 
 /**
@@ -39,6 +42,14 @@ export class Canary {
     private readonly timeoutMs: number,
     private readonly logger: Logger,
   ) {}
+
+  /**
+   * The broker objects the canary owns right now (queue, connection, its channel and consumer),
+   * so the collectors can leave them out of the user's figures; undefined while not connected.
+   */
+  objects(): CanaryObjects | undefined {
+    return this.session?.objects;
+  }
 
   async check(deadline: number): Promise<CanaryResult> {
     const budget = Math.max(1, Math.min(this.timeoutMs, deadline - Date.now() - 50));
@@ -117,7 +128,10 @@ export class Canary {
         { noAck: true },
       );
       this.blocked = false;
-      this.session = { model, channel, queue };
+      // amqplib keeps the socket on the connection without typing it.
+      const socket = (model.connection as unknown as { stream?: { localAddress?: string; localPort?: number } }).stream;
+      const objects = { vhost: vhostOf(this.url), queue, peerHost: socket?.localAddress, peerPort: socket?.localPort };
+      this.session = { model, channel, queue, objects };
       return this.session;
     } catch (err) {
       await model.close().catch(() => {});
@@ -130,6 +144,12 @@ export class Canary {
     this.session = undefined;
     if (s) await s.model.close().catch(() => {});
   }
+}
+
+/** The vhost an AMQP URL names: its path, percent-decoded; no path means the default vhost "/". */
+export function vhostOf(url: string): string {
+  const path = new URL(url).pathname;
+  return path === '' || path === '/' ? '/' : decodeURIComponent(path.slice(1));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, numberFlag, regexFlag, type FlagSpec, type FlagValues } from '@scrapekit/exporter-kit';
 import { MAX_PAGE_SIZE, type TlsOptions } from './management-api.js';
+import { AGGREGATED, PER_OBJECT, type Endpoint } from './endpoint.js';
 import type { QueueDetail, QueueFilter } from './mapping/queue.js';
 
 /** The exporter's own flags; the kit adds env vars (RABBITMQ_EXPORTER_<FLAG>) and --help. */
@@ -26,8 +27,12 @@ export const FLAGS: readonly FlagSpec[] = [
     description: 'Only export per-queue metrics of queues whose name matches this regex (unanchored).' },
   { name: 'rabbitmq.exclude-queue', kind: 'regex', default: '', envAliases: ['SKIP_QUEUES'],
     description: 'Skip per-queue metrics of queues whose name matches this regex (unanchored), e.g. ^amq\\.gen-' },
-  { name: 'rabbitmq.queue-metrics', kind: 'enum', default: 'full', choices: ['full', 'coarse'], placeholder: '<set>',
-    description: 'Per-queue families: full (every per-object family the API can source) or coarse (messages, ready, unacked, consumers).' },
+  { name: 'rabbitmq.queue-metrics', kind: 'enum', default: 'coarse', choices: ['full', 'coarse'], placeholder: '<set>',
+    description: 'Per-queue families of the per-object endpoint: coarse (messages, ready, unacked, consumers, from the API\'s cheap listing) or full (every per-queue family the API can source; several times slower).' },
+  { name: 'rabbitmq.return-per-object-metrics', kind: 'boolean', default: false,
+    description: 'Serve per-object metrics (one series per queue) on the metrics path, as the plugin\'s prometheus.return_per_object_metrics; default: aggregated.' },
+  { name: 'rabbitmq.memory-breakdown-interval', kind: 'duration', default: '60s', placeholder: '<duration>',
+    description: 'How often the node\'s memory breakdown (/api/nodes/<node>?memory=true, costly on large brokers) is re-read for erlang_vm_memory_*; 0s: never.' },
   { name: 'rabbitmq.full-queue-metrics-limit', kind: 'number', default: 20000, placeholder: '<n>',
     description: 'Above this many queues in the cluster, per-queue families fall back to coarse (bounds series count and memory); 0 = no limit.' },
   { name: 'rabbitmq.queue-listing', kind: 'enum', default: 'paged', choices: ['paged', 'stream'], placeholder: '<how>',
@@ -61,6 +66,10 @@ export interface ExporterOptions {
   readonly amqpUrl: string;
   readonly canaryTimeoutMs: number;
   readonly allowedTargets?: RegExp;
+  /** What the metrics path serves (and /probe without endpoint= or family=). */
+  readonly defaultEndpoint: Endpoint;
+  /** 0: the memory breakdown is never read. */
+  readonly memoryBreakdownIntervalMs: number;
 }
 
 function str(flags: FlagValues, name: string): string {
@@ -113,7 +122,7 @@ export function parseOptions(flags: FlagValues): ExporterOptions {
     throw new ConfigError('--rabbitmq.tls.cert-file and --rabbitmq.tls.key-file: give both or neither');
   }
   // Enum flags: the kit has checked the choices.
-  const detail = (str(flags, 'rabbitmq.queue-metrics') || 'full') as QueueDetail;
+  const detail = (str(flags, 'rabbitmq.queue-metrics') || 'coarse') as QueueDetail;
   const listing = (str(flags, 'rabbitmq.queue-listing') || 'paged') as QueueListing;
   return {
     url,
@@ -140,5 +149,7 @@ export function parseOptions(flags: FlagValues): ExporterOptions {
     amqpUrl,
     canaryTimeoutMs: numberFlag(flags, 'rabbitmq.canary-timeout') ?? 5000,
     allowedTargets: regexFlag(flags, 'probe.allowed-targets'),
+    defaultEndpoint: flags['rabbitmq.return-per-object-metrics'] === true ? PER_OBJECT : AGGREGATED,
+    memoryBreakdownIntervalMs: numberFlag(flags, 'rabbitmq.memory-breakdown-interval') ?? 60_000,
   };
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { StringDecoder } from 'node:string_decoder';
 import { JsonArraySplitter } from './json-array-stream.js';
-import type { NodeRecord, OverviewRecord, Page } from './api-types.js';
+import type { FeatureFlagRecord, NodeRecord, OverviewRecord, Page } from './api-types.js';
 
 /** The API refuses page sizes above 500 (rabbit_mgmt_util MAX_PAGE_SIZE). */
 export const MAX_PAGE_SIZE = 500;
@@ -27,7 +27,15 @@ export interface ManagementApiOptions {
   readonly pageSize?: number;
   /** Reused between clients so every probe target shares keep-alive sockets. */
   readonly agents?: Agents;
+  /**
+   * Where the credentials came from, named in the message of a 401 so the user knows what to
+   * fix; default: the flags and their environment variables.
+   */
+  readonly credentialsFrom?: string;
 }
+
+export const CREDENTIALS_FROM_FLAGS =
+  '--rabbitmq.user / --rabbitmq.password (or RABBIT_USER / RABBIT_PASSWORD, RABBITMQ_EXPORTER_RABBITMQ_USER / _PASSWORD)';
 
 export interface Agents {
   readonly http: http.Agent;
@@ -72,6 +80,7 @@ export class ManagementApi {
   private readonly auth: string;
   private readonly agents: Agents;
   private readonly pageSize: number;
+  private readonly credentialsFrom: string;
 
   constructor(options: ManagementApiOptions) {
     const base = new URL(options.baseUrl);
@@ -83,17 +92,30 @@ export class ManagementApi {
     this.auth = 'Basic ' + Buffer.from(`${options.username}:${options.password}`).toString('base64');
     this.agents = options.agents ?? createAgents(options.tls);
     this.pageSize = Math.min(Math.max(1, options.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE);
+    this.credentialsFrom = options.credentialsFrom ?? CREDENTIALS_FROM_FLAGS;
   }
 
   overview(signal: AbortSignal): Promise<OverviewRecord> {
     return this.get<OverviewRecord>('api/overview', {
       columns:
-        'cluster_name,node,rabbitmq_version,erlang_version,management_version,product_name,product_version,message_stats,object_totals',
+        'cluster_name,node,rabbitmq_version,erlang_version,management_version,product_name,product_version,message_stats,object_totals,queue_totals',
     }, signal);
   }
 
   nodes(signal: AbortSignal, columns: readonly string[]): Promise<NodeRecord[]> {
     return this.get<NodeRecord[]>('api/nodes', { columns: columns.join(',') }, signal);
+  }
+
+  /** One node with its memory breakdown: the broker walks its processes for it, so it is costly. */
+  nodeMemory(node: string, signal: AbortSignal): Promise<Pick<NodeRecord, 'name' | 'memory'>> {
+    return this.get<NodeRecord>(`api/nodes/${encodeURIComponent(node)}`, { memory: true, columns: 'name,memory' }, signal);
+  }
+
+  /** Names of the enabled feature flags. */
+  async enabledFeatureFlags(signal: AbortSignal): Promise<Set<string>> {
+    const flags = await this.get<FeatureFlagRecord[]>('api/feature-flags', {}, signal);
+    if (!Array.isArray(flags)) throw new ManagementApiError('GET /api/feature-flags: expected a list');
+    return new Set(flags.filter((f) => f.state === 'enabled').map((f) => f.name));
   }
 
   /**
@@ -120,12 +142,12 @@ export class ManagementApi {
    * total number of objects, so for large lists this is several times faster, at the price of
    * one long request on the broker (which the API aborts after 60 s).
    */
-  async *stream<T>(path: string, columns: readonly string[], signal: AbortSignal): AsyncGenerator<T[]> {
-    const url = this.url(path, { columns: columns.join(',') });
+  async *stream<T>(path: string, columns: readonly string[], signal: AbortSignal, extra: Query = {}): AsyncGenerator<T[]> {
+    const url = this.url(path, { ...extra, columns: columns.join(',') });
     const res = await this.open(url, signal);
     if (res.statusCode !== 200) {
       res.resume();
-      throw new ManagementApiError(`GET ${url.pathname}: HTTP ${res.statusCode}${hintFor(res.statusCode ?? 0)}`, res.statusCode);
+      throw new ManagementApiError(`GET ${url.pathname}: HTTP ${res.statusCode}${this.hintFor(res.statusCode ?? 0)}`, res.statusCode);
     }
     const splitter = new JsonArraySplitter<T>();
     const decoder = new StringDecoder('utf8');
@@ -197,16 +219,16 @@ export class ManagementApi {
       throw toApiError(url, err, signal);
     }
     const status = res.statusCode ?? 0;
-    if (status !== 200) throw new ManagementApiError(`GET ${url.pathname}: HTTP ${status}${hintFor(status)}`, status);
+    if (status !== 200) throw new ManagementApiError(`GET ${url.pathname}: HTTP ${status}${this.hintFor(status)}`, status);
     return Buffer.concat(chunks).toString('utf8');
   }
-}
 
-function hintFor(status: number): string {
-  if (status === 401) return ' (check --rabbitmq.user / --rabbitmq.password)';
-  if (status === 403) return ' (the user needs the "monitoring" tag)';
-  if (status === 404) return ' (is the management plugin enabled and --rabbitmq.url right?)';
-  return '';
+  private hintFor(status: number): string {
+    if (status === 401) return ` (the API refused the credentials: check ${this.credentialsFrom})`;
+    if (status === 403) return ' (the user needs the "monitoring" tag)';
+    if (status === 404) return ' (is the management plugin enabled and the API URL right?)';
+    return '';
+  }
 }
 
 function toApiError(url: URL, err: unknown, signal: AbortSignal): ManagementApiError {

@@ -1,9 +1,12 @@
-import { ConfigError, type AcquireRequest, type Acquired, type ExporterRuntime, type Logger, type MetricSink } from '@scrapekit/exporter-kit';
-import type { NodeRecord, OverviewRecord } from './api-types.js';
+import { BadRequestError, ConfigError, type AcquireRequest, type Acquired, type ExporterRuntime, type Logger, type MetricSink } from '@scrapekit/exporter-kit';
+import type { MemoryBreakdown, NodeRecord, OverviewRecord } from './api-types.js';
 import type { Canary, CanaryResult } from './canary.js';
 import { checkApiUrl, type ExporterOptions, type QueueListing } from './config.js';
+import { endpointFromParams, type Endpoint } from './endpoint.js';
 import { createAgents, ManagementApi, type Agents } from './management-api.js';
-import { mapCanaryResult } from './mapping/canary.js';
+import { mapCanaryResult, type CanaryObjects } from './mapping/canary.js';
+import { MemoryBreakdownCache } from './memory-breakdown.js';
+import { MonotonicTotal } from './monotonic.js';
 import { NODE_COLUMNS } from './mapping/node.js';
 import type { QueueDetail, QueueFilter } from './mapping/queue.js';
 
@@ -19,9 +22,28 @@ export interface RabbitTarget {
   readonly queueDetail: QueueDetail;
   readonly queueListing: QueueListing;
   readonly endpointLabel?: string;
+  /** Which of the plugin's endpoints this scrape serves. */
+  readonly endpoint: Endpoint;
+  /** Enabled broker feature flags; undefined when they could not be read. */
+  readonly featureFlags?: ReadonlySet<string>;
+  /** Counters the exporter keeps across scrapes for this API (one cluster). */
+  readonly totals: ClusterTotals;
+  /** The node's memory breakdown from the cache (undefined while none was read, or disabled). */
+  memory(signal: AbortSignal, logger: Logger): Promise<MemoryBreakdown | undefined>;
   /** Only on the metrics path: the canary checks the broker of --rabbitmq.amqp-url, not probe targets. */
   readonly canary?: Canary;
+  /** The canary's broker objects, left out of every family. */
+  readonly canaryObjects?: CanaryObjects;
 }
+
+/** Running totals of one cluster, kept by the exporter (see MonotonicTotal). */
+export interface ClusterTotals {
+  readonly routed: MonotonicTotal;
+  readonly receivedConfirm: MonotonicTotal;
+}
+
+/** Feature flags are re-read at most this often (they change only when an operator enables one). */
+const FEATURE_FLAGS_TTL_MS = 60_000;
 
 const UP_HELP = 'Whether the management API answered and the selected node is running (1) or not (0)';
 
@@ -43,24 +65,31 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
   /** internal_cluster_id per API base URL; null = not readable by this user (asked once). */
   private readonly clusterIds = new Map<string, string | null>();
   private coarseFallback = false;
+  /** Per API base URL (bounded like clusterIds). */
+  private readonly totals = new Map<string, ClusterTotals>();
+  private readonly featureFlags = new Map<string, { flags?: ReadonlySet<string>; at: number }>();
+  private readonly memoryCache: MemoryBreakdownCache;
 
   constructor(
     private readonly options: ExporterOptions,
     private readonly canary?: Canary,
   ) {
     this.agents = createAgents(options.tls);
+    this.memoryCache = new MemoryBreakdownCache(options.memoryBreakdownIntervalMs);
     this.defaultApi = this.apiFor(checkApiUrl(options.url, '--rabbitmq.url'));
     this.landingInfo = [
       ['Management API', this.defaultApi.baseUrl.toString()],
       ['Node', options.node || '(the node answering the API)'],
       ['AMQP canary', canary ? 'enabled' : 'disabled (--rabbitmq.amqp-url)'],
-      ['Probe', '/probe?target=<management API URL>&node=<node name>'],
+      ['Probe', '/probe?target=<management API URL>&node=<node name>[&endpoint=per-object | &family=<plugin family>&vhost=<vhost>]'],
+      ['Metrics path serves', options.defaultEndpoint.kind],
     ];
   }
 
   private apiFor(url: URL): ManagementApi {
     const creds = credentialsOf(url, this.options);
-    return new ManagementApi({ baseUrl: url.toString(), ...creds, pageSize: this.options.pageSize, agents: this.agents });
+    const credentialsFrom = url.username === '' ? undefined : 'the user:password in the target URL';
+    return new ManagementApi({ baseUrl: url.toString(), ...creds, pageSize: this.options.pageSize, agents: this.agents, credentialsFrom });
   }
 
   /** Resolves /probe parameters into an API client and a node name; a bad request is reported as up 0. */
@@ -86,7 +115,11 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
     let api = this.defaultApi;
     let wanted = this.options.node;
     let canary = this.canary;
+    let endpoint = this.options.defaultEndpoint;
     if (req.probe) {
+      const asked = endpointFromParams(req.probe, endpoint);
+      if (typeof asked === 'string') throw new BadRequestError(asked);
+      endpoint = asked;
       const t = this.probeTarget(req.probe, req.logger);
       if (!t) {
         writeUp(req.out, false);
@@ -97,8 +130,11 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
     }
     let overview: OverviewRecord;
     let nodes: NodeRecord[];
+    let featureFlags: ReadonlySet<string> | undefined;
     try {
-      [overview, nodes] = await Promise.all([api.overview(req.signal), api.nodes(req.signal, NODE_COLUMNS)]);
+      [overview, nodes, featureFlags] = await Promise.all([
+        api.overview(req.signal), api.nodes(req.signal, NODE_COLUMNS), this.featureFlagsOf(api, req.signal, req.logger),
+      ]);
       // JSON that is not the management API's (another service on the port, a proxy's page).
       if (overview === null || typeof overview !== 'object' || !Array.isArray(nodes)) {
         throw new Error('the answers are not /api/overview and /api/nodes of a RabbitMQ management API');
@@ -130,9 +166,46 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
         queueDetail: this.queueDetail(overview, req.logger),
         queueListing: this.options.queueListing,
         endpointLabel: this.options.endpointLabel || undefined,
+        endpoint,
+        featureFlags,
+        totals: this.totalsOf(api),
+        memory: (signal, logger) =>
+          this.options.memoryBreakdownIntervalMs > 0 ? this.memoryCache.get(api, node.name, signal, logger) : Promise.resolve(undefined),
         canary,
+        // Read when a collector asks: the canary may connect during this very scrape.
+        get canaryObjects() {
+          return canary?.objects();
+        },
       },
     };
+  }
+
+  private totalsOf(api: ManagementApi): ClusterTotals {
+    const key = api.baseUrl.toString();
+    let t = this.totals.get(key);
+    if (!t) {
+      if (this.totals.size >= 256) this.totals.clear();
+      t = { routed: new MonotonicTotal(), receivedConfirm: new MonotonicTotal() };
+      this.totals.set(key, t);
+    }
+    return t;
+  }
+
+  /** Enabled feature flags, cached; undefined (and the gated series left out) when unreadable. */
+  private async featureFlagsOf(api: ManagementApi, signal: AbortSignal, logger: Logger): Promise<ReadonlySet<string> | undefined> {
+    const key = api.baseUrl.toString();
+    const cached = this.featureFlags.get(key);
+    if (cached && Date.now() - cached.at < FEATURE_FLAGS_TTL_MS) return cached.flags;
+    let flags: ReadonlySet<string> | undefined;
+    try {
+      flags = await api.enabledFeatureFlags(signal);
+    } catch (err) {
+      if (signal.aborted) return cached?.flags;
+      logger.warn('cannot read the broker\'s feature flags: the flag-gated counters are left out', { err: (err as Error).message });
+    }
+    if (this.featureFlags.size >= 256) this.featureFlags.clear();
+    this.featureFlags.set(key, { flags, at: Date.now() });
+    return flags;
   }
 
   /**

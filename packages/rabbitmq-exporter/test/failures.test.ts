@@ -87,6 +87,30 @@ describe('broker down, refused or slow', () => {
     expect(log.join('\n')).not.toContain('Wr0ng-S3cret');
   });
 
+  it.skipIf(!available)('names what to fix when the API refuses a /probe scrape\'s credentials', async () => {
+    const log: string[] = [];
+    const exporter = await startExporter(spec, {
+      argv: ['--web.listen-address=127.0.0.1:0', '--rabbitmq.user=guest', '--rabbitmq.password=Wr0ng-S3cret'],
+      env: {},
+      logger: createLogger({ level: 'debug', write: (l) => log.push(l) }),
+    });
+    running.push(exporter);
+    const probe = async (target: string) => {
+      log.length = 0;
+      const res = await fetch(`http://${exporter.addresses[0]}/probe?target=${encodeURIComponent(target)}`);
+      return { up: valueOf(parseExposition(await res.text()), 'rabbitmq_up'), log: log.join('\n') };
+    };
+    // Credentials from the flags: the message names the flags and their variables.
+    const fromFlags = await probe(MGMT);
+    expect(fromFlags.up).toBe(0);
+    expect(fromFlags.log).toContain('HTTP 401 (the API refused the credentials: check --rabbitmq.user / --rabbitmq.password (or RABBIT_USER / RABBIT_PASSWORD');
+    // Credentials in the target URL override the flags: the message says so, not the flags.
+    const fromUrl = await probe(MGMT.replace('http://', 'http://guest:An0ther-S3cret@'));
+    expect(fromUrl.up).toBe(0);
+    expect(fromUrl.log).toContain('HTTP 401 (the API refused the credentials: check the user:password in the target URL)');
+    expect(fromFlags.log + fromUrl.log).not.toMatch(/Wr0ng-S3cret|An0ther-S3cret/);
+  });
+
   it.skipIf(!available)('gives up at the scrape deadline, then recovers by itself when the API answers again', async () => {
     const api = await flakyApi();
     running.push(api);

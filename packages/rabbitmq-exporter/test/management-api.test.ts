@@ -117,7 +117,19 @@ describe('ManagementApi', () => {
 
   it('never puts URL credentials in requests or messages', async () => {
     mode = 'ok';
+    auths.length = 0;
+    seen.length = 0;
     const api = new ManagementApi({ baseUrl: base.replace('http://', 'http://x:leak@'), username: 'u', password: 'p' });
-    expect(api.baseUrl.toString()).not.toContain('leak');
+    expect(api.baseUrl.toString()).toBe(`${base}/`);
+    await api.get('api/overview', {}, signal());
+    expect(auths).toEqual(['Basic ' + Buffer.from('u:p').toString('base64')]);
+    expect(seen.map((u) => u.href)).toEqual(['http://x/api/overview']);
+    mode = '401';
+    const err = await api.get('api/overview', {}, signal()).catch((e: unknown) => e);
+    expect((err as Error).message).toBe(
+      'GET /api/overview: HTTP 401 (the API refused the credentials: check --rabbitmq.user / --rabbitmq.password (or RABBIT_USER / RABBIT_PASSWORD, RABBITMQ_EXPORTER_RABBITMQ_USER / _PASSWORD))');
+    const fromUrl = new ManagementApi({ baseUrl: base, username: 'u', password: 'p', credentialsFrom: 'the user:password in the target URL' });
+    expect(((await fromUrl.get('api/overview', {}, signal()).catch((e: unknown) => e)) as Error).message)
+      .toBe('GET /api/overview: HTTP 401 (the API refused the credentials: check the user:password in the target URL)');
   });
 });

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelRecord, ConnectionRecord, NodeRecord, OverviewRecord, Page, QueueRecord } from '../src/api-types.js';
 import { channelAggregate, connectionAggregate, CHANNEL_COLUMNS } from '../src/mapping/channel.js';
 import { NODE_COLUMNS, NODE_METRICS, mapNode } from '../src/mapping/node.js';
-import { globalReporter, mapBuildInfo, mapGlobalCounters, mapIdentity } from '../src/mapping/overview.js';
+import { globalReporter, mapGlobalCounters, mapGlobalObjects } from '../src/mapping/global.js';
+import { mapBuildInfo, mapIdentity } from '../src/mapping/overview.js';
 import { mapQueue, queueColumns, queueSelected, queueTable } from '../src/mapping/queue.js';
 import { fixture, mapped, sampleValue } from './support/fixtures.js';
+
+const ALL_FLAGS: ReadonlySet<string> = new Set(['drop_unroutable_metric', 'empty_basic_get_metric']);
 
 const nodes = fixture<NodeRecord[]>('nodes.json');
 const overview = fixture<OverviewRecord>('overview.json');
@@ -112,7 +115,7 @@ describe('queue mapping (/api/queues)', () => {
 
 describe('channel and connection aggregation', () => {
   it('counts and sums the recorded channel like the aggregated endpoint', () => {
-    const agg = channelAggregate();
+    const agg = channelAggregate(ALL_FLAGS);
     for (const c of channels) agg.add(c);
     const f = mapped((out) => agg.emit(out));
     expect(sampleValue(f, 'rabbitmq_channels')).toBe(1);
@@ -126,7 +129,7 @@ describe('channel and connection aggregation', () => {
   });
 
   it('sums over several channels', () => {
-    const agg = channelAggregate();
+    const agg = channelAggregate(ALL_FLAGS);
     agg.add({ consumer_count: 2, message_stats: { publish: 5 } });
     agg.add({ consumer_count: 3, message_stats: { publish: 7 } });
     const f = mapped((out) => agg.emit(out));
@@ -178,18 +181,48 @@ describe('overview mapping (/api/overview)', () => {
   });
 
   it('maps overview message_stats to the closest global counters', () => {
-    const f = mapped((out) => mapGlobalCounters(overview, out));
+    const f = mapped((out) => mapGlobalCounters(overview, ALL_FLAGS, out));
     expect(sampleValue(f, 'rabbitmq_global_messages_received_total')).toBe(18);
     expect(sampleValue(f, 'rabbitmq_global_messages_delivered_total')).toBe(7);
     expect(sampleValue(f, 'rabbitmq_global_messages_delivered_consume_manual_ack_total')).toBe(4);
     expect(sampleValue(f, 'rabbitmq_global_messages_delivered_consume_auto_ack_total')).toBe(3);
-    // No honest source: never fabricated.
+    expect(sampleValue(f, 'rabbitmq_global_messages_unroutable_dropped_total')).toBe(0);
+    expect(sampleValue(f, 'rabbitmq_global_messages_get_empty_total')).toBe(0);
+    // Not in /api/overview: written from listings by the global collector, never here.
     expect(f.has('rabbitmq_global_messages_routed_total')).toBe(false);
     expect(f.has('rabbitmq_global_messages_received_confirm_total')).toBe(false);
   });
 
+  it('leaves the flag-gated counters out while their feature flags are disabled or unknown', () => {
+    for (const flags of [new Set(['quorum_queue']), undefined]) {
+      const f = mapped((out) => mapGlobalCounters(overview, flags, out));
+      expect(f.has('rabbitmq_global_messages_unroutable_dropped_total')).toBe(false);
+      expect(f.has('rabbitmq_global_messages_get_empty_total')).toBe(false);
+      expect(sampleValue(f, 'rabbitmq_global_messages_received_total')).toBe(18);
+    }
+    const onlyDrop = mapped((out) => mapGlobalCounters(overview, new Set(['drop_unroutable_metric']), out));
+    expect([onlyDrop.has('rabbitmq_global_messages_unroutable_dropped_total'), onlyDrop.has('rabbitmq_global_messages_get_empty_total')]).toEqual([true, false]);
+  });
+
+  it('gates the channel counterparts by the same flags', () => {
+    const agg = channelAggregate(new Set());
+    agg.add({ message_stats: { drop_unroutable: 0, get_empty: 0, publish: 1 } });
+    const f = mapped((out) => agg.emit(out));
+    expect(f.has('rabbitmq_channel_messages_unroutable_dropped_total')).toBe(false);
+    expect(f.has('rabbitmq_channel_get_empty_total')).toBe(false);
+    expect(sampleValue(f, 'rabbitmq_channel_messages_published_total')).toBe(1);
+  });
+
+  it('writes the listing-derived global families with the plugin\'s types', () => {
+    const f = mapped((out) => mapGlobalObjects({ publishers: 2, consumers: 3, routed: 40, receivedConfirm: 7 }, out));
+    expect([...f.values()].map((x) => [x.name, x.type, x.samples[0]!.value])).toEqual([
+      ['rabbitmq_global_publishers', 'gauge', 2], ['rabbitmq_global_consumers', 'gauge', 3],
+      ['rabbitmq_global_messages_routed_total', 'counter', 40], ['rabbitmq_global_messages_received_confirm_total', 'counter', 7],
+    ]);
+  });
+
   it('writes no global counters before the broker has any message stats', () => {
-    expect(mapped((out) => mapGlobalCounters({ ...overview, message_stats: {} }, out)).size).toBe(0);
+    expect(mapped((out) => mapGlobalCounters({ ...overview, message_stats: {} }, ALL_FLAGS, out)).size).toBe(0);
   });
 
   it('picks one deterministic reporter for cluster-wide counters', () => {

@@ -1,10 +1,23 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Collector } from '../collector.js';
 import { LOG_FORMATS, LOG_LEVELS } from '../logger.js';
-import type { ExporterSpec, FlagSpec, FlagValue, FlagValues } from '../spec.js';
+import type { ExporterSpec, FlagSpec, FlagValues } from '../spec.js';
 import { ConfigError } from '../spec.js';
 import { pushFlags } from '../push/push-flags.js';
-import { DEFAULT_PLACEHOLDER, flagKind, parseFlagValue } from './kinds.js';
+import { DEFAULT_PLACEHOLDER, flagKind } from './kinds.js';
+import { aliasConflict, finishFlags, sameAsDefault, type GivenValue } from './resolve.js';
+
+/** Every flag an exporter takes: the kit's, the exporter's own, then each registered collector's. */
+export function exporterFlags<Target>(spec: ExporterSpec<Target>): FlagSpec[] {
+  const all = [...kitFlags(spec as ExporterSpec<unknown>), ...(spec.flags ?? []), ...spec.collectors.flatMap((c) => c.flags ?? [])];
+  const seen = new Set<string>();
+  for (const f of all) {
+    // A programming error, not a user's: two declarations of one flag would silently shadow each other.
+    if (seen.has(f.name)) throw new Error(`${spec.name}: flag --${f.name} is declared twice`);
+    seen.add(f.name);
+  }
+  return all;
+}
 
 /** The flags every exporter shares, named as the Go exporters name them. */
 export function kitFlags(spec: ExporterSpec<unknown>): FlagSpec[] {
@@ -61,7 +74,7 @@ export function parseCommandLine<Target>(
   env: NodeJS.ProcessEnv,
 ): ParsedCommandLine {
   const prefix = spec.collectorFlagPrefix ?? 'collector';
-  const flagSpecs = [...kitFlags(spec as ExporterSpec<unknown>), ...(spec.flags ?? [])];
+  const flagSpecs = exporterFlags(spec);
   let helpText = '';
   const program = new Command(spec.name)
     .description(spec.description)
@@ -116,23 +129,12 @@ export function parseCommandLine<Target>(
     throw err;
   }
   const raw = program.opts<Record<string, unknown>>();
-  const flags: Record<string, FlagValue> = {};
-  const given = new Set<string>();
-  const warnings: string[] = [];
+  const given = new Map<string, GivenValue>();
   for (const f of flagSpecs) {
-    const resolved = resolveFlag(spec.envPrefix, f, raw, keyOf, env);
-    if (resolved.alias !== undefined) warnings.push(`--${resolved.alias} is deprecated and will be removed; use --${f.name}`);
-    if (resolved.where !== undefined) given.add(f.name);
-    flags[f.name] = parseFlagValue(f, resolved.value, resolved.where);
+    const g = givenValue(spec.envPrefix, f, raw, keyOf, env);
+    if (g !== undefined) given.set(f.name, g);
   }
-  for (const f of flagSpecs) {
-    if (f.excludeFlag === undefined || !given.has(f.name) || isEmpty(flags[f.name])) continue;
-    if (given.has(f.excludeFlag) && !isEmpty(flags[f.excludeFlag])) {
-      throw new ConfigError(`--${f.name} and --${f.excludeFlag} are mutually exclusive; set only one`);
-    }
-    // An include pattern replaces the exclude flag's default, as node_exporter's filters do.
-    flags[f.excludeFlag] = undefined;
-  }
+  const { flags, warnings } = finishFlags(flagSpecs, given);
   const noDefaults = raw[disableDefaults.attributeName()] === true;
   const enabled = new Set<string>();
   for (const c of spec.collectors as ReadonlyArray<Collector<Target>>) {
@@ -143,39 +145,25 @@ export function parseCommandLine<Target>(
   return { flags, enabled, warnings };
 }
 
-function isEmpty(v: FlagValue): boolean {
-  return v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-}
-
 function envVarsOf(prefix: string, f: FlagSpec): string[] {
   return [envName(prefix, f.name), ...(f.envAliases ?? [])];
 }
 
-interface ResolvedFlag {
-  readonly value: unknown;
-  /** Where a value the user gave came from ('--x' or an env var); undefined for the default. */
-  readonly where?: string;
-  /** The deprecated name the value came in under. */
-  readonly alias?: string;
-}
-
-/** Command line first (the flag, else one deprecated alias), then env vars, then the default. */
-function resolveFlag(
+/** Command line first (the flag, else one deprecated alias), then env vars; undefined: not given. */
+function givenValue(
   prefix: string,
   f: FlagSpec,
   raw: Record<string, unknown>,
   keyOf: ReadonlyMap<string, string>,
   env: NodeJS.ProcessEnv,
-): ResolvedFlag {
+): GivenValue | undefined {
   const aliases = f.deprecatedAliases ?? [];
   const main = raw[keyOf.get(f.name) as string];
   const aliasGiven = aliases.filter((a) => raw[keyOf.get(a) as string] !== undefined);
-  if (aliasGiven.length > 0 && main !== undefined) {
-    throw new ConfigError(`--${aliasGiven[0]} and --${f.name} are mutually exclusive; --${aliasGiven[0]} is deprecated, use only --${f.name}`);
-  }
-  if (main !== undefined) return { value: main, where: `--${f.name}` };
   const alias = aliasGiven[0];
+  if (alias !== undefined && main !== undefined && !sameAsDefault(f, main)) throw aliasConflict(alias, f.name);
   if (alias !== undefined) return { value: raw[keyOf.get(alias) as string], where: `--${alias}`, alias };
+  if (main !== undefined) return { value: main, where: `--${f.name}` };
   for (const e of envVarsOf(prefix, f)) {
     const text = env[e];
     if (text !== undefined && text !== '') return { value: fromEnv(f, text), where: e };
@@ -185,7 +173,7 @@ function resolveFlag(
     const text = env[e];
     if (text !== undefined && text !== '') return { value: fromEnv(f, text), where: e, alias: a };
   }
-  return { value: f.default };
+  return undefined;
 }
 
 /** An env var holds one string; a list's items are comma-separated there. */

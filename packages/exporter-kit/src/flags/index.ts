@@ -1,6 +1,8 @@
-export { parseCommandLine, envName, kitFlags, HelpShown } from './command-line.js';
+export { parseCommandLine, envName, exporterFlags, kitFlags, HelpShown } from './command-line.js';
 export type { ParsedCommandLine } from './command-line.js';
 export { parseFlagValue } from './kinds.js';
+export { resolveFlagValues } from './resolve.js';
+export type { ResolvedFlags } from './resolve.js';
 export { parseGoDuration, DurationSyntaxError } from './duration.js';
 export { parseBase2Bytes, SizeSyntaxError } from './size.js';
 export { compileRe2, translateRe2, Re2SyntaxError } from './regex.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, HelpShown, parseCommandLine } from '../../src/index.js';
+import { ConfigError, HelpShown, parseCommandLine, resolveFlagValues } from '../../src/index.js';
 import { demoSpec } from './demo-spec.js';
 
 const spec = demoSpec([
@@ -30,5 +30,16 @@ describe('deprecated aliases (FlagSpec.deprecatedAliases)', () => {
     let help = '';
     try { parseCommandLine(spec, ['--help'], {}); } catch (err) { help = (err as HelpShown).output; }
     expect(help.replace(/\s+/g, ' ')).toContain('Deprecated alias: --demo.device-blacklist.');
+  });
+});
+
+describe('resolveFlagValues (flags built by hand, e.g. in tests)', () => {
+  const flags = spec.flags ?? [];
+  it('parses values as the command line does, maps aliases with a warning, fills defaults unless told not to', () => {
+    const r = resolveFlagValues(flags, { 'demo.device-blacklist': '^lo$' });
+    expect((r.flags['demo.device-exclude'] as RegExp).test('lo')).toBe(true);
+    expect(r.warnings).toHaveLength(1);
+    expect(resolveFlagValues([{ name: 'x', kind: 'duration', default: '5s', description: 'X.' }], {}).flags.x).toBe(5000);
+    expect(resolveFlagValues([{ name: 'x', kind: 'duration', default: '5s', description: 'X.' }], {}, { defaults: false }).flags.x).toBeUndefined();
   });
 });

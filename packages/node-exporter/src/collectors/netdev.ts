@@ -1,13 +1,12 @@
 import { networkInterfaces } from 'node:os';
-import type { Collector, Logger, MetricSink } from '@scrapekit/exporter-kit';
+import { flagFilter, type Collector, type Logger, type MetricSink } from '@scrapekit/exporter-kit';
 import { join } from 'node:path';
 import type { NodeContext } from '../context.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
 import { parseNetDev } from '../procfs/netdev.js';
 import { detailedCounterName } from '../sysfs/net-statistics.js';
-import { readInterfaceAddresses } from '../syscall/netlink-route.js';
-import { createDeviceFilter } from './device-filter.js';
 import { listDir, mapLimit, readAttr, readProcFile } from '../read/index.js';
+import { readInterfaceAddresses } from '../syscall/netlink-route.js';
 
 export const netdevCollector: Collector<NodeContext> = {
   name: 'netdev',
@@ -15,7 +14,7 @@ export const netdevCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const t = ctx.target;
-    const filter = createDeviceFilter(t.flags, 'collector.netdev.device-exclude', 'collector.netdev.device-include');
+    const filter = flagFilter(t.flags, { include: 'collector.netdev.device-include', exclude: 'collector.netdev.device-exclude' });
     const devs = parseNetDev(await readProcFile(t.proc('net', 'dev'), ctx.signal))
       .filter((d) => !filter.ignored(d.device));
     if (t.bool('collector.netdev.enable-detailed-metrics')) {

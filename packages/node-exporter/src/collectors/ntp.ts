@@ -1,7 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { queryNtp } from '../ntp/client.js';
-import { ntpOptions } from '../ntp/options.js';
+import { ntpFlags, ntpOptions } from '../ntp/options.js';
 import { ntpResponse, ntpSanity } from '../ntp/response.js';
 
 /** As node_exporter's query: one second, ntpdate's default. */
@@ -12,6 +12,7 @@ export const ntpCollector: Collector<NodeContext> = {
   name: 'ntp',
   help: 'State of the local NTP daemon, from one SNTP query (deprecated in node_exporter).',
   defaultEnabled: false,
+  flags: ntpFlags,
   async collect(ctx, out) {
     const opts = ntpOptions(ctx.target.flags);
     const exchange = await queryNtp({ ...opts, timeoutMs: QUERY_TIMEOUT_MS, signal: ctx.signal });

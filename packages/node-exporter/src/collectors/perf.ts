@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Collector, Logger } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import type { PerfEvent, PerfFamily } from '../perf/events.js';
-import { perfOptions } from '../perf/options.js';
+import { perfFlags, perfOptions } from '../perf/options.js';
 import { readTextIfExists } from '../read/index.js';
 import { PerfOpenError, openPerfCounter, readPerfCounter } from '../syscall/perf-event-open.js';
 
@@ -54,6 +54,7 @@ export const perfCollector: Collector<NodeContext> = {
   name: 'perf',
   help: 'CPU hardware, software and cache event counters per CPU (perf_event_open).',
   defaultEnabled: false,
+  flags: perfFlags,
   async collect(ctx, out) {
     const opts = perfOptions(ctx.target.flags, availableParallelism());
     const state = ctx.target.state<PerfState>('perf', () => ({}));

@@ -1,8 +1,7 @@
-import type { Collector } from '@scrapekit/exporter-kit';
+import { ignoredByFilter, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseSlabinfo } from '../procfs/slabinfo.js';
 import { readFeatureFile } from '../read/index.js';
-import { isIgnored } from '../include-exclude.js';
 
 /** Kernel slab allocator caches from /proc/slabinfo (root-only file). */
 export const slabinfoCollector: Collector<NodeContext> = {
@@ -14,7 +13,7 @@ export const slabinfoCollector: Collector<NodeContext> = {
     const include = t.regex('collector.slabinfo.slabs-include');
     const exclude = t.regex('collector.slabinfo.slabs-exclude');
     for (const s of parseSlabinfo(await readFeatureFile(t.proc('slabinfo'), ctx.signal, 'slabinfo'))) {
-      if (isIgnored(s.name, exclude, include)) continue;
+      if (ignoredByFilter(s.name, include, exclude)) continue;
       const l = { slab: s.name };
       out.gauge('node_slabinfo_active_objects', 'Objects in use in the slab cache.', s.activeObjects, l);
       out.gauge('node_slabinfo_objects', 'Objects allocated in the slab cache.', s.objects, l);

@@ -1,6 +1,5 @@
-import type { MetricSink } from '@scrapekit/exporter-kit';
 import type { ChannelRecord, ConnectionRecord } from '../api-types.js';
-import { columnsOf, FieldSums, type FieldMetric } from './fields.js';
+import { columnsOf, FieldSums, gatedByFeatureFlags, type FieldMetric, type Sink } from './fields.js';
 
 /**
  * Channel and connection metrics are summed over the node's channels/connections, which is the
@@ -20,14 +19,14 @@ export const CHANNEL_METRICS: readonly FieldMetric[] = [
   { name: 'rabbitmq_channel_messages_published_total', type: 'counter', source: 'message_stats.publish', help: 'Messages published on the node\'s open channels' },
   { name: 'rabbitmq_channel_messages_confirmed_total', type: 'counter', source: 'message_stats.confirm', help: 'Publisher confirms sent on the node\'s open channels' },
   { name: 'rabbitmq_channel_messages_unroutable_returned_total', type: 'counter', source: 'message_stats.return_unroutable', help: 'Mandatory messages returned as unroutable on the node\'s open channels' },
-  { name: 'rabbitmq_channel_messages_unroutable_dropped_total', type: 'counter', source: 'message_stats.drop_unroutable', help: 'Non-mandatory messages dropped as unroutable on the node\'s open channels' },
+  { name: 'rabbitmq_channel_messages_unroutable_dropped_total', type: 'counter', source: 'message_stats.drop_unroutable', featureFlag: 'drop_unroutable_metric', help: 'Non-mandatory messages dropped as unroutable on the node\'s open channels' },
   { name: 'rabbitmq_channel_get_ack_total', type: 'counter', source: 'message_stats.get', help: 'Messages fetched with basic.get in manual-ack mode on the node\'s open channels' },
   { name: 'rabbitmq_channel_get_total', type: 'counter', source: 'message_stats.get_no_ack', help: 'Messages fetched with basic.get in auto-ack mode on the node\'s open channels' },
   { name: 'rabbitmq_channel_messages_delivered_ack_total', type: 'counter', source: 'message_stats.deliver', help: 'Messages delivered to consumers in manual-ack mode on the node\'s open channels' },
   { name: 'rabbitmq_channel_messages_delivered_total', type: 'counter', source: 'message_stats.deliver_no_ack', help: 'Messages delivered to consumers in auto-ack mode on the node\'s open channels' },
   { name: 'rabbitmq_channel_messages_redelivered_total', type: 'counter', source: 'message_stats.redeliver', help: 'Messages redelivered on the node\'s open channels' },
   { name: 'rabbitmq_channel_messages_acked_total', type: 'counter', source: 'message_stats.ack', help: 'Messages acknowledged on the node\'s open channels' },
-  { name: 'rabbitmq_channel_get_empty_total', type: 'counter', source: 'message_stats.get_empty', help: 'basic.get calls that found the queue empty on the node\'s open channels' },
+  { name: 'rabbitmq_channel_get_empty_total', type: 'counter', source: 'message_stats.get_empty', featureFlag: 'empty_basic_get_metric', help: 'basic.get calls that found the queue empty on the node\'s open channels' },
 ];
 
 export const CONNECTION_METRICS: readonly FieldMetric[] = [
@@ -40,8 +39,9 @@ export const CONNECTION_METRICS: readonly FieldMetric[] = [
   { name: 'rabbitmq_connection_process_reductions_total', type: 'counter', source: 'reductions', help: 'Reductions of the node\'s open connection processes' },
 ];
 
-export const CHANNEL_COLUMNS: readonly string[] = ['node', ...columnsOf(CHANNEL_METRICS)];
-export const CONNECTION_COLUMNS: readonly string[] = ['node', ...columnsOf(CONNECTION_METRICS)];
+/** The mapped fields, plus placement and what recognises the canary's connection and channel. */
+export const CHANNEL_COLUMNS: readonly string[] = ['node', 'connection_details', ...columnsOf(CHANNEL_METRICS)];
+export const CONNECTION_COLUMNS: readonly string[] = ['node', 'peer_host', 'peer_port', ...columnsOf(CONNECTION_METRICS)];
 
 /**
  * Accumulates the node's channels or connections page by page; `emit` writes their count and
@@ -64,14 +64,15 @@ export class ObjectAggregate {
     this.sums.add(record);
   }
 
-  emit(out: MetricSink): void {
+  emit(out: Sink): void {
     out.gauge(this.countName, this.countHelp, this.count);
     this.sums.emit(out);
   }
 }
 
-export const channelAggregate = (): ObjectAggregate =>
-  new ObjectAggregate('rabbitmq_channels', 'Channels open on the node', CHANNEL_METRICS);
+/** `featureFlags`: the broker's enabled feature flags, which gate two of the channel counters. */
+export const channelAggregate = (featureFlags: ReadonlySet<string> | undefined): ObjectAggregate =>
+  new ObjectAggregate('rabbitmq_channels', 'Channels open on the node', gatedByFeatureFlags(CHANNEL_METRICS, featureFlags));
 
 export const connectionAggregate = (): ObjectAggregate =>
   new ObjectAggregate('rabbitmq_connections', 'Connections open on the node', CONNECTION_METRICS);

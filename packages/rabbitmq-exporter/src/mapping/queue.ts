@@ -1,6 +1,7 @@
 import { ignoredByFilter, type Labels, type MetricSink } from '@scrapekit/exporter-kit';
 import type { QueueRecord } from '../api-types.js';
-import { columnsOf, emitFields, type FieldMetric } from './fields.js';
+import type { DetailedFamily } from '../endpoint.js';
+import { columnsOf, emitFields, type FieldMetric, type Sink } from './fields.js';
 
 /** The queue depth metrics: what the dashboards and most alerts need. */
 export const QUEUE_COARSE_METRICS: readonly FieldMetric[] = [
@@ -39,13 +40,42 @@ export function queueTable(detail: QueueDetail): readonly FieldMetric[] {
   return detail === 'full' ? [...QUEUE_COARSE_METRICS, ...QUEUE_DETAIL_METRICS] : QUEUE_COARSE_METRICS;
 }
 
+/**
+ * Columns of the cheap listing (`disable_stats=true&enable_queue_totals=true`): the API then
+ * skips the statistics database and answers from the queue totals table, several times faster.
+ * It has no per-queue consumer count; that comes from /api/consumers.
+ */
+export const CHEAP_QUEUE_COLUMNS: readonly string[] = ['name', 'vhost', 'node', 'messages', 'messages_ready', 'messages_unacknowledged'];
+
+const byName = (names: readonly string[]): FieldMetric[] =>
+  names.map((n) => [...QUEUE_COARSE_METRICS, ...QUEUE_DETAIL_METRICS].find((f) => f.name === n)!);
+
+/**
+ * The per-queue families of the plugin's detailed endpoint. queue_coarse_metrics' reductions
+ * counter is only in the full listing, so it is there only when queue_metrics is asked for too.
+ */
+export function detailedQueueTable(families: ReadonlySet<DetailedFamily>, fullListing: boolean): FieldMetric[] {
+  const names = new Set<string>();
+  if (families.has('queue_coarse_metrics')) {
+    for (const n of ['rabbitmq_queue_messages_ready', 'rabbitmq_queue_messages_unacked', 'rabbitmq_queue_messages']) names.add(n);
+    if (fullListing) names.add('rabbitmq_queue_process_reductions_total');
+  }
+  if (families.has('queue_consumer_count') || families.has('queue_metrics')) names.add('rabbitmq_queue_consumers');
+  if (families.has('queue_metrics')) {
+    for (const f of QUEUE_DETAIL_METRICS) {
+      if (f.name !== 'rabbitmq_queue_process_reductions_total' && f.name !== 'rabbitmq_queue_messages_published_total') names.add(f.name);
+    }
+  }
+  return byName([...names]);
+}
+
 /** Columns requested from /api/queues: identity and placement, plus the mapped fields. */
 export function queueColumns(detail: QueueDetail): string[] {
   return ['name', 'vhost', 'node', ...columnsOf(queueTable(detail))];
 }
 
 /** Writes one queue's samples with the plugin's per-object labels {vhost, queue}. */
-export function mapQueue(queue: QueueRecord, table: readonly FieldMetric[], out: MetricSink): void {
+export function mapQueue(queue: QueueRecord, table: readonly FieldMetric[], out: Sink): void {
   // One frozen label object shared by the queue's ~20 samples keeps 50k-queue scrapes small.
   const labels: Labels = Object.freeze({ vhost: queue.vhost, queue: queue.name });
   emitFields(out, table, queue, labels);

@@ -96,11 +96,15 @@ export async function startOurs(args: readonly string[]): Promise<Ours> {
   };
 }
 
-/** Polls until `check` returns true (the management API refreshes its statistics every 5 s). */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000, stepMs = 500): Promise<void> {
+/**
+ * Polls until `check` returns true (the management API refreshes its statistics every 5 s, later
+ * when the broker is busy); callers assert afterwards, so a timeout shows the last state.
+ */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000, stepMs = 500): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (await check()) return;
+    if (await check()) return true;
     await new Promise((r) => setTimeout(r, stepMs));
   }
+  return false;
 }
