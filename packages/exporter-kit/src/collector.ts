@@ -39,8 +39,8 @@ export interface Collector<Target = void> {
 
 /**
  * Thrown by a collector that has nothing to report on this host (no such hardware or kernel
- * feature). Like node_exporter's ErrNoData: the collector counts as successful and logs at
- * debug level, never as an error.
+ * feature). Logged at debug level, never as an error; its success value is the exporter's
+ * collectorMetrics.noDataSuccess: 1 by default, 0 for node_exporter's ErrNoData semantics.
  */
 export class NoDataError extends Error {
   override readonly name = 'NoDataError';

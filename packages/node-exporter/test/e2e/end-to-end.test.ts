@@ -62,6 +62,9 @@ const HOST_ONLY: Record<string, string> = {
   time: 'the wall clock and the host time zone',
   timex: 'adjtimex(2) on the host kernel',
   systemd: "the host's systemd through systemctl",
+  ntp: 'asks an NTP server over UDP (test/collectors/ntp.test.ts runs one: chronyd on loopback)',
+  logind: "the host's D-Bus system bus (test/collectors/logind.test.ts runs a private one)",
+  perf: "perf_event_open counters of the host kernel",
 };
 
 /** Families whose values come from statfs of the checkout's disk (see the header). */
