@@ -1,5 +1,5 @@
 import type { Collector } from './collector.js';
-import { HelpShown, parseCommandLine, parseDuration } from './flags.js';
+import { HelpShown, parseCommandLine } from './flags/index.js';
 import { HandlerMetrics } from './handler-metrics.js';
 import type { RuntimeHooks } from './housekeeping.js';
 import { renderLandingPage } from './landing.js';
@@ -47,15 +47,12 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
   const buildInfo = readBuildInfo(spec.version, options.buildStamp, env);
   // Go's exporters print their build (prometheus/common's version.Print) for --version, wherever it stands.
   if (argv.includes('--version')) throw new HelpShown(formatVersion(spec.name, buildInfo));
-  const { flags, enabled } = parseCommandLine(spec, argv, env);
+  const { flags, enabled, warnings } = parseCommandLine(spec, argv, env);
   const logger = options.logger ?? createLogger({ level: flags['log.level'] as LogLevel, format: flags['log.format'] as LogFormat });
+  for (const warning of warnings) logger.warn(warning);
 
-  let maxTimeoutSeconds: number;
-  try {
-    maxTimeoutSeconds = parseDuration(String(flags['scrape.timeout']));
-  } catch (err) {
-    throw new ConfigError(`--scrape.timeout: ${(err as Error).message}`);
-  }
+  const maxTimeoutSeconds = (flags['scrape.timeout'] as number) / 1000;
+  if (maxTimeoutSeconds < 0) throw new ConfigError('--scrape.timeout: must not be negative; use e.g. 10s');
   const metricsPath = String(flags['web.telemetry-path']);
   if (!metricsPath.startsWith('/')) throw new ConfigError(`--web.telemetry-path: must start with "/", got ${JSON.stringify(metricsPath)}`);
 

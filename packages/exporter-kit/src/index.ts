@@ -20,7 +20,12 @@ export { HandlerMetrics } from './handler-metrics.js';
 export type { HandlerErrorCause } from './handler-metrics.js';
 export { scrapeHousekeeping, trimScheduler, NATIVE_TRIM_DELAY_MS } from './housekeeping.js';
 export type { RuntimeHooks, ScrapeHousekeeping, TrimScheduler } from './housekeeping.js';
-export { parseCommandLine, parseDuration, envName, kitFlags, HelpShown } from './flags.js';
+export {
+  parseCommandLine, envName, kitFlags, HelpShown, parseFlagValue, resolveFlagValues, parseGoDuration, DurationSyntaxError, parseBase2Bytes,
+  SizeSyntaxError, compileRe2, translateRe2, Re2SyntaxError, includeExcludeFilter, flagFilter, ignoredByFilter, regexFlag, numberFlag,
+  booleanFlag, stringFlag, listFlag,
+} from './flags/index.js';
+export type { ParsedCommandLine, Re2Translation, NameFilter, ResolvedFlags } from './flags/index.js';
 export { startExporter, runExporter, isUserError } from './cli.js';
 export type { StartOptions, RunningExporter } from './cli.js';
 export { ProcessMetrics, buildInfoFamily } from './self-metrics.js';

@@ -2,25 +2,57 @@ import type { Collector } from './collector.js';
 import type { Logger } from './logger.js';
 import type { MetricSink } from './metrics.js';
 
+/**
+ * The kinds of flag value. Each kind has one parser in src/flags/ and setup() receives the parsed
+ * value, never the text:
+ * - 'string' (default), 'enum' (one of `choices`): string
+ * - 'boolean': --x / --no-x, boolean
+ * - 'number': a non-negative number
+ * - 'duration': Go time.ParseDuration syntax ("10s", "1m30s", "0"), in milliseconds
+ * - 'size': kingpin Bytes ("512MB", "1GiB"; base 2), in bytes
+ * - 'regex': Go RE2 syntax, translated once to a RegExp (`anchor` says how); '' gives undefined
+ * - 'list': repeatable (env var: comma-separated), readonly string[]
+ */
+export type FlagKind = 'string' | 'enum' | 'boolean' | 'number' | 'duration' | 'size' | 'regex' | 'list';
+
+/** How a regex flag's pattern applies: like Go's MatchString ('none') or as ^(?:…)$ ('full'). */
+export type RegexAnchor = 'none' | 'full';
+
 /** An exporter-specific command-line flag; the kit adds its env var and lists both in --help. */
 export interface FlagSpec {
   /** Long name without dashes, e.g. 'path.procfs' or 'mysqld.address'. */
   readonly name: string;
   readonly description: string;
-  /** 'string' (default), 'boolean' (--x / --no-x), 'list' (repeatable), 'number'. */
-  readonly kind?: 'string' | 'boolean' | 'list' | 'number';
+  readonly kind?: FlagKind;
+  /** As the user would write it ('10s', '^lo$', '512MB'); parsed like user input. */
   readonly default?: string | boolean | number | readonly string[];
+  /** The allowed values of an 'enum' (a 'string' with choices is an enum too). */
   readonly choices?: readonly string[];
-  /** Value placeholder in --help, e.g. '<dir>'. */
+  /** Value placeholder in --help, e.g. '<dir>'; each kind has a default. */
   readonly placeholder?: string;
   /** Extra environment variables read when the flag is absent (first set wins), after the generated one. */
   readonly envAliases?: readonly string[];
   /** Secret values are never shown in --help defaults, logs or the landing page. */
   readonly secret?: boolean;
+  /** 'regex' only: anchoring as the upstream flag applies it. Default 'none'. */
+  readonly anchor?: RegexAnchor;
+  /**
+   * Old names of this flag that upstream still accepts. One given alone sets this flag, with one
+   * warning at start-up; given together with this flag it is a start-up error.
+   */
+  readonly deprecatedAliases?: readonly string[];
+  /**
+   * On an include filter flag: its exclude counterpart (node_exporter's device_filter pairs).
+   * Both given is a start-up error; this one given alone drops the exclude flag's default.
+   */
+  readonly excludeFlag?: string;
 }
 
+/** A parsed flag value: see FlagKind for which kind gives which type. */
+export type FlagValue = string | boolean | number | readonly string[] | RegExp | undefined;
+
 /** Parsed flags: keyed by FlagSpec.name (and the kit's own names, e.g. 'web.listen-address'). */
-export type FlagValues = Readonly<Record<string, string | boolean | number | readonly string[] | undefined>>;
+export type FlagValues = Readonly<Record<string, FlagValue>>;
 
 export interface SetupContext {
   readonly flags: FlagValues;

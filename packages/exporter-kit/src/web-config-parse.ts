@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { yamlLib } from './lazy-deps.js';
 import type { Node as YamlNode } from 'yaml';
-import { parseGoDuration } from './web-config-duration.js';
+import { parseGoDuration } from './flags/duration.js';
 import { CLIENT_AUTH_TYPES, GO_CIPHER_SUITES, GO_CURVES, TLS_VERSIONS } from './web-config-names.js';
 import type { ClientAuthType, GoCurveName, TlsVersionName } from './web-config-names.js';
 import { FLAG, Reader, WebConfigError } from './web-config-reader.js';
@@ -203,7 +203,12 @@ function parseRateLimit(r: Reader, node: YamlNode | null): RateLimitConfig | und
     } else {
       const text = r.string(val, 'rate_limit.interval');
       if (text !== undefined) {
-        const ms = parseGoDuration(text);
+        let ms: number | undefined;
+        try {
+          ms = parseGoDuration(text);
+        } catch {
+          ms = undefined;
+        }
         if (ms === undefined || ms < 0) r.fail(val, `rate_limit.interval '${text}' is not a duration; write it like "1s", "500ms" or "1m30s" (0 disables)`);
         intervalMs = ms;
       }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WebConfigError, loadWebConfig } from '../src/web-config.js';
-import { parseGoDuration } from '../src/web-config-duration.js';
+import { parseGoDuration as parseDurationOrThrow } from '../src/flags/duration.js';
 import { makePki } from './web-config-fixtures.js';
 import type { Pki } from './web-config-fixtures.js';
 
@@ -164,6 +164,15 @@ describe('loadWebConfig accepts the toolkit format', () => {
     expect(c.users.get('bob')).toBe(hash);
   });
 });
+
+/** The kit's Go duration parser (flags/duration.ts), as rate_limit.interval uses it: undefined when Go rejects the text. */
+function parseGoDuration(text: string): number | undefined {
+  try {
+    return parseDurationOrThrow(text);
+  } catch {
+    return undefined;
+  }
+}
 
 describe('parseGoDuration', () => {
   it.each([

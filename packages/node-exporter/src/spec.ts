@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, type ExporterSpec } from '@scrapekit/exporter-kit';
+import type { ExporterSpec } from '@scrapekit/exporter-kit';
 import { nodeCollectors } from './collectors/index.js';
 import { platformCollectors } from './platform/index.js';
 import { createNodeContext, type NodeContext } from './context.js';
-import { applyDeprecatedFlags, nodeFlags, parseGoDuration } from './flags.js';
+import { nodeFlags } from './flags.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-
-/** Include/exclude pairs that node_exporter refuses to combine. */
-const EXCLUSIVE: ReadonlyArray<readonly [string, string]> = [
-  ['collector.netdev.device-include', 'collector.netdev.device-exclude'],
-];
 
 export const spec: ExporterSpec<NodeContext> = {
   name: 'node-exporter',
@@ -24,15 +19,10 @@ export const spec: ExporterSpec<NodeContext> = {
   // macOS/Windows: the systeminformation-based collectors under node_exporter's names (src/platform).
   collectors: process.platform === 'linux' ? nodeCollectors : platformCollectors(process.platform),
   flags: nodeFlags,
-  setup({ flags: given, logger }) {
-    const { flags, warnings } = applyDeprecatedFlags(given);
-    for (const w of warnings) logger.warn(w);
-    // Compiles every regex flag: a typo is reported now, as one line, not at the first scrape.
+  // The kit has parsed every flag by kind (regexes compiled, durations in ms), applied the
+  // deprecated aliases and refused conflicting include/exclude pairs, all before this runs.
+  setup({ flags }) {
     const ctx = createNodeContext(flags);
-    for (const [a, b] of EXCLUSIVE) {
-      if (ctx.str(a) !== '' && ctx.str(b) !== '') throw new ConfigError(`--${a} and --${b} are mutually exclusive; set only one`);
-    }
-    parseGoDuration('collector.filesystem.mount-timeout', ctx.str('collector.filesystem.mount-timeout') || '5s');
     return { acquire: async () => ({ ok: true, target: ctx }) };
   },
 };

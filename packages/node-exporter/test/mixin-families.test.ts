@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectOnce, renderText } from '@scrapekit/exporter-kit';
+import { collectOnce, renderText, resolveFlagValues } from '@scrapekit/exporter-kit';
 import { createSystemdCollector, type SystemctlRunner } from '../src/collectors/systemd.js';
 import { createNodeContext } from '../src/context.js';
 import { spec } from '../src/spec.js';
@@ -127,7 +127,7 @@ describe('node-mixin families', () => {
   });
 
   it.runIf(!systemdBooted)('systemd families with --collector.systemd (this host has no systemd: collector run against a stand-in systemctl)', async () => {
-    const ctx = createNodeContext({ ...defaultFlags(), 'collector.systemd.enable-restarts-metrics': true });
+    const ctx = createNodeContext(resolveFlagValues(spec.flags ?? [], { ...defaultFlags(), 'collector.systemd.enable-restarts-metrics': true }).flags);
     const collector = createSystemdCollector({ systemctl: standInSystemctl, booted: async () => true });
     const scrape = parseExposition(renderText(await collectOnce(collector, ctx)));
     const problems = familiesFrom('systemd').flatMap((f) => problemsWith(scrape, f, 'the stand-in systemd'));

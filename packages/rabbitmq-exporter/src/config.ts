@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, parseDuration, type FlagSpec, type FlagValues } from '@scrapekit/exporter-kit';
+import { ConfigError, numberFlag, regexFlag, type FlagSpec, type FlagValues } from '@scrapekit/exporter-kit';
 import { MAX_PAGE_SIZE, type TlsOptions } from './management-api.js';
 import type { QueueDetail, QueueFilter } from './mapping/queue.js';
 
@@ -18,29 +18,29 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'rabbitmq.tls.key-file', default: '', placeholder: '<file>', description: 'PEM key of --rabbitmq.tls.cert-file.' },
   { name: 'rabbitmq.tls.insecure-skip-verify', kind: 'boolean', default: false,
     description: 'Do not verify the API\'s certificate (testing only).' },
-  { name: 'rabbitmq.include-vhost', default: '', placeholder: '<regex>', envAliases: ['INCLUDE_VHOST'],
-    description: 'Only export per-queue metrics of vhosts matching this regex (unanchored).' },
-  { name: 'rabbitmq.exclude-vhost', default: '', placeholder: '<regex>', envAliases: ['SKIP_VHOST'],
+  { name: 'rabbitmq.include-vhost', kind: 'regex', default: '', envAliases: ['INCLUDE_VHOST'],
+    description: 'Only export per-queue metrics of vhosts matching this regex (Go RE2 syntax, unanchored).' },
+  { name: 'rabbitmq.exclude-vhost', kind: 'regex', default: '', envAliases: ['SKIP_VHOST'],
     description: 'Skip per-queue metrics of vhosts matching this regex (unanchored).' },
-  { name: 'rabbitmq.include-queue', default: '', placeholder: '<regex>', envAliases: ['INCLUDE_QUEUES'],
+  { name: 'rabbitmq.include-queue', kind: 'regex', default: '', envAliases: ['INCLUDE_QUEUES'],
     description: 'Only export per-queue metrics of queues whose name matches this regex (unanchored).' },
-  { name: 'rabbitmq.exclude-queue', default: '', placeholder: '<regex>', envAliases: ['SKIP_QUEUES'],
+  { name: 'rabbitmq.exclude-queue', kind: 'regex', default: '', envAliases: ['SKIP_QUEUES'],
     description: 'Skip per-queue metrics of queues whose name matches this regex (unanchored), e.g. ^amq\\.gen-' },
-  { name: 'rabbitmq.queue-metrics', default: 'full', choices: ['full', 'coarse'], placeholder: '<set>',
+  { name: 'rabbitmq.queue-metrics', kind: 'enum', default: 'full', choices: ['full', 'coarse'], placeholder: '<set>',
     description: 'Per-queue families: full (every per-object family the API can source) or coarse (messages, ready, unacked, consumers).' },
   { name: 'rabbitmq.full-queue-metrics-limit', kind: 'number', default: 20000, placeholder: '<n>',
     description: 'Above this many queues in the cluster, per-queue families fall back to coarse (bounds series count and memory); 0 = no limit.' },
-  { name: 'rabbitmq.queue-listing', default: 'paged', choices: ['paged', 'stream'], placeholder: '<how>',
+  { name: 'rabbitmq.queue-listing', kind: 'enum', default: 'paged', choices: ['paged', 'stream'], placeholder: '<how>',
     description: 'paged: /api/queues page by page; stream: one unpaged request parsed item by item (faster for 1k-20k queues, one long broker request).' },
   { name: 'rabbitmq.page-size', kind: 'number', default: MAX_PAGE_SIZE, placeholder: '<n>',
     description: `Items per management API page (1–${MAX_PAGE_SIZE}).` },
   { name: 'rabbitmq.amqp-url', default: '', placeholder: '<url>', secret: true,
     description: 'AMQP URL for the publish/consume canary, e.g. amqp://user:pass@localhost:5672/%2F; empty disables the canary.' },
-  { name: 'rabbitmq.canary-timeout', default: '5s', placeholder: '<duration>',
+  { name: 'rabbitmq.canary-timeout', kind: 'duration', default: '5s',
     description: 'Longest the canary waits for its message before reporting failure (capped by the scrape deadline).' },
   { name: 'rabbitmq.identity-endpoint', default: '', placeholder: '<value>',
     description: 'Adds rabbitmq_endpoint="<value>" to rabbitmq_identity_info, as RabbitMQ 4.1+ plugins do (their dashboards filter on it, e.g. aggregated); empty: no label, as 3.x.' },
-  { name: 'probe.allowed-targets', default: '', placeholder: '<regex>',
+  { name: 'probe.allowed-targets', kind: 'regex', anchor: 'full', default: '',
     description: 'Anchored regex a /probe target URL must match (the API credentials are sent to it); empty allows any http(s) URL.' },
 ];
 
@@ -68,16 +68,6 @@ function str(flags: FlagValues, name: string): string {
   return typeof v === 'string' ? v : v === undefined ? '' : String(v);
 }
 
-function regex(flags: FlagValues, name: string, anchored = false): RegExp | undefined {
-  const src = str(flags, name);
-  if (src === '') return undefined;
-  try {
-    return new RegExp(anchored ? `^(?:${src})$` : src);
-  } catch (err) {
-    throw new ConfigError(`--${name}: invalid regular expression ${JSON.stringify(src)} (${(err as Error).message}); fix the pattern`);
-  }
-}
-
 function readPem(flags: FlagValues, name: string): Buffer | undefined {
   const file = str(flags, name);
   if (file === '') return undefined;
@@ -102,14 +92,6 @@ export function checkApiUrl(raw: string, what: string): URL {
   return url;
 }
 
-function durationMs(raw: string, name: string): number {
-  try {
-    return parseDuration(raw) * 1000;
-  } catch (err) {
-    throw new ConfigError(`--${name}: ${(err as Error).message}`);
-  }
-}
-
 export function parseOptions(flags: FlagValues): ExporterOptions {
   const url = str(flags, 'rabbitmq.url');
   checkApiUrl(url, '--rabbitmq.url');
@@ -130,14 +112,9 @@ export function parseOptions(flags: FlagValues): ExporterOptions {
   if ((cert === undefined) !== (key === undefined)) {
     throw new ConfigError('--rabbitmq.tls.cert-file and --rabbitmq.tls.key-file: give both or neither');
   }
-  const detail = str(flags, 'rabbitmq.queue-metrics') || 'full';
-  if (detail !== 'full' && detail !== 'coarse') {
-    throw new ConfigError(`--rabbitmq.queue-metrics: ${JSON.stringify(detail)} is not one of full, coarse`);
-  }
-  const listing = str(flags, 'rabbitmq.queue-listing') || 'paged';
-  if (listing !== 'paged' && listing !== 'stream') {
-    throw new ConfigError(`--rabbitmq.queue-listing: ${JSON.stringify(listing)} is not one of paged, stream`);
-  }
+  // Enum flags: the kit has checked the choices.
+  const detail = (str(flags, 'rabbitmq.queue-metrics') || 'full') as QueueDetail;
+  const listing = (str(flags, 'rabbitmq.queue-listing') || 'paged') as QueueListing;
   return {
     url,
     queueListing: listing,
@@ -152,16 +129,16 @@ export function parseOptions(flags: FlagValues): ExporterOptions {
       rejectUnauthorized: flags['rabbitmq.tls.insecure-skip-verify'] !== true,
     },
     filter: {
-      includeVhost: regex(flags, 'rabbitmq.include-vhost'),
-      excludeVhost: regex(flags, 'rabbitmq.exclude-vhost'),
-      includeQueue: regex(flags, 'rabbitmq.include-queue'),
-      excludeQueue: regex(flags, 'rabbitmq.exclude-queue'),
+      includeVhost: regexFlag(flags, 'rabbitmq.include-vhost'),
+      excludeVhost: regexFlag(flags, 'rabbitmq.exclude-vhost'),
+      includeQueue: regexFlag(flags, 'rabbitmq.include-queue'),
+      excludeQueue: regexFlag(flags, 'rabbitmq.exclude-queue'),
     },
     queueDetail: detail,
     fullQueueMetricsLimit: fullLimit,
     pageSize,
     amqpUrl,
-    canaryTimeoutMs: durationMs(str(flags, 'rabbitmq.canary-timeout') || '5s', 'rabbitmq.canary-timeout'),
-    allowedTargets: regex(flags, 'probe.allowed-targets', true),
+    canaryTimeoutMs: numberFlag(flags, 'rabbitmq.canary-timeout') ?? 5000,
+    allowedTargets: regexFlag(flags, 'probe.allowed-targets'),
   };
 }

@@ -1,7 +1,7 @@
-import type { Collector } from '@scrapekit/exporter-kit';
+import { ignoredByFilter, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { countArpEntries } from '../procfs/arp.js';
-import { isIgnored, readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from './sysfs-read.js';
 
 /** Neighbour (ARP) cache size per device, from /proc/net/arp as node_exporter 1.5.0 reads it. */
 export const arpCollector: Collector<NodeContext> = {
@@ -14,7 +14,7 @@ export const arpCollector: Collector<NodeContext> = {
     const include = t.regex('collector.arp.device-include');
     const counts = countArpEntries(await readFeatureFile(t.proc('net', 'arp'), ctx.signal, 'arp'));
     for (const [device, n] of counts) {
-      if (isIgnored(device, exclude, include)) continue;
+      if (ignoredByFilter(device, include, exclude)) continue;
       out.gauge('node_arp_entries', 'Entries in the ARP cache for the device.', n, { device });
     }
   },

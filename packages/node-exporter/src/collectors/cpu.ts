@@ -53,7 +53,7 @@ export const cpuCollector: Collector<NodeContext> = {
         out.counter('node_cpu_guest_seconds_total', help, c.guestNice, { cpu: cpuLabel, mode: 'nice' });
       }
     }
-    const infoWanted = t.bool('collector.cpu.info') || t.str('collector.cpu.info.flags-include') !== '' || t.str('collector.cpu.info.bugs-include') !== '';
+    const infoWanted = t.bool('collector.cpu.info') || t.regex('collector.cpu.info.flags-include') !== undefined || t.regex('collector.cpu.info.bugs-include') !== undefined;
     await Promise.all([throttles(t, out, ctx.signal), isolated(t, out, ctx.signal), infoWanted ? cpuInfo(t, out, ctx.signal) : undefined]);
   },
 };

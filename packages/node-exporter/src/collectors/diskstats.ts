@@ -1,10 +1,8 @@
 import { join } from 'node:path';
-import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
+import { flagFilter, type Collector, type MetricSink } from '@scrapekit/exporter-kit';
 import { mapLimit, readTextIfExists, type NodeContext, readProcFile } from '../context.js';
-import { DISKSTATS_DEVICE_EXCLUDE } from '../flags.js';
 import { parseDiskstats, type DiskStatsLine } from '../procfs/diskstats.js';
 import { parseUdevProperties } from '../sysfs/udev.js';
-import { createDeviceFilter } from './device-filter.js';
 
 const SECTOR_BYTES = 512;
 
@@ -36,13 +34,8 @@ export const diskstatsCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const t = ctx.target;
-    const include = t.str('collector.diskstats.device-include');
-    const exclude = t.str('collector.diskstats.device-exclude');
-    // An include pattern replaces the default exclude; only an explicit exclude conflicts with it.
-    const flags = include !== '' && exclude === DISKSTATS_DEVICE_EXCLUDE
-      ? { ...t.flags, 'collector.diskstats.device-exclude': '' }
-      : t.flags;
-    const filter = createDeviceFilter(flags, 'collector.diskstats.device-exclude', 'collector.diskstats.device-include');
+    // An include pattern replaces the default exclude (settled at start-up by the kit).
+    const filter = flagFilter(t.flags, { include: 'collector.diskstats.device-include', exclude: 'collector.diskstats.device-exclude' });
     const disks = parseDiskstats(await readProcFile(t.proc('diskstats'), ctx.signal))
       .filter((d) => !filter.ignored(d.device));
     const udev = await mapLimit(disks, 8, (d) => readUdev(t, d, ctx.signal));

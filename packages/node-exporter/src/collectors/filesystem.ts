@@ -1,7 +1,6 @@
 import { statfs } from 'node:fs/promises';
-import type { Collector, Logger, MetricSink } from '@scrapekit/exporter-kit';
+import { flagFilter, numberFlag, type Collector, type Logger, type MetricSink } from '@scrapekit/exporter-kit';
 import { isMissing, mapLimit, type NodeContext, readProcFile } from '../context.js';
-import { FILESYSTEM_FS_TYPES_EXCLUDE, FILESYSTEM_MOUNT_POINTS_EXCLUDE, parseGoDuration } from '../flags.js';
 import { parseMountinfo, type MountInfo } from '../procfs/mountinfo.js';
 
 /**
@@ -69,7 +68,7 @@ export function createFilesystemCollector(statfsFn: StatfsFn = realStatfs): Coll
       const mounts = await readMounts(t, ctx.signal);
       const keep = mountFilter(t);
       const tracker = t.state<StatfsTracker>('filesystem.statfs', () => ({ pending: new Map(), hung: new Set(), answered: new Set() }));
-      const timeoutMs = parseGoDuration('collector.filesystem.mount-timeout', t.str('collector.filesystem.mount-timeout') || '5s');
+      const timeoutMs = numberFlag(t.flags, 'collector.filesystem.mount-timeout') ?? 5000;
       const workers = Math.max(1, Number(t.flags['collector.filesystem.stat-workers'] ?? 2) || 2);
 
       const seen = new Set<string>();
@@ -105,15 +104,10 @@ async function readMounts(t: NodeContext, signal: AbortSignal): Promise<MountInf
 }
 
 function mountFilter(t: NodeContext): (mountpoint: string, fstype: string) => boolean {
-  const pair = (includeFlag: string, excludeFlag: string, excludeDefault: string): ((v: string) => boolean) => {
-    const include = t.regex(includeFlag);
-    // An include pattern replaces the default exclude.
-    const exclude = include && t.str(excludeFlag) === excludeDefault ? undefined : t.regex(excludeFlag);
-    return (v) => (!include || include.test(v)) && (!exclude || !exclude.test(v));
-  };
-  const mp = pair('collector.filesystem.mount-points-include', 'collector.filesystem.mount-points-exclude', FILESYSTEM_MOUNT_POINTS_EXCLUDE);
-  const fs = pair('collector.filesystem.fs-types-include', 'collector.filesystem.fs-types-exclude', FILESYSTEM_FS_TYPES_EXCLUDE);
-  return (mountpoint, fstype) => mp(mountpoint) && fs(fstype);
+  // An include pattern replaces the default exclude (settled at start-up by the kit).
+  const mp = flagFilter(t.flags, { include: 'collector.filesystem.mount-points-include', exclude: 'collector.filesystem.mount-points-exclude' });
+  const fs = flagFilter(t.flags, { include: 'collector.filesystem.fs-types-include', exclude: 'collector.filesystem.fs-types-exclude' });
+  return (mountpoint, fstype) => !mp.ignored(mountpoint) && !fs.ignored(fstype);
 }
 
 async function statWithTimeout(

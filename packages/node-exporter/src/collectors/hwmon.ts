@@ -1,9 +1,9 @@
 import { realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Collector } from '@scrapekit/exporter-kit';
+import { ignoredByFilter, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { HWMON_SENSOR_TYPES, addSensorFile, cleanHwmonName, disambiguateChips, explodeSensorFileName, hwmonChipName, hwmonSamples, type SensorData } from '../sysfs/hwmon.js';
-import { isIgnored, isMissing, listDir, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttrLenient, readSmall } from './sysfs-read.js';
+import { isMissing, listDir, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttrLenient, readSmall } from './sysfs-read.js';
 
 async function resolveOrUndefined(path: string): Promise<string | undefined> {
   try {
@@ -82,7 +82,7 @@ export const hwmonCollector: Collector<NodeContext> = {
     // Pass 2, chips one at a time: slow sensor buses (1-wire, I2C) must not be hammered in parallel.
     for (const [i, c] of chips.entries()) {
       const chip = labels[i] as string;
-      if (isIgnored(chip, chipExclude, chipInclude)) continue;
+      if (ignoredByFilter(chip, chipInclude, chipExclude)) continue;
       try {
         const data: SensorData = new Map();
         await collectSensorFiles(c.dir, data, ctx.signal);
@@ -91,7 +91,7 @@ export const hwmonCollector: Collector<NodeContext> = {
           const chipName = cleanHwmonName(c.nameText);
           if (chipName !== '') out.gauge('node_hwmon_chip_names', 'Human-readable chip name behind the chip label; always 1.', 1, { chip, chip_name: chipName });
         }
-        for (const s of hwmonSamples(chip, data, (k) => isIgnored(k, sensorExclude, sensorInclude))) {
+        for (const s of hwmonSamples(chip, data, (k) => ignoredByFilter(k, sensorInclude, sensorExclude))) {
           if (s.type === 'counter') out.counter(s.name, s.help, s.value, s.labels);
           else out.gauge(s.name, s.help, s.value, s.labels);
         }

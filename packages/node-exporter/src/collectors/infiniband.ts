@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import type { Collector } from '@scrapekit/exporter-kit';
+import { ignoredByFilter, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { attrText } from '../sysfs/attributes.js';
 import { IB_COUNTERS, parseIbCounter, parseIbRate, parseIbStateId } from '../sysfs/infiniband.js';
-import { isIgnored, listDir, listFeatureDir, mapLimit, naturalCompare, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, naturalCompare, readAttrs } from './sysfs-read.js';
 
 const PORT_FILES = ['state', 'phys_state', 'rate', ...IB_COUNTERS.map(([f]) => f)];
 
@@ -18,7 +18,7 @@ export const infinibandCollector: Collector<NodeContext> = {
     const include = t.regex('collector.infiniband.device-include');
     const base = t.sys('class', 'infiniband');
     const entries = await listFeatureDir(base, 'infiniband');
-    for (const device of entries.filter((d) => !isIgnored(d, exclude, include))) {
+    for (const device of entries.filter((d) => !ignoredByFilter(d, include, exclude))) {
       const dir = join(base, device);
       const id = await readAttrs(dir, ['board_id', 'fw_ver', 'hca_type'] as const, ctx.signal, true);
       const text = (v: string | undefined): string => (v === undefined ? '' : attrText(v));

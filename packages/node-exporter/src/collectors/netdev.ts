@@ -1,12 +1,11 @@
 import { networkInterfaces } from 'node:os';
-import type { Collector, Logger, MetricSink } from '@scrapekit/exporter-kit';
+import { flagFilter, type Collector, type Logger, type MetricSink } from '@scrapekit/exporter-kit';
 import { join } from 'node:path';
 import { mapLimit, readDirIfExists, readSysfsIfExists, type NodeContext, readProcFile } from '../context.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
 import { parseNetDev } from '../procfs/netdev.js';
 import { detailedCounterName } from '../sysfs/net-statistics.js';
 import { readInterfaceAddresses } from '../syscall/netlink-route.js';
-import { createDeviceFilter } from './device-filter.js';
 
 export const netdevCollector: Collector<NodeContext> = {
   name: 'netdev',
@@ -14,7 +13,7 @@ export const netdevCollector: Collector<NodeContext> = {
   defaultEnabled: true,
   async collect(ctx, out) {
     const t = ctx.target;
-    const filter = createDeviceFilter(t.flags, 'collector.netdev.device-exclude', 'collector.netdev.device-include');
+    const filter = flagFilter(t.flags, { include: 'collector.netdev.device-include', exclude: 'collector.netdev.device-exclude' });
     const devs = parseNetDev(await readProcFile(t.proc('net', 'dev'), ctx.signal))
       .filter((d) => !filter.ignored(d.device));
     if (t.bool('collector.netdev.enable-detailed-metrics')) {

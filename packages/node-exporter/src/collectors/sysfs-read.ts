@@ -1,7 +1,7 @@
 import { open as fsOpen, read as fsRead } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { NoDataError } from '@scrapekit/exporter-kit';
+import { ignoredByFilter, NoDataError } from '@scrapekit/exporter-kit';
 import { closeQuietly, giveBackReadBuffer, isMissing, mapLimit, readProcFile, takeReadBuffer } from '../context.js';
 
 export { isMissing, mapLimit };
@@ -163,9 +163,12 @@ export async function readFeatureFile(path: string, signal: AbortSignal, feature
   }
 }
 
-/** node_exporter's include/exclude pair: exclude = all except, include = none except. */
+/**
+ * node_exporter's include/exclude rule, which is the kit's ignoredByFilter (note the argument
+ * order). Kept for the interrupts and lnstat collectors until they are moved; new code calls the kit.
+ */
 export function isIgnored(name: string, exclude: RegExp | undefined, include: RegExp | undefined): boolean {
-  return (exclude !== undefined && exclude.test(name)) || (include !== undefined && !include.test(name));
+  return ignoredByFilter(name, include, exclude);
 }
 
 /** Lists the directory a collector is built on (a sysfs class, a kstat dir); absent → NoDataError. */

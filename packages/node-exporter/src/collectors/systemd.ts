@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { NoDataError, type Collector, type MetricSink } from '@scrapekit/exporter-kit';
-import { compileGoRegex, type NodeContext } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { UNIT_STATES, parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds, type UnitRow } from '../systemd/parse.js';
 
 /** Runs `systemctl <args>` and returns stdout; injectable so tests need no systemd. */
@@ -29,12 +29,6 @@ const defaultDeps: SystemdDeps = {
     () => false,
   ),
 };
-
-/** node_exporter anchors the systemd unit filters (^(?:…)$), unlike its device filters. */
-function anchored(ctx: NodeContext, flag: string): RegExp | undefined {
-  const src = ctx.str(flag);
-  return src === '' ? undefined : compileGoRegex(flag, `^(?:${src})$`);
-}
 
 const SHOW_BATCH = 200;
 
@@ -91,8 +85,9 @@ export function createSystemdCollector(deps: SystemdDeps = defaultDeps): Collect
     async collect(ctx, out) {
       if (!(await deps.booted())) throw new NoDataError('host not booted with systemd');
       const t = ctx.target;
-      const include = anchored(t, 'collector.systemd.unit-include');
-      const exclude = anchored(t, 'collector.systemd.unit-exclude');
+      // Declared anchor: 'full' — node_exporter wraps these two in ^(?:…)$, unlike its device filters.
+      const include = t.regex('collector.systemd.unit-include');
+      const exclude = t.regex('collector.systemd.unit-exclude');
       const [listText, runningText] = await Promise.all([
         deps.systemctl(['list-units', '--all', '--plain', '--no-legend', '--no-pager', '--full'], ctx.signal),
         deps.systemctl(['is-system-running'], ctx.signal),

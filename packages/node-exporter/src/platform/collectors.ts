@@ -1,4 +1,4 @@
-import type { Collector } from '@scrapekit/exporter-kit';
+import { ignoredByFilter, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import type { PlatformDeps } from './deps.js';
 import { parseVmStat } from './vm-stat.js';
@@ -105,7 +105,7 @@ export function netdevCollector(deps: PlatformDeps): PlatformCollector {
       const exclude = ctx.target.regex('collector.netdev.device-exclude');
       const include = ctx.target.regex('collector.netdev.device-include');
       for (const n of await (await deps.si()).networkStats('*')) {
-        if ((exclude?.test(n.iface) ?? false) || (include !== undefined && !include.test(n.iface))) continue;
+        if (ignoredByFilter(n.iface, include, exclude)) continue;
         const l = { device: n.iface };
         out.counter('node_network_receive_bytes_total', 'Network device statistic receive_bytes.', n.rx_bytes, l);
         out.counter('node_network_transmit_bytes_total', 'Network device statistic transmit_bytes.', n.tx_bytes, l);

@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@scrapekit/exporter-kit';
-import { compileGoRegex } from '../../src/context.js';
-import { parseGoDuration } from '../../src/flags.js';
 import { parseConntrackStat } from '../../src/procfs/conntrack.js';
 import { parseCpuinfo } from '../../src/procfs/cpuinfo.js';
 import { parseDiskstats } from '../../src/procfs/diskstats.js';
@@ -176,20 +173,5 @@ describe('time zone names', () => {
     const file = new TextEncoder().encode(`TZif2${'\0'.repeat(39)}abc\0\nAEST-10AEDT,M10.1.0,M4.1.0/3\n`);
     expect(parseTzifFooter(file)).toEqual({ std: 'AEST', stdOffset: 36000, dst: 'AEDT' });
     expect(() => parseTzifFooter(new TextEncoder().encode('not a zone file at all, really not one....'))).toThrow(ParseError);
-  });
-});
-
-describe('flag values', () => {
-  it('Go durations', () => {
-    expect(parseGoDuration('f', '5s')).toBe(5000);
-    expect(parseGoDuration('f', '1m30s')).toBe(90000);
-    expect(parseGoDuration('f', '250ms')).toBe(250);
-    expect(() => parseGoDuration('collector.filesystem.mount-timeout', '5 seconds')).toThrow(ConfigError);
-  });
-
-  it('Go regexes: (?i) becomes a flag, invalid patterns name the flag', () => {
-    expect(compileGoRegex('f', '(?i)^ETH')?.test('eth0')).toBe(true);
-    expect(compileGoRegex('f', '')).toBeUndefined();
-    expect(() => compileGoRegex('collector.netdev.device-exclude', '(')).toThrow(/--collector.netdev.device-exclude/);
   });
 });

@@ -1,18 +1,19 @@
 import { fileURLToPath } from 'node:url';
-import { collectOnce, type Collector, type MetricFamily } from '@scrapekit/exporter-kit';
+import { collectOnce, resolveFlagValues, type Collector, type MetricFamily } from '@scrapekit/exporter-kit';
 import { createNodeContext, type NodeContext } from '../../src/context.js';
+import { nodeFlags } from '../../src/flags.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 
-/** A NodeContext over the fixture trees, with extra flags layered on. */
+/** A NodeContext over the fixture trees, with extra flags (as a user writes them, parsed by the kit as at start-up) layered on. */
 export function fixtureContext(flags: Record<string, string | boolean | readonly string[]> = {}, root = FIXTURES): NodeContext {
-  return createNodeContext({
+  return createNodeContext(resolveFlagValues(nodeFlags, {
     'path.procfs': `${root}/proc`,
     'path.sysfs': `${root}/sys`,
     'path.rootfs': root,
     'path.udev.data': `${root}/udev/data`,
     ...flags,
-  });
+  }, { defaults: false }).flags);
 }
 
 export function run(collector: Collector<NodeContext>, ctx: NodeContext = fixtureContext()): Promise<MetricFamily[]> {

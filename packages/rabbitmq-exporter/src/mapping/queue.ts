@@ -1,4 +1,4 @@
-import type { Labels, MetricSink } from '@scrapekit/exporter-kit';
+import { ignoredByFilter, type Labels, type MetricSink } from '@scrapekit/exporter-kit';
 import type { QueueRecord } from '../api-types.js';
 import { columnsOf, emitFields, type FieldMetric } from './fields.js';
 
@@ -60,9 +60,7 @@ export interface QueueFilter {
 }
 
 export function queueSelected(queue: Pick<QueueRecord, 'name' | 'vhost'>, f: QueueFilter): boolean {
-  if (f.includeVhost && !f.includeVhost.test(queue.vhost)) return false;
-  if (f.excludeVhost && f.excludeVhost.test(queue.vhost)) return false;
-  if (f.includeQueue && !f.includeQueue.test(queue.name)) return false;
-  if (f.excludeQueue && f.excludeQueue.test(queue.name)) return false;
+  if (ignoredByFilter(queue.vhost, f.includeVhost, f.excludeVhost)) return false;
+  if (ignoredByFilter(queue.name, f.includeQueue, f.excludeQueue)) return false;
   return true;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExporterSpec } from '../src/index.js';
-import { ConfigError, HelpShown, defineCollector, envName, parseCommandLine, parseDuration } from '../src/index.js';
+import type { ExporterSpec } from '../../src/index.js';
+import { ConfigError, HelpShown, defineCollector, envName, parseCommandLine } from '../../src/index.js';
 
 const spec: ExporterSpec<void> = {
   name: 'demo-exporter',
@@ -84,10 +84,18 @@ describe('parseCommandLine', () => {
   });
 });
 
-describe('parseDuration / envName', () => {
-  it.each([['10s', 10], ['1m30s', 90], ['500ms', 0.5], ['2', 2], ['1h', 3600]])('%s → %s s', (text, seconds) => {
-    expect(parseDuration(text)).toBe(seconds);
-  });
-  it('rejects garbage', () => expect(() => parseDuration('10 parsecs')).toThrow(/invalid duration/));
+describe('envName', () => {
   it('builds env names', () => expect(envName('NODE_EXPORTER', 'collector.textfile.directory')).toBe('NODE_EXPORTER_COLLECTOR_TEXTFILE_DIRECTORY'));
+});
+
+describe('scrape.timeout (a duration flag)', () => {
+  it('is parsed at start-up into milliseconds', () => {
+    expect(parse([]).flags['scrape.timeout']).toBe(10_000);
+    expect(parse(['--scrape.timeout=1m30s']).flags['scrape.timeout']).toBe(90_000);
+    expect(parse([], { DEMO_EXPORTER_SCRAPE_TIMEOUT: '500ms' }).flags['scrape.timeout']).toBe(500);
+  });
+  it('rejects what Go rejects, naming the flag or the env var', () => {
+    expect(() => parse(['--scrape.timeout=10'])).toThrow(/^--scrape.timeout: missing unit in duration "10"/);
+    expect(() => parse([], { DEMO_EXPORTER_SCRAPE_TIMEOUT: '10 parsecs' })).toThrow(/^DEMO_EXPORTER_SCRAPE_TIMEOUT: unknown unit/);
+  });
 });

@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { Collector } from './collector.js';
-import { LOG_FORMATS, LOG_LEVELS } from './logger.js';
-import type { ExporterSpec, FlagSpec, FlagValues } from './spec.js';
-import { ConfigError } from './spec.js';
+import type { Collector } from '../collector.js';
+import { LOG_FORMATS, LOG_LEVELS } from '../logger.js';
+import type { ExporterSpec, FlagSpec, FlagValues } from '../spec.js';
+import { ConfigError } from '../spec.js';
+import { DEFAULT_PLACEHOLDER, flagKind } from './kinds.js';
+import { aliasConflict, finishFlags, sameAsDefault, type GivenValue } from './resolve.js';
 
 /** The flags every exporter shares, named as the Go exporters name them. */
 export function kitFlags(spec: ExporterSpec<unknown>): FlagSpec[] {
@@ -17,30 +19,13 @@ export function kitFlags(spec: ExporterSpec<unknown>): FlagSpec[] {
       description: 'Maximum number of parallel scrape requests; more get 503. 0 disables the limit.' },
     { name: 'web.disable-exporter-metrics', kind: 'boolean', default: false,
       description: 'Exclude metrics about the exporter itself (process_*, nodejs_*); build info stays.' },
-    { name: 'scrape.timeout', default: `${timeout}s`, placeholder: '<duration>',
+    { name: 'scrape.timeout', kind: 'duration', default: `${timeout}s`,
       description: 'Longest a scrape may collect; Prometheus\'s X-Prometheus-Scrape-Timeout-Seconds header (minus --timeout-offset) can only shorten it.' },
     { name: 'timeout-offset', kind: 'number', default: 0.25, placeholder: '<seconds>',
       description: 'Seconds subtracted from Prometheus\'s scrape timeout so the answer arrives before Prometheus gives up.' },
-    { name: 'log.level', default: 'info', choices: LOG_LEVELS, placeholder: '<level>', description: 'Only log messages with the given severity or above.' },
-    { name: 'log.format', default: 'logfmt', choices: LOG_FORMATS, placeholder: '<format>', description: 'Output format of log messages.' },
+    { name: 'log.level', kind: 'enum', default: 'info', choices: LOG_LEVELS, placeholder: '<level>', description: 'Only log messages with the given severity or above.' },
+    { name: 'log.format', kind: 'enum', default: 'logfmt', choices: LOG_FORMATS, placeholder: '<format>', description: 'Output format of log messages.' },
   ];
-}
-
-/** Go-style durations: "10s", "1m30s", "500ms", or plain seconds. Returns seconds. */
-export function parseDuration(text: string): number {
-  const t = text.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
-  let total = 0;
-  let pos = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(t)) !== null) {
-    const n = Number(m[1]);
-    total += n * ({ ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 } as const)[m[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
-    pos = re.lastIndex;
-  }
-  if (pos === 0 || pos !== t.length) throw new Error(`invalid duration ${JSON.stringify(text)}; use e.g. 10s, 1m30s or 500ms`);
-  return total;
 }
 
 export function envName(prefix: string, flag: string): string {
@@ -50,6 +35,8 @@ export function envName(prefix: string, flag: string): string {
 export interface ParsedCommandLine {
   readonly flags: FlagValues;
   readonly enabled: ReadonlySet<string>;
+  /** One line per deprecated flag name used; the launcher logs them once at start-up. */
+  readonly warnings: readonly string[];
 }
 
 export class HelpShown extends Error {
@@ -85,20 +72,24 @@ export function parseCommandLine<Target>(
 
   const keyOf = new Map<string, string>();
   for (const f of flagSpecs) {
-    const envs = [envName(spec.envPrefix, f.name), ...(f.envAliases ?? [])];
+    const kind = flagKind(f);
+    const envs = [...envVarsOf(spec.envPrefix, f), ...(f.deprecatedAliases ?? []).map((a) => envName(spec.envPrefix, a))];
     const def = f.default;
     const shownDefault = f.secret || def === undefined || def === '' || (Array.isArray(def) && def.length === 0)
       ? '' : ` (default: ${Array.isArray(def) ? def.join(', ') : String(def)})`;
-    const description = `${f.description}${shownDefault} [env: ${envs.join(', ')}]`;
-    const kind = f.kind ?? 'string';
-    const opt = kind === 'boolean'
-      ? new Option(`--${f.name}`, description)
-      : new Option(`--${f.name} ${f.placeholder ?? '<value>'}`, description);
-    if (f.choices) opt.choices([...f.choices]);
-    if (kind === 'list') opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
-    program.addOption(opt);
-    if (kind === 'boolean') program.addOption(new Option(`--no-${f.name}`).hideHelp());
-    keyOf.set(f.name, opt.attributeName());
+    const aliases = f.deprecatedAliases?.length ? ` Deprecated alias: ${f.deprecatedAliases.map((a) => `--${a}`).join(', ')}.` : '';
+    const choices = f.choices ? ` One of: ${f.choices.join(', ')}.` : '';
+    const description = `${f.description}${shownDefault}${choices}${aliases} [env: ${envs.join(', ')}]`;
+    for (const [i, name] of [f.name, ...(f.deprecatedAliases ?? [])].entries()) {
+      const opt = kind === 'boolean'
+        ? new Option(`--${name}`, description)
+        : new Option(`--${name} ${f.placeholder ?? DEFAULT_PLACEHOLDER[kind]}`, description);
+      if (kind === 'list') opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
+      if (i > 0) opt.hideHelp();
+      program.addOption(opt);
+      if (kind === 'boolean') program.addOption(new Option(`--no-${name}`).hideHelp());
+      keyOf.set(name, opt.attributeName());
+    }
   }
   const collectorKeys = new Map<string, string>();
   for (const c of spec.collectors as ReadonlyArray<Collector<Target>>) {
@@ -124,22 +115,12 @@ export function parseCommandLine<Target>(
     throw err;
   }
   const raw = program.opts<Record<string, unknown>>();
-  const flags: Record<string, string | boolean | number | readonly string[] | undefined> = {};
+  const given = new Map<string, GivenValue>();
   for (const f of flagSpecs) {
-    const key = keyOf.get(f.name) as string;
-    let value = raw[key];
-    const fromArgv = value !== undefined;
-    if (!fromArgv) {
-      for (const e of [envName(spec.envPrefix, f.name), ...(f.envAliases ?? [])]) {
-        if (env[e] !== undefined && env[e] !== '') {
-          value = fromEnv(f, e, env[e] as string);
-          break;
-        }
-      }
-    }
-    if (value === undefined) value = f.default;
-    flags[f.name] = convert(f, value);
+    const g = givenValue(spec.envPrefix, f, raw, keyOf, env);
+    if (g !== undefined) given.set(f.name, g);
   }
+  const { flags, warnings } = finishFlags(flagSpecs, given);
   const noDefaults = raw[disableDefaults.attributeName()] === true;
   const enabled = new Set<string>();
   for (const c of spec.collectors as ReadonlyArray<Collector<Target>>) {
@@ -147,34 +128,41 @@ export function parseCommandLine<Target>(
     const on = typeof explicit === 'boolean' ? explicit : noDefaults ? false : c.defaultEnabled;
     if (on) enabled.add(c.name);
   }
-  return { flags, enabled };
+  return { flags, enabled, warnings };
 }
 
-function fromEnv(f: FlagSpec, envVar: string, text: string): unknown {
-  const kind = f.kind ?? 'string';
-  if (kind === 'boolean') {
-    if (/^(1|true|yes|on)$/i.test(text)) return true;
-    if (/^(0|false|no|off)$/i.test(text)) return false;
-    throw new ConfigError(`${envVar}: expected true or false, got ${JSON.stringify(text)}`);
-  }
-  if (kind === 'list') return text.split(',').map((s) => s.trim()).filter(Boolean);
-  if (f.choices && !f.choices.includes(text)) {
-    throw new ConfigError(`${envVar}: ${JSON.stringify(text)} is not one of ${f.choices.join(', ')}`);
-  }
-  return text;
+function envVarsOf(prefix: string, f: FlagSpec): string[] {
+  return [envName(prefix, f.name), ...(f.envAliases ?? [])];
 }
 
-function convert(f: FlagSpec, value: unknown): string | boolean | number | readonly string[] | undefined {
-  const kind = f.kind ?? 'string';
-  if (value === undefined) return undefined;
-  if (kind === 'number') {
-    const n = typeof value === 'number' ? value : Number(value);
-    if (!Number.isFinite(n) || n < 0) {
-      throw new ConfigError(`--${f.name}: expected a non-negative number, got ${JSON.stringify(String(value))}`);
-    }
-    return n;
+/** Command line first (the flag, else one deprecated alias), then env vars; undefined: not given. */
+function givenValue(
+  prefix: string,
+  f: FlagSpec,
+  raw: Record<string, unknown>,
+  keyOf: ReadonlyMap<string, string>,
+  env: NodeJS.ProcessEnv,
+): GivenValue | undefined {
+  const aliases = f.deprecatedAliases ?? [];
+  const main = raw[keyOf.get(f.name) as string];
+  const aliasGiven = aliases.filter((a) => raw[keyOf.get(a) as string] !== undefined);
+  const alias = aliasGiven[0];
+  if (alias !== undefined && main !== undefined && !sameAsDefault(f, main)) throw aliasConflict(alias, f.name);
+  if (alias !== undefined) return { value: raw[keyOf.get(alias) as string], where: `--${alias}`, alias };
+  if (main !== undefined) return { value: main, where: `--${f.name}` };
+  for (const e of envVarsOf(prefix, f)) {
+    const text = env[e];
+    if (text !== undefined && text !== '') return { value: fromEnv(f, text), where: e };
   }
-  if (kind === 'boolean') return Boolean(value);
-  if (kind === 'list') return Array.isArray(value) ? value.map(String) : [String(value)];
-  return String(value);
+  for (const a of aliases) {
+    const e = envName(prefix, a);
+    const text = env[e];
+    if (text !== undefined && text !== '') return { value: fromEnv(f, text), where: e, alias: a };
+  }
+  return undefined;
+}
+
+/** An env var holds one string; a list's items are comma-separated there. */
+function fromEnv(f: FlagSpec, text: string): unknown {
+  return flagKind(f) === 'list' ? text.split(',').map((s) => s.trim()).filter(Boolean) : text;
 }

@@ -1,0 +1,12 @@
+export { parseCommandLine, envName, kitFlags, HelpShown } from './command-line.js';
+export type { ParsedCommandLine } from './command-line.js';
+export { parseFlagValue } from './kinds.js';
+export { resolveFlagValues } from './resolve.js';
+export type { ResolvedFlags } from './resolve.js';
+export { parseGoDuration, DurationSyntaxError } from './duration.js';
+export { parseBase2Bytes, SizeSyntaxError } from './size.js';
+export { compileRe2, translateRe2, Re2SyntaxError } from './regex.js';
+export type { Re2Translation } from './regex.js';
+export { includeExcludeFilter, flagFilter, ignoredByFilter } from './filter.js';
+export type { NameFilter } from './filter.js';
+export { regexFlag, numberFlag, booleanFlag, stringFlag, listFlag } from './values.js';

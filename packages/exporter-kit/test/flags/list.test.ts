@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { listFlag, parseCommandLine } from '../../src/index.js';
+import { demoSpec } from './demo-spec.js';
+
+const spec = demoSpec([{ name: 'demo.dir', kind: 'list', default: [], description: 'Directories.' }]);
+const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseCommandLine(spec, argv, env).flags;
+
+describe('list kind', () => {
+  it('is repeatable on the command line, in order', () => {
+    expect(listFlag(parse(['--demo.dir=/a', '--demo.dir', '/b']), 'demo.dir')).toEqual(['/a', '/b']);
+  });
+  it('is comma-separated in its env var; defaults to its default', () => {
+    expect(parse([], { DEMO_DEMO_DIR: '/a, /b,' })['demo.dir']).toEqual(['/a', '/b']);
+    expect(parse([])['demo.dir']).toEqual([]);
+    expect(parse([])['web.listen-address']).toEqual([':1']);
+  });
+});
