@@ -44,6 +44,10 @@ import { systemdCollector } from './systemd.js';
 import { thermalZoneCollector } from './thermal-zone.js';
 import { udpQueuesCollector } from './udp-queues.js';
 import { watchdogCollector } from './watchdog.js';
+import { networkRouteCollector } from './network_route.js';
+import { qdiscCollector } from './qdisc.js';
+import { ethtoolCollector } from './ethtool.js';
+import { wifiCollector } from './wifi.js';
 
 /** The rest of node_exporter's default set, and the default-off collectors. One import + one line per collector. */
 export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
@@ -96,4 +100,8 @@ export const moreCollectors: ReadonlyArray<Collector<NodeContext>> = [
   cpuVulnerabilitiesCollector,
   swapCollector,
   drmCollector,
+  networkRouteCollector,
+  qdiscCollector,
+  ethtoolCollector,
+  wifiCollector,
 ];
