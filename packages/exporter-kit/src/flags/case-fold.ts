@@ -45,10 +45,11 @@ function build(): void {
   orbits = new Map();
   for (const members of groups.values()) {
     if (members.length < 2) continue;
-    // Keep only what the engine itself treats as equal under `iu`.
+    // A plain upper/lower pair needs no check; larger groups keep only what the engine itself
+    // treats as equal under `iu` (ı joins I through toUpperCase but does not fold to it).
     const head = members[0] as number;
-    const same = new RegExp(`^\\u{${head.toString(16)}}$`, 'iu');
-    const orbit = members.filter((m) => same.test(String.fromCodePoint(m))).sort((a, b) => a - b);
+    const same = members.length > 2 ? new RegExp(`^\\u{${head.toString(16)}}$`, 'iu') : undefined;
+    const orbit = members.filter((m) => same === undefined || same.test(String.fromCodePoint(m))).sort((a, b) => a - b);
     if (orbit.length < 2) continue;
     for (const m of orbit) orbits.set(m, orbit);
   }

@@ -18,8 +18,10 @@ export const DEFAULT_PLACEHOLDER: Readonly<Record<FlagKind, string>> = {
   list: '<value>',
 };
 
+/** The declared kind; a string flag with choices is an enum. */
 export function flagKind(f: FlagSpec): FlagKind {
-  return f.kind ?? (f.choices ? 'enum' : 'string');
+  const kind = f.kind ?? 'string';
+  return kind === 'string' && f.choices ? 'enum' : kind;
 }
 
 /** `where` names the source in messages: '--scrape.timeout' or 'NODE_EXPORTER_SCRAPE_TIMEOUT'. */

@@ -93,6 +93,21 @@ describe('regex kind: RE2 → RegExp', () => {
     expect(translateRe2('a(?i:b)').source).toBe('a(?:[Bb])');
   });
 
+  it('a scoped (?i:…) expands every letter to exactly the letters the engine\'s own iu flag matches', () => {
+    let checked = 0;
+    for (let c = 0; c <= 0x1ffff; c++) {
+      const ch = String.fromCodePoint(c);
+      if (!/\p{Changes_When_Casemapped}/u.test(ch)) continue;
+      const scoped = compileRe2(`^x(?i:\\x{${c.toString(16)}})$`); // 'x' stays case-sensitive: a scoped (?i)
+      const whole = new RegExp(`^\\u{${c.toString(16)}}$`, 'iu');
+      for (const d of [c, ...Array.from(ch.toLowerCase() + ch.toUpperCase(), (x) => x.codePointAt(0) as number)]) {
+        expect(scoped.test(`x${String.fromCodePoint(d)}`), `U+${c.toString(16)} vs U+${d.toString(16)}`).toBe(whole.test(String.fromCodePoint(d)));
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(2000);
+  });
+
   it('anchors as declared: none like MatchString, full as ^(?:…)$', () => {
     expect(compileRe2('a|b').test('xax')).toBe(true);
     expect(compileRe2('a|b', 'full').test('xax')).toBe(false);
