@@ -14,5 +14,5 @@ export const networkFlags: readonly FlagSpec[] = [
   { kind: 'regex', name: 'collector.ethtool.device-include', description: 'Regexp of devices to ask ethtool about (mutually exclusive with device-exclude).', default: '' },
   { kind: 'regex', name: 'collector.ethtool.device-exclude', description: 'Regexp of devices not to ask ethtool about (mutually exclusive with device-include).', default: '' },
   { kind: 'regex', name: 'collector.ethtool.metrics-include', description: 'Regexp of ethtool statistic names (after sanitising) to report.', default: '.*' },
-  { name: 'collector.wifi.fixtures', description: 'Directory of wifi test fixtures (node_exporter\'s end-to-end test input; not read by this exporter).', default: '', placeholder: '<dir>' },
+  { name: 'collector.wifi.fixtures', description: 'Directory with interfaces.json and <device>/{bss,stationinfo}.json to report instead of the kernel\'s nl80211 data (node_exporter\'s end-to-end test input).', default: '', placeholder: '<dir>' },
 ];

@@ -35,7 +35,7 @@ export function decodeFamily(payload: Buffer): { name: string; id: number } | un
   return name !== undefined && id !== undefined ? { name, id } : undefined;
 }
 
-/** A dump of a generic netlink family's command, with no attributes. */
-export function encodeGenericDump(family: number, command: number, sequence: number): Buffer {
-  return encodeRequest(family, NLM_F_REQUEST | NLM_F_DUMP, sequence, genlBody(command, 1, []));
+/** A dump of a generic netlink family's command, with optional request attributes (encoded). */
+export function encodeGenericDump(family: number, command: number, sequence: number, attributes: Buffer[] = []): Buffer {
+  return encodeRequest(family, NLM_F_REQUEST | NLM_F_DUMP, sequence, genlBody(command, 1, attributes));
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFamily, encodeGenericDump, encodeGetFamily, GENL_ID_CTRL } from '../../src/netlink/generic.js';
-import { decodeWifiInterface } from '../../src/netlink/nl80211.js';
 import { decodeRouteMessages, NetlinkError, NLMSG_ERROR } from '../../src/netlink/route-messages.js';
-import { attr, cstr, message, u16, u32 } from './build.js';
+import { attr, cstr, message, u16 } from './build.js';
 
 const genl = (cmd: number, ...attrs: Buffer[]): Buffer => Buffer.concat([Buffer.from([cmd, 1, 0, 0]), ...attrs]);
 
@@ -32,9 +31,4 @@ describe('generic netlink', () => {
     expect((err as NetlinkError).errno).toBe(2);
   });
 
-  it('reads an nl80211 interface: index, name, type and frequency', () => {
-    expect(decodeWifiInterface(genl(7, attr(3, u32(4)), attr(4, cstr('wlan0')), attr(5, u32(2)), attr(38, u32(2412)))))
-      .toEqual({ index: 4, name: 'wlan0', type: 2, frequencyMegahertz: 2412 });
-    expect(decodeWifiInterface(genl(7, attr(5, u32(10))))).toEqual({ index: 0, name: '', type: 10, frequencyMegahertz: 0 });
-  });
 });

@@ -13,7 +13,7 @@ import { NetlinkError } from '../../src/netlink/route-messages.js';
 import { RTN_UNICAST } from '../../src/netlink/routes.js';
 import { EthtoolSocket } from '../../src/syscall/ethtool-ioctl.js';
 import { readLinks, readQdiscs, readRoutes } from '../../src/syscall/netlink-route.js';
-import { readWifiInterfaces } from '../../src/syscall/nl80211.js';
+import { openNl80211 } from '../../src/syscall/nl80211.js';
 
 function tool(name: string, args: string[]): string | undefined {
   try {
@@ -117,7 +117,7 @@ describe('nl80211 vs /sys/class/net/*/phy80211', () => {
 
   it('finds nl80211 absent exactly when no device has a phy80211 link, and otherwise the same wireless devices', async () => {
     const wireless = readdirSync('/sys/class/net').filter((d) => existsSync(`/sys/class/net/${d}/phy80211`));
-    const result = await readWifiInterfaces().catch((err: unknown) => err);
+    const result = await openNl80211().then((nl80211) => nl80211.interfaces()).catch((err: unknown) => err);
     if (result instanceof NetlinkError) {
       expect(result.errno).toBe(2);
       expect(wireless).toEqual([]);
