@@ -63,6 +63,7 @@ export interface WifiBss {
 
 export const formatMac = (b: Buffer): string => [...b].map((x) => x.toString(16).padStart(2, '0')).join(':');
 const u32 = (a: NetlinkAttribute): number => (a.value.length >= 4 ? a.value.readUInt32LE(0) : 0);
+const u64 = (a: NetlinkAttribute): number => (a.value.length >= 8 ? Number(a.value.readBigUInt64LE(0)) : 0);
 
 /** The request attribute that names the interface a station or scan dump is about. */
 export const encodeInterfaceIndex = (index: number): Buffer => {
@@ -114,9 +115,9 @@ function decodeStationInfo(value: Buffer): Omit<WifiStation, 'mac'> {
     switch (a.type) {
       case STA_INFO.connectedTime: s.connectedSeconds = u32(a); break;
       case STA_INFO.inactiveTime: s.inactiveSeconds = u32(a) / 1000; break;
-      case STA_INFO.rxBytes64: s.receivedBytes = Number(a.value.readBigUInt64LE(0)); break;
-      case STA_INFO.txBytes64: s.transmittedBytes = Number(a.value.readBigUInt64LE(0)); break;
-      case STA_INFO.signal: s.signalDbm = a.value.readInt8(0); break;
+      case STA_INFO.rxBytes64: s.receivedBytes = u64(a); break;
+      case STA_INFO.txBytes64: s.transmittedBytes = u64(a); break;
+      case STA_INFO.signal: s.signalDbm = a.value.length >= 1 ? a.value.readInt8(0) : 0; break;
       case STA_INFO.rxPackets: s.receivedPackets = u32(a); break;
       case STA_INFO.txPackets: s.transmittedPackets = u32(a); break;
       case STA_INFO.txRetries: s.transmitRetries = u32(a); break;
