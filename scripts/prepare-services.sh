@@ -2,6 +2,7 @@
 # Makes this machine ready for scrapekit's tests. Idempotent: every step checks before it acts.
 #  - Debian's prometheus (promtool + a server for end-to-end tests) and the Go oracles
 #    prometheus-node-exporter / prometheus-mysqld-exporter, installed when missing and we are root;
+#  - prometheus-pushgateway and victoria-metrics, the push tests' receivers (never started here);
 #  - MariaDB on 127.0.0.1:3306 and RabbitMQ on 5672, started when stopped;
 #  - RabbitMQ's rabbitmq_management (API on 15672) and rabbitmq_prometheus (15692) plugins enabled.
 # It never fails the run by itself outside CI: the tests then report what is missing. In CI
@@ -27,6 +28,10 @@ command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v prometheus-node-exporter >/dev/null 2>&1 || missing+=(prometheus-node-exporter)
 command -v prometheus-mysqld-exporter >/dev/null 2>&1 || missing+=(prometheus-mysqld-exporter)
+# Push mode's receivers (exporter-kit test/push): the tests start their own instances.
+command -v prometheus-pushgateway >/dev/null 2>&1 || missing+=(prometheus-pushgateway)
+command -v victoria-metrics >/dev/null 2>&1 || missing+=(victoria-metrics)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl) # mysql-exporter's TLS test makes its certificates
 # node-exporter's live netlink/ioctl tests compare with ip and tc (iproute2) and ethtool.
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v tc >/dev/null 2>&1 || missing+=(iproute2)

@@ -21,6 +21,7 @@ interface Target {
   readonly args: string[];
   /** A series that must be ingested for this job. */
   readonly expect: string;
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const TARGETS: Target[] = [
@@ -28,8 +29,17 @@ const TARGETS: Target[] = [
   // The local MariaDB (root, empty password) and RabbitMQ (guest/guest) that prepare-services.sh starts.
   { job: 'mysql', pkg: 'mysql-exporter', args: ['--mysqld.address=127.0.0.1:3306', '--mysqld.username=root', '--config.my-cnf=/dev/null'], expect: 'mysql_global_status_uptime' },
   { job: 'rabbitmq', pkg: 'rabbitmq-exporter', args: ['--rabbitmq.url=http://127.0.0.1:15672', '--rabbitmq.user=guest', '--rabbitmq.password=guest'], expect: 'rabbitmq_identity_info' },
-  { job: 'cloudwatch', pkg: 'cloudwatch-exporter', args: [], expect: 'cloudwatch_exporter_build_info' },
+  // AWS cannot be reached from here: the SDK is pointed at a closed local port, so each scrape reports
+  // cloudwatch_exporter_scrape_error 1 over HTTP 200 (package tests use the fake CloudWatch).
+  { job: 'cloudwatch', pkg: 'cloudwatch-exporter', args: [`--config.file=${cloudwatchConfig()}`, '--aws.max-attempts=1'], expect: 'cloudwatch_exporter_build_info',
+    env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_ACCESS_KEY_ID: 'AKIAE2ETESTNOTREAL01', AWS_SECRET_ACCESS_KEY: 'not-a-secret', AWS_EC2_METADATA_DISABLED: 'true' } },
 ];
+
+function cloudwatchConfig(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'scrapekit-cw-')), 'config.yml');
+  writeFileSync(file, 'region: eu-west-1\nmetrics:\n  - aws_namespace: AWS/EC2\n    aws_metric_name: CPUUtilization\n');
+  return file;
+}
 
 let prometheus: Started | undefined;
 const exporters: Started[] = [];
@@ -42,7 +52,7 @@ beforeAll(async () => {
   const scrapeConfigs: string[] = [];
   for (const t of TARGETS) {
     const port = await freePort();
-    const e = startProcess(process.execPath, [bin(t.pkg), `--web.listen-address=127.0.0.1:${port}`, ...t.args]);
+    const e = startProcess(process.execPath, [bin(t.pkg), `--web.listen-address=127.0.0.1:${port}`, ...t.args], { ...process.env, ...t.env });
     exporters.push(e);
     await waitForHttp(`http://127.0.0.1:${port}/-/ready`).catch((err: Error) => {
       throw new Error(`${t.pkg} did not start: ${err.message}\n${e.output()}`);

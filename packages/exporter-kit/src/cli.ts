@@ -5,8 +5,9 @@ import type { RuntimeHooks } from './housekeeping.js';
 import { renderLandingPage } from './landing.js';
 import type { LogFormat, Logger, LogLevel } from './logger.js';
 import { createLogger } from './logger.js';
-import { createPipeline } from './pipeline.js';
 import type { MetricFamily } from './metrics.js';
+import { createPipeline } from './pipeline.js';
+import { PushMode, parsePushConfig } from './push/index.js';
 import { ProcessMetrics, buildInfoFamily } from './self-metrics.js';
 import type { RunningServer } from './server.js';
 import { ListenAddressError, startServer } from './server.js';
@@ -33,6 +34,8 @@ export interface RunningExporter {
   readonly logger: Logger;
   /** One snapshot of the metrics path through the same pipeline, without a request (push mode). */
   collect(): Promise<MetricFamily[]>;
+  /** With --push.once: settles when the one push is done; rejects with a PushFailedError. */
+  readonly finished?: Promise<void>;
   close(graceMs?: number): Promise<void>;
 }
 
@@ -53,8 +56,10 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
 
   const maxTimeoutSeconds = (flags['scrape.timeout'] as number) / 1000;
   if (maxTimeoutSeconds < 0) throw new ConfigError('--scrape.timeout: must not be negative; use e.g. 10s');
+  const pushConfig = parsePushConfig(flags);
   const metricsPath = String(flags['web.telemetry-path']);
   if (!metricsPath.startsWith('/')) throw new ConfigError(`--web.telemetry-path: must start with "/", got ${JSON.stringify(metricsPath)}`);
+  const push = pushConfig ? await PushMode.create(pushConfig, { exporterName: spec.name, version: spec.version, logger }) : undefined;
 
   const runtime: ExporterRuntime<Target> = spec.setup
     ? await spec.setup({ flags, logger })
@@ -76,7 +81,9 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     timeoutOffsetSeconds: Number(flags['timeout-offset']),
     singleFlight: spec.singleFlight ?? false,
     // As node_exporter: --web.disable-exporter-metrics drops the process metrics, never build info.
-    selfMetrics: processMetrics ? async () => [...buildFamilies, ...(await processMetrics.collect())] : async () => buildFamilies,
+    selfMetrics: processMetrics
+      ? async () => [...buildFamilies, ...(await processMetrics.collect()), ...(push?.selfMetrics() ?? [])]
+      : async () => buildFamilies,
     handlerMetrics,
     runtimeHooks: options.runtimeHooks,
     logger,
@@ -92,6 +99,11 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     info: runtime.landingInfo,
   });
 
+  const collect = (): Promise<MetricFamily[]> => pipeline.collect();
+  if (push && !push.listen) {
+    return startPushOnly(push, collect, runtime, { flags, logger, enabledCollectors: collectors.map((c) => c.name), name: spec.name });
+  }
+
   let server: RunningServer;
   try {
     server = await startServer({
@@ -105,6 +117,7 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
         probe: runtime.probe ? pipeline.probe : undefined,
         landingPage: () => landing,
         handlerMetrics,
+        extra: runtime.routes,
       },
     });
   } catch (err) {
@@ -113,15 +126,40 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
   }
   logger.info(`Starting ${spec.name}`, { version: buildInfo.version, revision: buildInfo.revision, collectors: collectors.length });
   if (options.runtimeHooks?.summary) logger.info('Runtime settings', options.runtimeHooks.summary);
+  push?.start(collect);
 
   return {
     addresses: server.addresses,
     flags,
     enabledCollectors: collectors.map((c) => c.name),
     logger,
-    collect: () => pipeline.collect(),
+    collect,
     async close(graceMs?: number) {
-      await server.close(graceMs);
+      await Promise.all([server.close(graceMs), push?.close(graceMs)]);
+      await runtime.close?.();
+    },
+  };
+}
+
+/** Push mode without the HTTP server: --push.once runs one round (`finished`), else the interval loop. */
+function startPushOnly<Target>(
+  push: PushMode,
+  collect: () => Promise<MetricFamily[]>,
+  runtime: ExporterRuntime<Target>,
+  info: { flags: FlagValues; logger: Logger; enabledCollectors: string[]; name: string },
+): RunningExporter {
+  info.logger.info(`Starting ${info.name} in push mode`, { once: push.config.schedule.kind === 'once' });
+  const finished = push.config.schedule.kind === 'once' ? push.runOnce(collect) : undefined;
+  if (!finished) push.start(collect);
+  return {
+    addresses: [],
+    flags: info.flags,
+    enabledCollectors: info.enabledCollectors,
+    logger: info.logger,
+    collect,
+    finished,
+    async close(graceMs?: number) {
+      await push.close(graceMs);
       await runtime.close?.();
     },
   };
@@ -148,6 +186,12 @@ export async function runExporter<Target>(spec: ExporterSpec<Target>, options: S
     const msg = err instanceof Error ? err.message : String(err);
     process.stderr.write(`${spec.name}: error: ${msg}\n`);
     process.exit(1);
+  }
+  if (running.finished) {
+    const failure = await running.finished.then(() => undefined, (err: unknown) => err as Error);
+    await running.close(1000).catch(() => {});
+    if (failure) process.stderr.write(`${spec.name}: error: ${failure.message}\n`);
+    process.exit(failure ? 1 : 0);
   }
   let stopping = false;
   const stop = (signal: string): void => {

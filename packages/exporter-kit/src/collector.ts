@@ -1,5 +1,6 @@
 import type { Logger } from './logger.js';
 import type { MetricSink } from './metrics.js';
+import type { FlagSpec } from './spec.js';
 
 /**
  * What one collector gets for one scrape. `signal` aborts at the scrape deadline: long work
@@ -26,6 +27,13 @@ export interface Collector<Target = void> {
   readonly name: string;
   readonly help: string;
   readonly defaultEnabled: boolean;
+  /**
+   * The collector's own options (`--collector.<name>.<option>` in node_exporter, `--collect.<name>.<option>`
+   * in mysqld_exporter), declared by kind beside the code that reads them. The kit adds them to
+   * the command line with the exporter's flags; their parsed values reach the exporter's setup()
+   * like any flag's, whether the collector is enabled or not.
+   */
+  readonly flags?: readonly FlagSpec[];
   collect(ctx: CollectContext<Target>, out: MetricSink): Promise<void>;
 }
 

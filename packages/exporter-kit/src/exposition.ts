@@ -109,15 +109,20 @@ export function renderText(families: readonly MetricFamily[]): string {
   return chunks.join('');
 }
 
+/** Text 0.0.4 writes milliseconds, OpenMetrics seconds. */
+function renderTimestamp(ms: number, format: ExpositionFormat): string {
+  return format === 'openmetrics' ? ` ${formatValue(ms / 1000)}` : ` ${Math.round(ms)}`;
+}
+
 /**
  * One family's sample lines as one string: the per-line strings die family by family instead of
  * all living until the end, which halves the peak heap of a 200k-series exposition.
  */
-function renderSamples(f: MetricFamily): string {
+function renderSamples(f: MetricFamily, format: ExpositionFormat = 'text'): string {
   const lines: string[] = new Array(f.samples.length);
   for (let i = 0; i < f.samples.length; i++) {
     const s = f.samples[i] as MetricFamily['samples'][number];
-    lines[i] = `${f.name}${s.suffix}${renderLabels(s.labels)} ${formatValue(s.value)}\n`;
+    lines[i] = `${f.name}${s.suffix}${renderLabels(s.labels)} ${formatValue(s.value)}${s.timestampMs === undefined ? '' : renderTimestamp(s.timestampMs, format)}\n`;
   }
   return lines.join('');
 }
@@ -139,7 +144,7 @@ export function renderOpenMetrics(families: readonly MetricFamily[]): string {
     } else if (f.type === 'untyped') {
       type = 'unknown';
     }
-    chunks.push(`# TYPE ${familyName} ${type}\n# HELP ${familyName} ${escapeLabelValue(f.help)}\n`, renderSamples(f));
+    chunks.push(`# TYPE ${familyName} ${type}\n# HELP ${familyName} ${escapeLabelValue(f.help)}\n`, renderSamples(f, 'openmetrics'));
   }
   chunks.push('# EOF\n');
   return chunks.join('');

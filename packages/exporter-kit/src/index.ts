@@ -21,7 +21,7 @@ export type { HandlerErrorCause } from './handler-metrics.js';
 export { scrapeHousekeeping, trimScheduler, NATIVE_TRIM_DELAY_MS } from './housekeeping.js';
 export type { RuntimeHooks, ScrapeHousekeeping, TrimScheduler } from './housekeeping.js';
 export {
-  parseCommandLine, envName, kitFlags, HelpShown, parseFlagValue, resolveFlagValues, parseGoDuration, DurationSyntaxError, parseBase2Bytes,
+  parseCommandLine, envName, exporterFlags, kitFlags, HelpShown, parseFlagValue, resolveFlagValues, parseGoDuration, DurationSyntaxError, parseBase2Bytes,
   SizeSyntaxError, compileRe2, translateRe2, Re2SyntaxError, includeExcludeFilter, flagFilter, ignoredByFilter, regexFlag, numberFlag,
   booleanFlag, stringFlag, listFlag,
 } from './flags/index.js';
@@ -36,3 +36,4 @@ export type { ExporterEntry, RuntimeSettings } from './launch.js';
 export { renderLandingPage } from './landing.js';
 export { createWebServer, loadWebConfig, WebConfigError } from './web-config.js';
 export type { WebConfig, WebServerOptions } from './web-config.js';
+export * from './push/index.js';

@@ -87,12 +87,6 @@ export async function launch(entryUrl: URL): Promise<void> {
     fail(err instanceof Error ? err.message : String(err));
   }
   const { runExporter } = await import('./cli.js');
-  attachPushMode(await runExporter(spec, { buildStamp: new URL('./build-stamp.json', entryUrl), runtimeHooks }));
+  // Push mode (src/push/) is started by runExporter from the --push.* flags, on the same pipeline.
+  await runExporter(spec, { buildStamp: new URL('./build-stamp.json', entryUrl), runtimeHooks });
 }
-
-/**
- * The place push mode (src/push/, Pushgateway and remote_write) hooks into: it is handed the
- * running exporter, whose collect() gathers one snapshot through the metrics path's pipeline.
- * Push mode is not part of the kit yet, so nothing is attached.
- */
-function attachPushMode(_exporter: RunningExporter): void {}

@@ -36,3 +36,21 @@ export function httpsLib(): typeof HttpsModule {
 export function cryptoLib(): typeof CryptoModule {
   return require('node:crypto') as typeof CryptoModule;
 }
+
+type ProtobufModule = typeof import('protobufjs');
+/** snappyjs ships no types; the two functions push mode uses (Buffer in, Buffer out on Node). */
+export interface SnappyModule {
+  compress(input: Buffer): Buffer;
+  uncompress(input: Buffer): Buffer;
+}
+let protobuf: ProtobufModule | undefined;
+let snappy: SnappyModule | undefined;
+
+// Push mode's remote_write encoder: only an exporter started with --push.remote-write-url loads them.
+export function protobufLib(): ProtobufModule {
+  return (protobuf ??= require('protobufjs') as ProtobufModule);
+}
+
+export function snappyLib(): SnappyModule {
+  return (snappy ??= require('snappyjs') as SnappyModule);
+}

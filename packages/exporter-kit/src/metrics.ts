@@ -14,6 +14,8 @@ export interface Sample {
   readonly suffix: '' | '_bucket' | '_sum' | '_count';
   readonly labels: Labels;
   readonly value: number;
+  /** Epoch milliseconds the value was observed at, for exporters that relay another system's samples (CloudWatch); usually absent. */
+  readonly timestampMs?: number;
 }
 
 export interface MetricFamily {

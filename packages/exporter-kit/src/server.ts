@@ -17,6 +17,8 @@ export interface Routes {
   landingPage(): string;
   /** Counts the metrics path's requests by status code and in flight (promhttp_metric_handler_*). */
   readonly handlerMetrics?: HandlerMetrics;
+  /** Exporter-owned routes (ExporterRuntime.routes), matched first on method and path. */
+  readonly extra?: ReadonlyArray<{ readonly method: string; readonly path: string; handle(req: IncomingMessage, res: ServerResponse): Promise<void> }>;
 }
 
 export interface ServerOptions {
@@ -65,6 +67,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://exporter');
     const path = url.pathname;
+    const own = routes.extra?.filter((r) => r.path === path);
+    if (own && own.length > 0) {
+      const route = own.find((r) => r.method === req.method);
+      if (!route) {
+        const allow = own.map((r) => r.method).join(', ');
+        res.writeHead(405, { Allow: allow, 'Content-Type': 'text/plain; charset=utf-8' }).end(`Only ${allow} requests allowed\n`);
+        return;
+      }
+      route.handle(req, res).catch((err: unknown) => {
+        logger.error('unexpected error while serving a request', { path, err: err instanceof Error ? err.message : String(err) });
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end();
+      });
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method Not Allowed\n');
       return;

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Collector } from './collector.js';
 import type { Logger } from './logger.js';
 import type { MetricSink } from './metrics.js';
@@ -84,11 +85,22 @@ export type Acquired<Target> =
   /** The target is down or refused us: answer 200 with what acquire wrote to `out` (e.g. `<ns>_up 0`). */
   | { readonly ok: false };
 
+export interface ExporterRoute {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
 /** What an exporter's setup() returns: how to reach its target on each scrape. */
 export interface ExporterRuntime<Target> {
   acquire(req: AcquireRequest): Promise<Acquired<Target>>;
   /** Serve /probe?target=… (multi-target mode, as mysqld_exporter and blackbox_exporter do). */
   readonly probe?: boolean;
+  /**
+   * Routes the exporter serves itself, e.g. cloudwatch_exporter's `POST /-/reload`. Matched on
+   * method and exact path before the kit's own routes; each must end the response.
+   */
+  readonly routes?: readonly ExporterRoute[];
   /** Extra landing-page lines (never secrets). */
   readonly landingInfo?: ReadonlyArray<readonly [label: string, value: string]>;
   close?(): Promise<void>;

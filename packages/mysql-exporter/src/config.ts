@@ -5,49 +5,8 @@
  * File reading happens in the caller, so every rule here is unit-testable.
  */
 
-export type RawSections = Map<string, Map<string, string>>;
-
-/**
- * Parses an option file the way mysqld_exporter's go-ini settings read it: `key = value` or a
- * bare `key` (boolean true), `#`/`;` comments only at line start (a `#` inside a password is
- * kept), surrounding quotes removed. `!include` directives are ignored. `ssl_ca` and `ssl-ca`
- * are the same key, as in MySQL's own option files.
- */
-export function parseMyCnf(text: string): RawSections {
-  const sections: RawSections = new Map();
-  let current: Map<string, string> | undefined;
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line === '' || line.startsWith('#') || line.startsWith(';') || line.startsWith('!')) continue;
-    const header = /^\[([^\]]+)\]$/.exec(line);
-    if (header) {
-      const name = header[1].trim();
-      current = sections.get(name) ?? new Map();
-      sections.set(name, current);
-      continue;
-    }
-    if (!current) {
-      current = sections.get('DEFAULT') ?? new Map();
-      sections.set('DEFAULT', current);
-    }
-    const eq = line.indexOf('=');
-    const key = normalizeKey(eq < 0 ? line : line.slice(0, eq));
-    const value = eq < 0 ? 'true' : unquote(line.slice(eq + 1).trim());
-    current.set(key, value);
-  }
-  return sections;
-}
-
-function normalizeKey(key: string): string {
-  return key.trim().toLowerCase().replace(/_/g, '-');
-}
-
-function unquote(v: string): string {
-  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) return v.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, '\\');
-  if (v.length >= 2 && v.startsWith("'") && v.endsWith("'")) return v.slice(1, -1);
-  return v;
-}
+import { createHash } from 'node:crypto';
+import { MyCnfError, parseMyCnf, type CnfEntry, type CnfSections } from './my-cnf.js';
 
 /** `$VAR` and `${VAR}` expand from the environment in every value (unset → empty), as os.ExpandEnv. */
 export function expandEnv(value: string, env: Readonly<Record<string, string | undefined>>): string {
@@ -75,10 +34,17 @@ export interface AuthModule {
 
 export interface ResolveOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** --mysqld.address: host:port or unix:///path; fills [client] when the file does not set it. */
+  /** --mysqld.address: host[:port] or unix:///path; fills [client] when the file does not set it. */
   readonly address: string;
   /** --mysqld.username: fills [client] user when the file does not set it. */
   readonly username: string;
+  /**
+   * DATA_SOURCE_NAME (mysqld_exporter 0.14), already parsed: when given it is [client], ahead of
+   * the file's [client] and of the flags.
+   */
+  readonly dataSource?: AuthModule;
+  /** Why a file named by ssl-ca/ssl-cert/ssl-key cannot be used, or undefined when it can. */
+  readonly fileProblem?: (path: string) => string | undefined;
 }
 
 export interface ResolvedModules {
@@ -87,74 +53,106 @@ export interface ResolvedModules {
   readonly problems: string[];
 }
 
+const BOOLEAN = /^(1|0|true|false|yes|no|on|off)$/i;
 const TRUE = /^(1|true|yes|on)$/i;
+/** go-sql-driver's tls= values (a registered config name is not possible from a file). */
+const TLS_MODES = /^(1|0|true|false|skip-verify|preferred)$/i;
 
 /**
  * Turns the option file into auth modules. Like mysqld_exporter: `[client] password` defaults to
  * $MYSQLD_EXPORTER_PASSWORD, the file wins over flags and environment, `[client.NAME]` inherits
- * what it does not set from `[client]`, and a section without a user is skipped.
+ * what it does not set from `[client]`, and a section without a user is skipped. Unlike it, a bad
+ * value throws MyCnfError with its line, so it stops the start-up instead of every scrape.
  */
-export function resolveAuthModules(cnfText: string | undefined, opts: ResolveOptions): ResolvedModules {
-  const sections = cnfText === undefined ? new Map() : parseMyCnf(cnfText);
+export function resolveAuthModules(cnf: string | CnfSections | undefined, opts: ResolveOptions): ResolvedModules {
+  const sections: CnfSections = cnf === undefined ? new Map() : typeof cnf === 'string' ? parseMyCnf(cnf) : new Map(cnf);
   sections.delete('DEFAULT');
-  const client = new Map<string, string>([['password', '${MYSQLD_EXPORTER_PASSWORD}']]);
-  for (const [k, v] of sections.get('client') ?? []) client.set(k, v);
-  if (!client.has('host') && !client.has('socket') && !client.has('port')) {
-    const addr = opts.address.trim();
-    if (addr.startsWith('unix://')) client.set('socket', addr.slice('unix://'.length));
-    else if (addr !== '') {
-      const hp = splitHostPort(addr);
-      if (hp) {
-        client.set('host', hp.host);
-        client.set('port', String(hp.port));
-      }
+  const flagEntry = (value: string): CnfEntry => ({ value, line: 0 });
+  const client = new Map<string, CnfEntry>([['password', flagEntry('${MYSQLD_EXPORTER_PASSWORD}')]]);
+  for (const [k, v] of sections.get('client')?.entries ?? []) client.set(k, v);
+  const address = opts.address.trim() === '' ? undefined : parseMysqlAddress(opts.address.trim());
+  if (address && !client.has('host') && !client.has('socket') && !client.has('port')) {
+    if ('socket' in address) client.set('socket', flagEntry(address.socket));
+    else {
+      client.set('host', flagEntry(address.host));
+      client.set('port', flagEntry(String(address.port)));
     }
   }
-  if (!client.get('user') && opts.username) client.set('user', opts.username);
-  sections.set('client', client);
+  if (!client.get('user')?.value && opts.username) client.set('user', flagEntry(opts.username));
+  sections.set('client', { name: 'client', line: sections.get('client')?.line ?? 0, entries: client });
 
   const modules = new Map<string, AuthModule>();
   const problems: string[] = [];
   for (const name of sections.keys()) {
-    const merged = new Map<string, string>();
+    const merged = new Map<string, CnfEntry>();
     for (const ancestor of lineage(name)) {
-      for (const [k, v] of sections.get(ancestor) ?? []) merged.set(k, v);
+      for (const [k, v] of sections.get(ancestor)?.entries ?? []) merged.set(k, v);
     }
-    const get = (k: string): string | undefined => {
-      const v = merged.get(k);
-      return v === undefined ? undefined : expandEnv(v, opts.env);
-    };
-    const user = get('user');
-    if (!user) {
-      problems.push(`section [${name}]: no user set (add user=... to the section or its parent)`);
-      continue;
-    }
-    const portText = get('port');
-    const port = portText ? Number(portText) : undefined;
-    if (port !== undefined && (!Number.isInteger(port) || port <= 0 || port > 65535)) {
-      problems.push(`section [${name}]: port ${JSON.stringify(portText)} is not a TCP port`);
-      continue;
-    }
-    modules.set(name, {
-      name,
-      user,
-      password: get('password') ?? '',
-      host: get('host') || undefined,
-      port,
-      socket: get('socket') || undefined,
-      sslCa: get('ssl-ca') || undefined,
-      sslCert: get('ssl-cert') || undefined,
-      sslKey: get('ssl-key') || undefined,
-      tls: get('tls') || undefined,
-      // mysqld_exporter spells this key "ssl-skip-verfication"; accept both spellings.
-      sslSkipVerification: TRUE.test(get('ssl-skip-verfication') ?? get('ssl-skip-verification') ?? ''),
-      tlsServerName: get('tls-server-name') || undefined,
-      tlsMinVersion: get('tls-min-version') || undefined,
-      tlsMaxVersion: get('tls-max-version') || undefined,
-      enableCleartextPlugin: TRUE.test(get('enable-cleartext-plugin') ?? ''),
-    });
+    const module = toAuthModule(name, merged, opts);
+    if (typeof module === 'string') problems.push(module);
+    else modules.set(name, module);
   }
+  if (opts.dataSource) modules.set('client', opts.dataSource);
   return { modules, problems };
+}
+
+/** One section's merged keys → an auth module, or why the section is skipped. */
+function toAuthModule(name: string, merged: ReadonlyMap<string, CnfEntry>, opts: ResolveOptions): AuthModule | string {
+  const get = (k: string): string | undefined => {
+    const v = merged.get(k);
+    return v === undefined ? undefined : expandEnv(v.value, opts.env);
+  };
+  const fail = (k: string, fix: string): never => {
+    const entry = merged.get(k);
+    const shown = k === 'password' ? '' : ` ${JSON.stringify(get(k))}`;
+    const where = entry && entry.line > 0 ? `[${name}] ${k}${shown}` : `${k}${shown} (from the flags, for [${name}])`;
+    throw new MyCnfError(entry && entry.line > 0 ? entry.line : undefined, `${where}: ${fix}`);
+  };
+  const user = get('user');
+  if (!user) return `section [${name}]: no user set (add user=... to the section or its parent)`;
+  const portText = get('port');
+  const port = portText ? Number(portText) : undefined;
+  if (port !== undefined && (!/^\d+$/.test(portText ?? '') || port <= 0 || port > 65535)) fail('port', 'not a TCP port; use a number from 1 to 65535');
+  const tls = get('tls') || undefined;
+  if (tls !== undefined && !TLS_MODES.test(tls)) fail('tls', 'use true, false, skip-verify or preferred');
+  for (const k of ['ssl-skip-verfication', 'ssl-skip-verification', 'enable-cleartext-plugin']) {
+    const v = get(k);
+    if (v !== undefined && !BOOLEAN.test(v)) fail(k, 'use true or false');
+  }
+  for (const k of ['tls-min-version', 'tls-max-version']) {
+    const v = get(k);
+    if (v !== undefined && !TLS_VERSION_NAMES.includes(v)) fail(k, `use one of ${TLS_VERSION_NAMES.filter((n) => n !== 'TLSv1').join(', ')}`);
+  }
+  for (const k of ['ssl-ca', 'ssl-cert', 'ssl-key']) {
+    const path = get(k);
+    const problem = path && opts.fileProblem?.(path);
+    if (problem) fail(k, problem);
+  }
+  const module: AuthModule = {
+    name,
+    user,
+    password: get('password') ?? '',
+    host: get('host') || undefined,
+    port,
+    socket: get('socket') || undefined,
+    sslCa: get('ssl-ca') || undefined,
+    sslCert: get('ssl-cert') || undefined,
+    sslKey: get('ssl-key') || undefined,
+    tls,
+    // mysqld_exporter spells this key "ssl-skip-verfication"; accept both spellings.
+    sslSkipVerification: TRUE.test(get('ssl-skip-verfication') ?? get('ssl-skip-verification') ?? ''),
+    tlsServerName: get('tls-server-name') || undefined,
+    tlsMinVersion: get('tls-min-version') || undefined,
+    tlsMaxVersion: get('tls-max-version') || undefined,
+    enableCleartextPlugin: TRUE.test(get('enable-cleartext-plugin') ?? ''),
+  };
+  try {
+    endpointFor(module, undefined, false);
+  } catch (err) {
+    if (err instanceof TargetError) throw new MyCnfError(merged.get('tls-min-version')?.line, err.message);
+    throw err;
+  }
+  return module;
 }
 
 /** `client.a.b` inherits from `client.a`, which inherits from `client`: ancestors first. */
@@ -165,12 +163,41 @@ function lineage(name: string): string[] {
   return out;
 }
 
-export function splitHostPort(text: string): { host: string; port: number } | undefined {
-  const m = /^\[([^\]]+)\]:(\d+)$/.exec(text) ?? /^([^:]*):(\d+)$/.exec(text);
-  if (!m) return undefined;
-  const port = Number(m[2]);
-  if (port <= 0 || port > 65535) return undefined;
-  return { host: m[1], port };
+export type MysqlAddress = { readonly host: string; readonly port: number } | { readonly socket: string };
+
+const DEFAULT_PORT = 3306;
+
+/**
+ * An address as go-sql-driver reads it: `unix:///path`, `host:port`, `[v6]:port`, or a host
+ * without a port, which means that host on 3306. Anything else throws: falling back to another
+ * server would report `mysql_up 1` for the wrong one.
+ */
+export function parseMysqlAddress(text: string): MysqlAddress {
+  const bad = (why: string): never => {
+    throw new TargetError(`address ${JSON.stringify(text)}: ${why}; use host, host:port, [ipv6]:port or unix:///path/to/mysqld.sock`);
+  };
+  if (text.startsWith('unix://')) {
+    const socket = text.slice('unix://'.length);
+    return socket.startsWith('/') ? { socket } : bad('the socket path must be absolute');
+  }
+  if (text === '' || /[\s/@?#]/.test(text)) bad('not a host name');
+  let host: string;
+  let portText: string | undefined;
+  const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(text);
+  if (bracketed) {
+    host = bracketed[1];
+    portText = bracketed[2];
+  } else if ((text.match(/:/g) ?? []).length > 1) {
+    host = text; // a bare IPv6 address: the driver adds the port
+  } else {
+    const colon = text.indexOf(':');
+    host = colon < 0 ? text : text.slice(0, colon);
+    portText = colon < 0 ? undefined : text.slice(colon + 1);
+  }
+  if (text.includes('[') && !bracketed) bad('unbalanced brackets');
+  const port = portText === undefined ? DEFAULT_PORT : Number(portText);
+  if (portText !== undefined && (!/^\d+$/.test(portText) || port < 1 || port > 65535)) bad('the port must be a number from 1 to 65535');
+  return { host: host === '' ? '127.0.0.1' : host, port };
 }
 
 /** Where and how to connect: what mysql2 needs, minus file contents (read by the caller). */
@@ -192,40 +219,38 @@ export interface TlsSettings {
   readonly serverName?: string;
   readonly minVersion?: string;
   readonly maxVersion?: string;
+  /** tls=preferred: a server without TLS is still used, in plain text. */
+  readonly fallbackToPlaintext: boolean;
 }
 
 export class TargetError extends Error {
   override readonly name = 'TargetError';
 }
 
-const TLS_VERSIONS = new Set(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']);
+const TLS_VERSION_NAMES = ['TLSv1.0', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
 function tlsVersion(v: string | undefined, what: string, module: string): string | undefined {
   if (v === undefined) return undefined;
   const normalized = v === 'TLSv1.0' ? 'TLSv1' : v;
-  if (!TLS_VERSIONS.has(normalized)) throw new TargetError(`section [${module}]: ${what} ${JSON.stringify(v)} must be one of TLSv1.0, TLSv1.1, TLSv1.2, TLSv1.3`);
+  if (!TLS_VERSION_NAMES.includes(normalized)) throw new TargetError(`section [${module}]: ${what} ${JSON.stringify(v)} must be one of TLSv1.0, TLSv1.1, TLSv1.2, TLSv1.3`);
   return normalized;
 }
 
 /**
- * The endpoint for an auth module and an optional probe target (`host:port` or `unix:///path`;
- * the port is required, as in mysqld_exporter). TLS follows go-sql-driver's meaning of `tls`, and
- * client certificates work with or without ssl-ca (mysqld_exporter loads them only with a CA).
+ * The endpoint for an auth module and an optional probe target (parsed by parseMysqlAddress, so
+ * a target without a port means 3306). TLS follows go-sql-driver's meaning of `tls`: `true`
+ * verifies, `skip-verify` does not, `preferred` does not and falls back to plain text when the
+ * server has no TLS. Client certificates work with or without ssl-ca (mysqld_exporter loads them
+ * only with a CA).
  */
 export function endpointFor(module: AuthModule, target: string | undefined, insecureSkipVerify: boolean): Endpoint {
   let host: string | undefined;
   let port: number | undefined;
   let socketPath: string | undefined;
   if (target !== undefined) {
-    if (target.startsWith('unix://')) {
-      socketPath = target.slice('unix://'.length);
-      if (!socketPath) throw new TargetError(`target ${JSON.stringify(target)}: empty socket path`);
-    } else {
-      const hp = splitHostPort(target);
-      if (!hp) throw new TargetError(`target ${JSON.stringify(target)}: expected host:port or unix:///path/to/socket`);
-      host = hp.host;
-      port = hp.port;
-    }
+    const address = parseMysqlAddress(target);
+    if ('socket' in address) socketPath = address.socket;
+    else ({ host, port } = address);
   } else if (module.socket) {
     socketPath = module.socket;
   } else {
@@ -238,7 +263,7 @@ export function endpointFor(module: AuthModule, target: string | undefined, inse
   if (minVersion && maxVersion && minVersion > maxVersion) {
     throw new TargetError(`section [${module.name}]: tls-min-version ${module.tlsMinVersion} is above tls-max-version ${module.tlsMaxVersion}`);
   }
-  const mode = (module.tls ?? '').toLowerCase();
+  const mode = ({ '1': 'true', '0': 'false' } as Record<string, string>)[module.tls ?? ''] ?? (module.tls ?? '').toLowerCase();
   const custom = Boolean(module.sslCa || module.sslCert || module.sslKey || module.tlsServerName || minVersion || maxVersion);
   const wantTls = insecureSkipVerify || custom || mode === 'true' || mode === 'skip-verify' || mode === 'preferred';
   let tls: TlsSettings | undefined;
@@ -252,12 +277,18 @@ export function endpointFor(module: AuthModule, target: string | undefined, inse
       serverName: module.tlsServerName,
       minVersion,
       maxVersion,
+      fallbackToPlaintext: mode === 'preferred',
     };
   }
   return { host, port, socketPath, user: module.user, password: module.password, tls, cleartextPassword: module.enableCleartextPlugin };
 }
 
-/** A stable key for one endpoint (pool per endpoint); never contains the password itself. */
-export function endpointKey(moduleName: string, target: string | undefined): string {
-  return `${moduleName}\u0000${target ?? ''}`;
+/**
+ * The identity of a connection pool: everything that decides which server, as whom, and how.
+ * /metrics and a /probe of the same server with the same credentials share one pool, so the
+ * exporter's connection budget holds per server. The password enters only hashed.
+ */
+export function endpointKey(endpoint: Endpoint): string {
+  const { password, ...rest } = endpoint;
+  return createHash('sha256').update(JSON.stringify(rest)).update('\u0000').update(password).digest('hex');
 }

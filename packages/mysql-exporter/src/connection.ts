@@ -8,6 +8,7 @@
  *   so a struggling server never accumulates exporter queries.
  */
 import { readFileSync } from 'node:fs';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import mysql from 'mysql2';
 import type { Logger } from '@scrapekit/exporter-kit';
 import type { Endpoint } from './config.js';
@@ -208,7 +209,7 @@ export class ConnectionPool {
     this.opening++;
     let c: Pooled;
     try {
-      c = await this.open(signal);
+      c = await this.openPreferringTls(signal);
     } finally {
       this.opening--;
     }
@@ -253,19 +254,47 @@ export class ConnectionPool {
       cert: t.certFile ? readFileSync(t.certFile) : undefined,
       key: t.keyFile ? readFileSync(t.keyFile) : undefined,
     };
-    const ssl: mysql.SslOptions & { servername?: string; minVersion?: string; maxVersion?: string } = {
+    const ssl: mysql.SslOptions & { verifyIdentity?: boolean; minVersion?: string; maxVersion?: string } = {
       rejectUnauthorized: t.rejectUnauthorized,
+      // The name is checked in serverNameProblem(), for IP addresses and tls-server-name too.
+      verifyIdentity: false,
       ...(this.tlsFiles.ca ? { ca: this.tlsFiles.ca } : {}),
       ...(this.tlsFiles.cert ? { cert: this.tlsFiles.cert } : {}),
       ...(this.tlsFiles.key ? { key: this.tlsFiles.key } : {}),
-      ...(t.serverName ? { servername: t.serverName } : {}),
       ...(t.minVersion ? { minVersion: t.minVersion } : {}),
       ...(t.maxVersion ? { maxVersion: t.maxVersion } : {}),
     };
     return ssl;
   }
 
-  private open(signal: AbortSignal): Promise<Pooled> {
+  /**
+   * As go-sql-driver, verifying means the chain AND the name: tls-server-name, else the host
+   * connected to (an IP address must be among the certificate's IP SANs). mysql2 checks names
+   * only for host names and ignores tls-server-name, so the check is done here, before the
+   * connection is used for anything.
+   */
+  private serverNameProblem(conn: mysql.Connection): Error | undefined {
+    const t = this.opts.endpoint.tls;
+    const name = t?.serverName ?? this.opts.endpoint.host;
+    if (!t?.rejectUnauthorized || !name) return undefined;
+    const stream = (conn as unknown as { stream?: { getPeerCertificate?: () => PeerCertificate } }).stream;
+    const cert = stream?.getPeerCertificate?.();
+    if (!cert || Object.keys(cert).length === 0) return new Error(`TLS: the server at ${name} sent no certificate`);
+    return checkServerIdentity(name, cert);
+  }
+
+  /** tls=preferred: a server that announces no TLS support is used in plain text, as go-sql-driver does. */
+  private async openPreferringTls(signal: AbortSignal): Promise<Pooled> {
+    try {
+      return await this.open(signal, true);
+    } catch (err) {
+      if (!this.opts.endpoint.tls?.fallbackToPlaintext || (err as QueryError).code !== 'HANDSHAKE_NO_SSL_SUPPORT') throw err;
+      this.opts.logger.debug('server offers no TLS; tls=preferred connects in plain text');
+      return this.open(signal, false);
+    }
+  }
+
+  private open(signal: AbortSignal, useTls: boolean): Promise<Pooled> {
     const e = this.opts.endpoint;
     const password = e.password;
     return new Promise<Pooled>((resolve, reject) => {
@@ -277,7 +306,7 @@ export class ConnectionPool {
           socketPath: e.socketPath,
           user: e.user,
           password,
-          ssl: this.tls(),
+          ssl: useTls ? this.tls() : undefined,
           connectTimeout: this.opts.connectTimeoutMs,
           supportBigNumbers: true,
           bigNumberStrings: true,
@@ -313,6 +342,11 @@ export class ConnectionPool {
         }
       });
       conn.once('connect', (handshake: { serverVersion?: string; connectionId?: number }) => {
+        const wrongName = useTls ? this.serverNameProblem(conn) : undefined;
+        if (wrongName) {
+          fail(wrongName);
+          return;
+        }
         const version = parseServerVersion(handshake.serverVersion ?? '');
         this.serverVersion = version;
         this.isMariaDB = /mariadb/i.test(handshake.serverVersion ?? '');

@@ -1,10 +1,12 @@
 import { BadRequestError, type AcquireRequest, type Acquired, type ExporterRuntime, type Logger } from '@scrapekit/exporter-kit';
-import { endpointFor, endpointKey, type AuthModule } from './config.js';
+import { endpointFor, endpointKey, TargetError, type AuthModule } from './config.js';
 import { ConnectionPool, scrubSecret } from './connection.js';
 import type { CollectorSettings, MysqlTarget } from './target.js';
 
 export interface MysqlRuntimeOptions {
   readonly modules: ReadonlyMap<string, AuthModule>;
+  /** Re-reads the credentials for reload(); throws (ConfigError) when they are unusable. */
+  readonly reloadModules?: () => ReadonlyMap<string, AuthModule>;
   readonly insecureSkipVerify: boolean;
   readonly maxConnections: number;
   readonly lockWaitTimeout?: number;
@@ -26,16 +28,33 @@ interface PoolEntry {
   lastUsed: number;
 }
 
+export interface MysqlRuntime extends ExporterRuntime<MysqlTarget> {
+  /**
+   * Re-reads the credentials (mysqld_exporter 0.15's /-/reload). On success every pool is
+   * replaced, so the next scrape logs in with the new credentials; on failure the old ones stay
+   * in use and the error is thrown for the caller to report.
+   */
+  reload(): Promise<void>;
+}
+
 /**
- * One pool per (auth module, target). /metrics uses [client] with --mysqld.address; /probe picks
- * the section from auth_module (default client) and the server from target, as mysqld_exporter.
+ * One pool per endpoint (server, user, TLS settings): /metrics uses [client] with
+ * --mysqld.address; /probe picks the section from auth_module (default client) and the server
+ * from target, as mysqld_exporter, and lands in the same pool when that is the same server and
+ * login, so the connection budget (MAX_USER_CONNECTIONS in the README) holds per server.
  */
-export function createMysqlRuntime(opts: MysqlRuntimeOptions): ExporterRuntime<MysqlTarget> {
+export function createMysqlRuntime(opts: MysqlRuntimeOptions): MysqlRuntime {
   const pools = new Map<string, PoolEntry>();
+  let modules = opts.modules;
+  const metricsKey = (): string | undefined => {
+    const client = modules.get('client');
+    return client ? endpointKey(endpointFor(client, undefined, opts.insecureSkipVerify)) : undefined;
+  };
 
   const evictIdle = (now: number): void => {
+    const keep = metricsKey();
     for (const [key, entry] of pools) {
-      if (key === endpointKey('client', undefined)) continue;
+      if (key === keep) continue;
       if (now - entry.lastUsed > IDLE_POOL_MS || pools.size > MAX_POOLS) {
         pools.delete(key);
         void entry.pool.close();
@@ -43,17 +62,15 @@ export function createMysqlRuntime(opts: MysqlRuntimeOptions): ExporterRuntime<M
     }
   };
 
-  const poolFor = (moduleName: string, target: string | undefined): ConnectionPool => {
-    const key = endpointKey(moduleName, target);
+  const poolFor = (module: AuthModule, target: string | undefined): ConnectionPool => {
+    const endpoint = endpointFor(module, target, opts.insecureSkipVerify);
+    const key = endpointKey(endpoint);
     const now = Date.now();
     const existing = pools.get(key);
     if (existing) {
       existing.lastUsed = now;
       return existing.pool;
     }
-    const module = opts.modules.get(moduleName);
-    if (!module) throw new Error(`auth_module ${JSON.stringify(moduleName)} is not a section of the config file`);
-    const endpoint = endpointFor(module, target, opts.insecureSkipVerify);
     const pool = new ConnectionPool({
       endpoint,
       maxConnections: opts.maxConnections,
@@ -75,15 +92,22 @@ export function createMysqlRuntime(opts: MysqlRuntimeOptions): ExporterRuntime<M
       const moduleName = req.probe?.get('auth_module') || 'client';
       let pool: ConnectionPool | undefined;
       const started = performance.now();
-      if (!opts.modules.has(moduleName)) {
+      const module = modules.get(moduleName);
+      if (!module) {
         // mysqld_exporter answers 400 for an auth_module that is not in the config file.
         throw new BadRequestError(`auth_module ${JSON.stringify(moduleName)} is not a section of --config.my-cnf`);
       }
       try {
-        pool = poolFor(moduleName, target);
+        pool = poolFor(module, target);
+      } catch (err) {
+        // As mysqld_exporter ("Error forming dsn"): a target that is no address is the request's fault.
+        if (err instanceof TargetError) throw new BadRequestError(`target: ${err.message}`);
+        throw err;
+      }
+      try {
         await pool.check(req.signal);
       } catch (err) {
-        const password = opts.modules.get(moduleName)?.password ?? '';
+        const password = module.password;
         const message = scrubSecret(err instanceof Error ? err.message : String(err), password);
         req.logger.error('MySQL is not reachable', { auth_module: moduleName, ...(target ? { target } : {}), err: message });
         req.out.gauge(UP, UP_HELP, 0);
@@ -102,6 +126,14 @@ export function createMysqlRuntime(opts: MysqlRuntimeOptions): ExporterRuntime<M
           settings: opts.settings,
         },
       };
+    },
+    async reload() {
+      if (!opts.reloadModules) throw new Error('this runtime has no credentials source to reload');
+      modules = opts.reloadModules();
+      const old = [...pools.values()];
+      pools.clear();
+      await Promise.all(old.map((e) => e.pool.close()));
+      opts.logger.info('credentials reloaded', { auth_modules: [...modules.keys()].join(',') });
     },
     async close() {
       const all = [...pools.values()];

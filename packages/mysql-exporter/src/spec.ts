@@ -1,18 +1,21 @@
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, type ExporterSpec, type FlagSpec, type FlagValues, type SetupContext } from '@scrapekit/exporter-kit';
 import { collectors } from './collectors/index.js';
-import { resolveAuthModules } from './config.js';
-import { createMysqlRuntime } from './runtime.js';
+import { loadCredentials, type CredentialSources, type LoadedCredentials } from './credentials.js';
+import { createMysqlRuntime, type MysqlRuntime } from './runtime.js';
 import type { CollectorSettings, MysqlTarget } from './target.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-const DEFAULT_CNF = '.my.cnf';
+/** As mysqld_exporter 0.14 (Debian's) and its README: the user's own option file. */
+const DEFAULT_CNF = join(process.env.HOME || homedir(), '.my.cnf');
 
 export const flags: readonly FlagSpec[] = [
   { name: 'config.my-cnf', default: DEFAULT_CNF, placeholder: '<file>',
     description: 'Option file with [client] and [client.NAME] sections (user, password, host, port, socket, ssl-ca, ssl-cert, ssl-key, tls); each section is an auth module for /probe.' },
-  { name: 'mysqld.address', default: 'localhost:3306', placeholder: '<host:port|unix:///path>',
-    description: 'Server address used when [client] sets no host, port or socket.' },
+  { name: 'mysqld.address', default: 'localhost:3306', placeholder: '<host[:port]|unix:///path>',
+    description: 'Server address used when [client] sets no host, port or socket; without a port, 3306.' },
   { name: 'mysqld.username', default: '', placeholder: '<user>', description: 'User name used when [client] sets no user. The password comes from MYSQLD_EXPORTER_PASSWORD.' },
   { name: 'tls.insecure-skip-verify', kind: 'boolean', default: false, description: 'Use TLS but do not verify the server certificate (every section).' },
   { name: 'exporter.lock_wait_timeout', kind: 'number', default: 2, placeholder: '<seconds>',
@@ -46,18 +49,6 @@ export const flags: readonly FlagSpec[] = [
     description: 'Prefix removed from the event_name label.' },
 ];
 
-function readCnf(path: string, explicit: boolean): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    // The default file is optional (flags + MYSQLD_EXPORTER_PASSWORD suffice); a file the user
-    // named must exist.
-    if (!explicit && code === 'ENOENT') return undefined;
-    throw new ConfigError(`--config.my-cnf: cannot read ${path} (${code ?? 'error'}); fix the path or drop the flag`);
-  }
-}
-
 function settingsFrom(f: FlagValues): CollectorSettings {
   return {
     heartbeatDatabase: String(f['collect.heartbeat.database']),
@@ -77,25 +68,33 @@ function settingsFrom(f: FlagValues): CollectorSettings {
   };
 }
 
-export function setup({ flags: f, logger }: SetupContext) {
+function logCredentials(loaded: LoadedCredentials, logger: SetupContext['logger']): void {
+  for (const w of loaded.warnings) logger.warn(w);
+  for (const p of loaded.skipped) logger.error('skipping config section', { problem: p });
+}
+
+export function setup({ flags: f, logger }: SetupContext): MysqlRuntime {
   const cnfPath = String(f['config.my-cnf']);
-  const cnf = readCnf(cnfPath, cnfPath !== DEFAULT_CNF);
-  const { modules, problems } = resolveAuthModules(cnf, {
-    env: process.env,
-    address: String(f['mysqld.address']),
+  const sources: CredentialSources = {
+    cnfPath,
+    cnfExplicit: cnfPath !== DEFAULT_CNF,
+    address: String(f['mysqld.address'] ?? ''),
     username: String(f['mysqld.username'] ?? ''),
-  });
-  if (modules.size === 0) {
-    const why = problems.length > 0 ? ` (${problems.join('; ')})` : '';
-    throw new ConfigError(`no usable configuration${why}: set user in the [client] section of --config.my-cnf, or pass --mysqld.username`);
-  }
-  for (const p of problems) logger.error('skipping config section', { problem: p });
+    env: process.env,
+  };
+  const loaded = loadCredentials(sources);
+  logCredentials(loaded, logger);
   const maxConnections = Number(f['exporter.max_open_connections']);
   if (!Number.isInteger(maxConnections) || maxConnections < 1 || maxConnections > 2) {
     throw new ConfigError(`--exporter.max_open_connections: must be 1 or 2, got ${maxConnections}`);
   }
   return createMysqlRuntime({
-    modules,
+    modules: loaded.modules,
+    reloadModules: () => {
+      const again = loadCredentials(sources);
+      logCredentials(again, logger);
+      return again.modules;
+    },
     insecureSkipVerify: Boolean(f['tls.insecure-skip-verify']),
     maxConnections,
     lockWaitTimeout: f['exporter.enable_lock_wait_timeout'] ? Number(f['exporter.lock_wait_timeout']) : undefined,

@@ -21,6 +21,14 @@ export interface DbServer {
   readonly isMariaDB: boolean;
 }
 
+/**
+ * A user, database or channel name for one test process: the same suite may run at the same
+ * time from another checkout against the same shared server, and must not drop our objects.
+ */
+export function testName(base: string): string {
+  return `${base}_${process.pid.toString(36)}`;
+}
+
 export const LOCAL_MARIADB: DbServer = { host: DB_HOST, port: DB_PORT, isMariaDB: true };
 
 /** True when MariaDB answers on 127.0.0.1:3306; in CI a missing server fails the suite. */
@@ -94,11 +102,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts the exporter in-process on a free port with the given arguments. */
+/**
+ * Starts the exporter in-process on a free port with the given arguments. Without
+ * --config.my-cnf it gets an empty one, so a ~/.my.cnf on the test machine cannot change what a
+ * flags-only test connects to (the file wins over the flags).
+ */
 export async function startHarness(args: readonly string[]): Promise<Harness> {
   const logs: string[] = [];
+  const cnf = args.some((a) => a.startsWith('--config.my-cnf')) ? [] : [`--config.my-cnf=${writeCnf('')}`];
   const exporter = await startExporter(spec, {
-    argv: ['--web.listen-address=127.0.0.1:0', ...args],
+    argv: ['--web.listen-address=127.0.0.1:0', ...cnf, ...args],
     env: {},
     logger: createLogger({ level: 'info', write: (line) => logs.push(line) }),
   });

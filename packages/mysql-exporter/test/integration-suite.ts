@@ -8,12 +8,12 @@ import { havePromtool, promtoolCheckMetrics } from '../../../test/support/promto
 import { requireDependency } from '../../../test/support/services.js';
 import {
   createExporterUser, dropUser, globalStatus, rootConnection, rootQuery, sampleValue, startHarness, threadsOf, writeCnf,
-  type DbServer, type Harness, type Sample,
+  testName, type DbServer, type Harness, type Sample,
 } from './harness.js';
 
-const USER = 'scrapekit_test_exp';
+const USER = testName('scrapekit_test_exp');
 const PASSWORD = 'Sk-test#pw1';
-const DB = 'scrapekit_test_mysql';
+const DB = testName('scrapekit_test_mysql');
 
 const OPTIONAL = [
   'info_schema.processlist', 'info_schema.tables', 'info_schema.tablestats', 'info_schema.innodb_metrics', 'info_schema.userstats',
@@ -27,6 +27,7 @@ const OPTIONAL = [
 /** Registers the suite's hooks and tests in the calling describe(); `server` is read lazily. */
 export function integrationSuite(server: () => DbServer): void {
   let h: Harness;
+  const promtool = requireDependency(havePromtool(), 'promtool');
 
   beforeAll(async () => {
     await createExporterUser(USER, PASSWORD, 3, server());
@@ -124,8 +125,7 @@ export function integrationSuite(server: () => DbServer): void {
     }
   });
 
-  it('promtool finds nothing in our own names with the optional collectors on', async () => {
-    if (!requireDependency(havePromtool(), 'promtool')) return;
+  it.runIf(promtool)('promtool finds nothing in our own names with the optional collectors on', async () => {
     const { text } = await h.scrape();
     const lint = await promtoolCheckMetrics(text);
     expect(lint.errors).toEqual([]);

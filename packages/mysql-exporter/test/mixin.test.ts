@@ -8,7 +8,7 @@ import { globalVariablesCollector } from '../src/collectors/global_variables.js'
 import { slaveStatusCollector } from '../src/collectors/slave_status.js';
 import { validPrometheusName } from '../src/naming.js';
 import { fakeTarget, result, run } from './fake-target.js';
-import { createExporterUser, dropUser, mariadbAvailable, rootQuery, sampleValue, startHarness, writeCnf, type Harness } from './harness.js';
+import { createExporterUser, dropUser, mariadbAvailable, rootQuery, sampleValue, startHarness, testName, writeCnf, type Harness } from './harness.js';
 
 const STATUS = [
   'aborted_clients', 'aborted_connects', 'bytes_received', 'bytes_sent', 'created_tmp_disk_tables', 'created_tmp_files', 'created_tmp_tables',
@@ -43,10 +43,10 @@ const SPECIAL: ReadonlyArray<readonly [string, Record<string, string>]> = [
 const REPLICATION = ['mysql_slave_status_slave_io_running', 'mysql_slave_status_slave_sql_running', 'mysql_slave_status_seconds_behind_master', 'mysql_slave_status_sql_delay'];
 
 const available = await mariadbAvailable();
-const USER = 'scrapekit_test_mixin';
+const USER = testName('scrapekit_test_mixin');
 const PASSWORD = 'Mixin-pw-3';
-const DB = 'scrapekit_test_mixin_db';
-const CHANNEL = 'scrapekit_test_chan';
+const DB = testName('scrapekit_test_mixin_db');
+const CHANNEL = testName('scrapekit_test_chan');
 
 describe.runIf(available)('mysqld-mixin metrics on the real MariaDB', () => {
   let h: Harness;

@@ -3,6 +3,7 @@
  * after an outage (through a TCP proxy we can cut), and server-side cancellation of queries
  * that outlive the scrape deadline.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '@scrapekit/exporter-kit';
@@ -10,21 +11,37 @@ import { freePort } from '../../../test/support/processes.js';
 import { AbortedError, ConnectionPool } from '../src/connection.js';
 import {
   createExporterUser, DB_HOST, DB_PORT, dropUser, mariadbAvailable, rootConnection, rootQuery, sampleValue, sleep, startHarness, threadsOf, writeCnf,
+  testName, type Harness,
 } from './harness.js';
 
 const available = await mariadbAvailable();
-const USER = 'scrapekit_test_res';
-const LIMITED = 'scrapekit_test_lim';
+const USER = testName('scrapekit_test_res');
+const LIMITED = testName('scrapekit_test_lim');
 const PASSWORD = 'Res!stance-42';
-const DB = 'scrapekit_test_res_db';
+const DB = testName('scrapekit_test_res_db');
 
-/** A TCP proxy to MariaDB that can be cut (closing every connection) and restored on the same port. */
+/**
+ * A TCP proxy to MariaDB that can be cut (closing every connection) and restored on the same
+ * port, or turned into a server that is no MySQL: one that answers garbage, or one that accepts
+ * and then says nothing.
+ */
 class Proxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
+  mode: 'proxy' | 'garbage' | 'stall' = 'proxy';
   constructor(readonly port: number) {}
   async start(): Promise<void> {
     this.server = createServer((client) => {
+      client.on('error', () => {});
+      this.sockets.add(client);
+      client.on('close', () => this.sockets.delete(client));
+      if (this.mode === 'stall') return;
+      if (this.mode === 'garbage') {
+        // Looks like a packet header, then nonsense: a parser must not take it for a handshake.
+        client.write(Buffer.concat([Buffer.from([0x2a, 0x00, 0x00, 0x00, 0xff]), randomBytes(4096)]));
+        client.write('HTTP/1.1 400 Bad Request\r\n\r\n');
+        return;
+      }
       const upstream = connect(DB_PORT, DB_HOST);
       for (const s of [client, upstream]) {
         this.sockets.add(s);
@@ -114,26 +131,49 @@ describe.runIf(available)('failure behaviour', () => {
     }
   });
 
-  it('recovers at the first scrape after the server is back', async () => {
+  /** An exporter whose [client] goes through a fresh Proxy; both are stopped afterwards. */
+  async function throughProxy(run: (proxy: Proxy, h: Harness) => Promise<void>): Promise<void> {
     const proxy = new Proxy(await freePort());
     await proxy.start();
-    const cnf = writeCnf(`[client]\nuser=${USER}\npassword=${PASSWORD}\nhost=127.0.0.1\nport=${proxy.port}\n`);
-    const h = await startHarness([`--config.my-cnf=${cnf}`]);
+    const h = await startHarness([`--config.my-cnf=${writeCnf(`[client]\nuser=${USER}\npassword=${PASSWORD}\nhost=127.0.0.1\nport=${proxy.port}\n`)}`]);
     try {
-      expect(sampleValue((await h.scrape()).samples, 'mysql_up')).toBe(1);
-      await proxy.stop();
-      const down = await h.scrape();
-      expect(down.status).toBe(200);
-      expect(sampleValue(down.samples, 'mysql_up')).toBe(0);
-      await proxy.start();
-      const back = await h.scrape();
-      expect(sampleValue(back.samples, 'mysql_up')).toBe(1);
-      expect(sampleValue(back.samples, 'mysql_exporter_collector_success', { collector: 'collect.global_status' })).toBe(1);
+      await run(proxy, h);
     } finally {
       await h.close();
       await proxy.stop();
     }
-  });
+  }
+
+  const expectFullyUp = async (h: Harness): Promise<void> => {
+    const back = await h.scrape();
+    expect(sampleValue(back.samples, 'mysql_up')).toBe(1);
+    expect(sampleValue(back.samples, 'mysql_exporter_collector_success', { collector: 'collect.global_status' })).toBe(1);
+  };
+
+  it('recovers at the first scrape after the server is back', () => throughProxy(async (proxy, h) => {
+    expect(sampleValue((await h.scrape()).samples, 'mysql_up')).toBe(1);
+    await proxy.stop();
+    const down = await h.scrape();
+    expect(down.status).toBe(200);
+    expect(sampleValue(down.samples, 'mysql_up')).toBe(0);
+    await proxy.start();
+    await expectFullyUp(h);
+  }));
+
+  it('a port that answers garbage or stalls after connect: mysql_up 0 by the deadline, then up once MySQL is back', () => throughProxy(async (proxy, h) => {
+    for (const mode of ['garbage', 'stall', 'garbage'] as const) {
+      proxy.mode = mode;
+      const started = Date.now();
+      const r = await h.scrape('/metrics', { 'X-Prometheus-Scrape-Timeout-Seconds': '2' });
+      // The deadline is 1.75 s; the bound only catches a scrape that waits for the connect
+      // timeout (10 s) or forever, without being tight on a slow machine.
+      expect(Date.now() - started, mode).toBeLessThan(9_000);
+      expect(r.status, mode).toBe(200);
+      expect(sampleValue(r.samples, 'mysql_up'), mode).toBe(0);
+    }
+    proxy.mode = 'proxy';
+    await expectFullyUp(h);
+  }));
 
   it('cancels a query on the server when the scrape deadline passes (KILL QUERY), keeping at most 2 connections', async () => {
     const pool = new ConnectionPool({

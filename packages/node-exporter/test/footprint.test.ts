@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runScrape } from '@scrapekit/exporter-kit';
-import { naturalCompare } from '../src/collectors/sysfs-read.js';
+import { naturalCompare } from '../src/natural-compare.js';
 import { timeZoneAbbreviation } from '../src/collectors/time.js';
 import { nodeCollectors } from '../src/collectors/index.js';
-import { coreContext } from './core/context.js';
+import { defaultsContext } from './fixture-tree.js';
 
 // ICU's collation and time-zone data cost 3 MB and 8 MB of resident memory once touched; the
 // exporter's budget is 70 MB. The Linux scrape path must not touch them.
@@ -14,7 +14,7 @@ describe('memory footprint guards', () => {
     const dtf = vi.spyOn(Intl, 'DateTimeFormat');
     const collator = vi.spyOn(Intl, 'Collator');
     const locale = vi.spyOn(String.prototype, 'localeCompare');
-    const families = await runScrape({ collectors: nodeCollectors, target: coreContext(), timeoutMs: 20_000 });
+    const families = await runScrape({ collectors: nodeCollectors, target: defaultsContext(), timeoutMs: 20_000 });
     expect(families.length).toBeGreaterThan(50);
     expect(dtf).not.toHaveBeenCalled();
     expect(collator).not.toHaveBeenCalled();

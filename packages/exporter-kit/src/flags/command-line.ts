@@ -3,8 +3,21 @@ import type { Collector } from '../collector.js';
 import { LOG_FORMATS, LOG_LEVELS } from '../logger.js';
 import type { ExporterSpec, FlagSpec, FlagValues } from '../spec.js';
 import { ConfigError } from '../spec.js';
+import { pushFlags } from '../push/push-flags.js';
 import { DEFAULT_PLACEHOLDER, flagKind } from './kinds.js';
 import { aliasConflict, finishFlags, sameAsDefault, type GivenValue } from './resolve.js';
+
+/** Every flag an exporter takes: the kit's, the exporter's own, then each registered collector's. */
+export function exporterFlags<Target>(spec: ExporterSpec<Target>): FlagSpec[] {
+  const all = [...kitFlags(spec as ExporterSpec<unknown>), ...(spec.flags ?? []), ...spec.collectors.flatMap((c) => c.flags ?? [])];
+  const seen = new Set<string>();
+  for (const f of all) {
+    // A programming error, not a user's: two declarations of one flag would silently shadow each other.
+    if (seen.has(f.name)) throw new Error(`${spec.name}: flag --${f.name} is declared twice`);
+    seen.add(f.name);
+  }
+  return all;
+}
 
 /** The flags every exporter shares, named as the Go exporters name them. */
 export function kitFlags(spec: ExporterSpec<unknown>): FlagSpec[] {
@@ -25,6 +38,7 @@ export function kitFlags(spec: ExporterSpec<unknown>): FlagSpec[] {
       description: 'Seconds subtracted from Prometheus\'s scrape timeout so the answer arrives before Prometheus gives up.' },
     { name: 'log.level', kind: 'enum', default: 'info', choices: LOG_LEVELS, placeholder: '<level>', description: 'Only log messages with the given severity or above.' },
     { name: 'log.format', kind: 'enum', default: 'logfmt', choices: LOG_FORMATS, placeholder: '<format>', description: 'Output format of log messages.' },
+    ...pushFlags(spec.name),
   ];
 }
 
@@ -60,7 +74,7 @@ export function parseCommandLine<Target>(
   env: NodeJS.ProcessEnv,
 ): ParsedCommandLine {
   const prefix = spec.collectorFlagPrefix ?? 'collector';
-  const flagSpecs = [...kitFlags(spec as ExporterSpec<unknown>), ...(spec.flags ?? [])];
+  const flagSpecs = exporterFlags(spec);
   let helpText = '';
   const program = new Command(spec.name)
     .description(spec.description)

@@ -1,4 +1,4 @@
-export { parseCommandLine, envName, kitFlags, HelpShown } from './command-line.js';
+export { parseCommandLine, envName, exporterFlags, kitFlags, HelpShown } from './command-line.js';
 export type { ParsedCommandLine } from './command-line.js';
 export { parseFlagValue } from './kinds.js';
 export { resolveFlagValues } from './resolve.js';

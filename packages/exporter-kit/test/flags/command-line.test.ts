@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExporterSpec } from '../../src/index.js';
+import type { ExporterSpec, FlagSpec } from '../../src/index.js';
 import { ConfigError, HelpShown, defineCollector, envName, parseCommandLine } from '../../src/index.js';
 
 const spec: ExporterSpec<void> = {
@@ -97,5 +97,28 @@ describe('scrape.timeout (a duration flag)', () => {
   it('rejects what Go rejects, naming the flag or the env var', () => {
     expect(() => parse(['--scrape.timeout=10'])).toThrow(/^--scrape.timeout: missing unit in duration "10"/);
     expect(() => parse([], { DEMO_EXPORTER_SCRAPE_TIMEOUT: '10 parsecs' })).toThrow(/^DEMO_EXPORTER_SCRAPE_TIMEOUT: unknown unit/);
+  });
+});
+
+describe('flags declared by collectors', () => {
+  const collector = (name: string, flags: FlagSpec[]) => ({
+    name, help: `${name} collector`, defaultEnabled: true, flags, collect: async () => {},
+  });
+  const spec = (collectors: ReturnType<typeof collector>[]): ExporterSpec => ({
+    name: 'demo-exporter', description: 'demo', version: '1.0.0', defaultListenAddress: ':9999', envPrefix: 'DEMO',
+    buildInfoMetric: 'demo_exporter_build_info', collectorMetrics: { duration: 'demo_d', success: 'demo_s' }, collectors,
+  });
+
+  it('parses a collector\'s own flags by kind, with env vars, like the exporter\'s', () => {
+    const s = spec([collector('disk', [{ name: 'collector.disk.timeout', kind: 'duration', default: '5s', description: 'wait' }])]);
+    expect(parseCommandLine(s, ['--collector.disk.timeout=1m30s'], {}).flags['collector.disk.timeout']).toBe(90_000);
+    expect(parseCommandLine(s, [], { DEMO_COLLECTOR_DISK_TIMEOUT: '250ms' }).flags['collector.disk.timeout']).toBe(250);
+    expect(parseCommandLine(s, [], {}).flags['collector.disk.timeout']).toBe(5000);
+    expect(() => parseCommandLine(s, ['--collector.disk.timeout=5'], {})).toThrow(ConfigError);
+  });
+
+  it('refuses one flag declared twice (a programming error, caught by any start)', () => {
+    const f: FlagSpec = { name: 'collector.shared.option', description: 'x' };
+    expect(() => parseCommandLine(spec([collector('a', [f]), collector('b', [f])]), [], {})).toThrow('--collector.shared.option is declared twice');
   });
 });

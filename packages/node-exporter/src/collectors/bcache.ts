@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { dehumanize, parsePriorityStats, parseWritebackRateDebug } from '../sysfs/bcache.js';
-import { listDir, listFeatureDir, readAttr, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, readAttr, readAttrs } from '../read/index.js';
 
 /** [file, metric suffix, help, scale, counter?] of /sys/fs/bcache/<uuid> and its internal/ dir. */
 const SET_VALUES: ReadonlyArray<readonly [string, string, string, number, boolean]> = [

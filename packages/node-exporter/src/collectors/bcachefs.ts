@@ -11,7 +11,7 @@ import {
   parseIoDone,
   parseIoErrors,
 } from '../sysfs/bcachefs.js';
-import { listDir, listFeatureDir, mapLimit, readAttr, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, readAttr, readAttrs } from '../read/index.js';
 
 async function collectDevice(fsDir: string, entry: string, uuid: string, signal: AbortSignal, out: MetricSink): Promise<void> {
   const device = entry.slice('dev-'.length);

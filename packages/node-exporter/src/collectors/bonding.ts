@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { isMiiUp, parseNameList } from '../sysfs/bonding.js';
-import { mapLimit, READ_CONCURRENCY, readAttr } from './sysfs-read.js';
+import { mapLimit, READ_CONCURRENCY, readAttr } from '../read/index.js';
 
 /** Bonding masters and how many of their slaves have MII link up (the mixin's NodeBondingDegraded). */
 export const bondingCollector: Collector<NodeContext> = {

@@ -4,7 +4,7 @@ import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { attrText, parseUintAttr } from '../sysfs/attributes.js';
 import { btrfsLayoutRatio, parseBtrfsCommitStats } from '../sysfs/btrfs.js';
-import { listDir, listFeatureDir, mapLimit, readAttr } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, readAttr } from '../read/index.js';
 
 const BLOCK_GROUP_TYPES = ['data', 'metadata', 'system'] as const;
 

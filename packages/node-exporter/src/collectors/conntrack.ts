@@ -1,8 +1,9 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import { NoDataError } from '@scrapekit/exporter-kit';
-import { readTextIfExists, type NodeContext } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parseConntrackStat } from '../procfs/conntrack.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
+import { readTextIfExists } from '../read/index.js';
 
 /** Columns of /proc/net/stat/nf_conntrack that node_exporter reports, summed over CPUs. */
 const STATS: ReadonlyArray<readonly [column: string, metric: string, help: string]> = [

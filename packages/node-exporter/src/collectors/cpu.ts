@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
-import { mapLimit, readDirIfExists, readSysfsIfExists, type NodeContext, readProcFile, readProcFileOnce } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parseCpuinfo } from '../procfs/cpuinfo.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
 import { parseProcStat, type CpuTimes } from '../procfs/stat.js';
 import { parseCpuList } from '../sysfs/cpufreq.js';
+import { listDir, mapLimit, readAttr, readProcFile, readProcFileOnce } from '../read/index.js';
 
 const MODES = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal'] as const;
 /** An idle counter that falls back this far means the CPU was unplugged and replugged. */
@@ -80,10 +81,10 @@ type ThrottleTopology = { readonly pkg: string; readonly core: string; readonly 
 
 async function throttleTopology(dir: string, signal: AbortSignal): Promise<ThrottleTopology> {
   const [core, pkgCount, pkgId, coreId] = await Promise.all([
-    readSysfsIfExists(join(dir, 'thermal_throttle', 'core_throttle_count'), signal),
-    readSysfsIfExists(join(dir, 'thermal_throttle', 'package_throttle_count'), signal),
-    readSysfsIfExists(join(dir, 'topology', 'physical_package_id'), signal),
-    readSysfsIfExists(join(dir, 'topology', 'core_id'), signal),
+    readAttr(join(dir, 'thermal_throttle', 'core_throttle_count'), signal),
+    readAttr(join(dir, 'thermal_throttle', 'package_throttle_count'), signal),
+    readAttr(join(dir, 'topology', 'physical_package_id'), signal),
+    readAttr(join(dir, 'topology', 'core_id'), signal),
   ]);
   if (core === undefined || pkgId === undefined || coreId === undefined) return null;
   return { pkg: pkgId.trim(), core: coreId.trim(), hasPackageCount: pkgCount !== undefined };
@@ -91,7 +92,7 @@ async function throttleTopology(dir: string, signal: AbortSignal): Promise<Throt
 
 async function throttles(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {
   const base = t.sys('devices', 'system', 'cpu');
-  const cpus = (await readDirIfExists(base)).filter((d) => /^cpu\d+$/.test(d));
+  const cpus = ((await listDir(base)) ?? []).filter((d) => /^cpu\d+$/.test(d));
   // Topology and the presence of the counters do not change while a CPU exists: learn them
   // once per CPU, so a scrape reads only the counters (nothing at all on VMs).
   const topo = t.state('cpu.throttle-topology', () => new Map<string, ThrottleTopology>());
@@ -116,7 +117,7 @@ async function throttles(t: NodeContext, out: MetricSink, signal: AbortSignal): 
       reads.push({ cpu, file: 'package_throttle_count', labels: { package: tp.pkg }, metric: 'package' });
     }
   }
-  const values = await mapLimit(reads, 8, (r) => readSysfsIfExists(join(base, r.cpu, 'thermal_throttle', r.file), signal));
+  const values = await mapLimit(reads, 8, (r) => readAttr(join(base, r.cpu, 'thermal_throttle', r.file), signal));
   reads.forEach((r, i) => {
     const text = values[i];
     if (text === undefined) return;
@@ -127,7 +128,7 @@ async function throttles(t: NodeContext, out: MetricSink, signal: AbortSignal): 
 }
 
 async function isolated(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {
-  const text = await readSysfsIfExists(t.sys('devices', 'system', 'cpu', 'isolated'), signal);
+  const text = await readAttr(t.sys('devices', 'system', 'cpu', 'isolated'), signal);
   if (text === undefined) return;
   for (const cpu of parseCpuList(text)) out.gauge('node_cpu_isolated', 'Whether the CPU is isolated from the scheduler (isolcpus).', 1, { cpu: String(cpu) });
 }

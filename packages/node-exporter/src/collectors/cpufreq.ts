@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { CPUFREQ_FILES, parseCpufreq, parseCpuList, type CpufreqStats } from '../sysfs/cpufreq.js';
-import { listDir, listFeatureDir, mapLimit, naturalCompare, READ_CONCURRENCY, readAttr, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttr, readAttrs } from '../read/index.js';
+import { naturalCompare } from '../natural-compare.js';
 
 const FREQ_GAUGES: ReadonlyArray<readonly [keyof CpufreqStats, string, string]> = [
   ['cpuinfoCurHz', 'node_cpu_frequency_hertz', 'Current CPU frequency as reported by the hardware, in hertz.'],

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { flagFilter, type Collector, type MetricSink } from '@scrapekit/exporter-kit';
-import { mapLimit, readTextIfExists, type NodeContext, readProcFile } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parseDiskstats, type DiskStatsLine } from '../procfs/diskstats.js';
 import { parseUdevProperties } from '../sysfs/udev.js';
+import { mapLimit, readProcFile, readTextIfExists } from '../read/index.js';
 
 const SECTOR_BYTES = 512;
 

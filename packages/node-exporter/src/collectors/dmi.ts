@@ -1,7 +1,7 @@
 import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { DMI_LABELS, dmiInfoLabels } from '../sysfs/dmi.js';
-import { listDir, readAttrs } from './sysfs-read.js';
+import { listDir, readAttrs } from '../read/index.js';
 
 /**
  * Firmware/board identity from /sys/class/dmi/id. It cannot change without a reboot, so it is

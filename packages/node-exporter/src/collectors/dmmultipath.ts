@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { attrText, parseUintAttr } from '../sysfs/attributes.js';
-import { listDir, listFeatureDir, mapLimit, readAttr, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, readAttr, readAttrs } from '../read/index.js';
 
 /** A path is healthy when its SCSI device is "running" or its NVMe controller "live". */
 export function isPathActive(state: string): boolean {

@@ -1,7 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseProcDrbd } from '../procfs/drbd.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 /** /proc/drbd key → [metric suffix, help, multiplier, counter?]. KiB counters become bytes ("nr" stays as node_exporter exports it). */
 const NUMERIC: Readonly<Record<string, readonly [string, string, number, boolean]>> = {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { attrText, parseUintAttr } from '../sysfs/attributes.js';
-import { listFeatureDir, mapLimit, readAttr, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttr, readAttrs } from '../read/index.js';
 
 /** [device attribute, metric, help] of amdgpu cards; absent attributes read as 0, as procfs's struct has them. */
 const AMDGPU_VALUES: ReadonlyArray<readonly [string, string, string]> = [

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseUintAttr } from '../sysfs/attributes.js';
-import { listDir, listFeatureDir, mapLimit, naturalCompare, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, readAttrs } from '../read/index.js';
+import { naturalCompare } from '../natural-compare.js';
 
 async function requiredCounts<K extends string>(dir: string, names: readonly K[], signal: AbortSignal): Promise<Record<K, number>> {
   const raw = await readAttrs(dir, names, signal);

@@ -1,7 +1,8 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import { NoDataError } from '@scrapekit/exporter-kit';
-import { readTextIfExists, type NodeContext } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
+import { readTextIfExists } from '../read/index.js';
 
 export const entropyCollector: Collector<NodeContext> = {
   name: 'entropy',

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { attrText, parseHexAttr } from '../sysfs/attributes.js';
-import { listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttrs } from '../read/index.js';
 
 const INFO = ['speed', 'port_state', 'port_type', 'symbolic_name', 'node_name', 'port_id', 'port_name', 'fabric_name', 'dev_loss_tmo', 'supported_classes', 'supported_speeds'] as const;
 

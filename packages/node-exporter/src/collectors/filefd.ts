@@ -1,6 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
-import { readProcFile, type NodeContext } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parseFileNr } from '../procfs/keyvalue.js';
+import { readProcFile } from '../read/index.js';
 
 export const filefdCollector: Collector<NodeContext> = {
   name: 'filefd',

@@ -1,7 +1,8 @@
 import { statfs } from 'node:fs/promises';
 import { flagFilter, numberFlag, type Collector, type Logger, type MetricSink } from '@scrapekit/exporter-kit';
-import { isMissing, mapLimit, type NodeContext, readProcFile } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parseMountinfo, type MountInfo } from '../procfs/mountinfo.js';
+import { isMissing, mapLimit, readProcFile } from '../read/index.js';
 
 /**
  * statfs calls that have not answered yet, shared by every scrape. A dead NFS server makes statfs

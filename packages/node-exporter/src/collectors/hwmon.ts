@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ignoredByFilter, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { HWMON_SENSOR_TYPES, addSensorFile, cleanHwmonName, disambiguateChips, explodeSensorFileName, hwmonChipName, hwmonSamples, type SensorData } from '../sysfs/hwmon.js';
-import { isMissing, listDir, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttrLenient, readSmall } from './sysfs-read.js';
+import { isMissing, listDir, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttrLenient, readSysfsFile } from '../read/index.js';
 
 async function resolveOrUndefined(path: string): Promise<string | undefined> {
   try {
@@ -34,7 +34,7 @@ async function collectSensorFiles(dir: string, data: SensorData, signal: AbortSi
   });
   const contents = await mapLimit(wanted, READ_CONCURRENCY, async (f) => {
     try {
-      return await readSmall(join(dir, f), signal);
+      return await readSysfsFile(join(dir, f), signal);
     } catch (err) {
       if (signal.aborted) throw err;
       return undefined;

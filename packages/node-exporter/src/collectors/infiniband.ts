@@ -3,7 +3,8 @@ import { ignoredByFilter, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { attrText } from '../sysfs/attributes.js';
 import { IB_COUNTERS, parseIbCounter, parseIbRate, parseIbStateId } from '../sysfs/infiniband.js';
-import { listDir, listFeatureDir, mapLimit, naturalCompare, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, readAttrs } from '../read/index.js';
+import { naturalCompare } from '../natural-compare.js';
 
 const PORT_FILES = ['state', 'phys_state', 'rate', ...IB_COUNTERS.map(([f]) => f)];
 

@@ -1,7 +1,7 @@
-import type { Collector } from '@scrapekit/exporter-kit';
+import { ignoredByFilter, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
-import { parseInterrupts, parseSoftirqs } from '../procfs/interrupts.js';
-import { isIgnored, readFeatureFile } from './sysfs-read.js';
+import { parseInterrupts } from '../procfs/interrupts.js';
+import { readFeatureFile } from '../read/index.js';
 
 /** Per-CPU interrupt counts from /proc/interrupts (high cardinality: off by default). */
 export const interruptsCollector: Collector<NodeContext> = {
@@ -15,24 +15,10 @@ export const interruptsCollector: Collector<NodeContext> = {
     // Unset means node_exporter's default (true): only an explicit --no-… drops zero counts.
     const includeZeros = t.flags['collector.interrupts.include-zeros'] !== false;
     for (const irq of parseInterrupts(await readFeatureFile(t.proc('interrupts'), ctx.signal, 'interrupts'))) {
-      if (isIgnored(`${irq.type};${irq.info};${irq.devices}`, exclude, include)) continue;
+      if (ignoredByFilter(`${irq.type};${irq.info};${irq.devices}`, include, exclude)) continue;
       irq.values.forEach((v, cpu) => {
         if (!includeZeros && v === 0) return;
         out.counter('node_interrupts_total', 'Interrupts serviced by the CPU.', v, { cpu: String(cpu), type: irq.type, info: irq.info, devices: irq.devices });
-      });
-    }
-  },
-};
-
-/** Per-CPU softirq counts from /proc/softirqs. */
-export const softirqsCollector: Collector<NodeContext> = {
-  name: 'softirqs',
-  help: 'Per-CPU softirq counts from /proc/softirqs.',
-  defaultEnabled: false,
-  async collect(ctx, out) {
-    for (const s of parseSoftirqs(await readFeatureFile(ctx.target.proc('softirqs'), ctx.signal, 'softirqs'))) {
-      s.values.forEach((v, cpu) => {
-        out.counter('node_softirqs_functions_total', 'Softirq handler runs on the CPU, by vector.', v, { cpu: String(cpu), type: s.type });
       });
     }
   },

@@ -1,7 +1,7 @@
 import { ConfigError, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseIpvsBackends, parseIpvsStats, type IpvsBackend } from '../procfs/ipvs.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 export const IPVS_BACKEND_LABELS = ['local_address', 'local_port', 'remote_address', 'remote_port', 'proto', 'local_mark'] as const;
 type BackendLabel = (typeof IPVS_BACKEND_LABELS)[number];

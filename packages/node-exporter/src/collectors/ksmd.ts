@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseIntAttr } from '../sysfs/attributes.js';
-import { listFeatureDir, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, readAttrs } from '../read/index.js';
 
 /** [file, metric, help, scale, counter?] of /sys/kernel/mm/ksm. */
 const KSM_FILES: ReadonlyArray<readonly [string, string, string, number, boolean]> = [

@@ -1,6 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
-import { readProcFile, type NodeContext } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parseLoadavg } from '../procfs/loadavg.js';
+import { readProcFile } from '../read/index.js';
 
 export const loadavgCollector: Collector<NodeContext> = {
   name: 'loadavg',

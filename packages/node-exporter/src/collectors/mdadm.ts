@@ -1,7 +1,8 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import { NoDataError } from '@scrapekit/exporter-kit';
-import { readTextIfExists, type NodeContext } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parseMdstat } from '../procfs/mdstat.js';
+import { readTextIfExists } from '../read/index.js';
 
 const STATES = ['active', 'inactive', 'recovering', 'resync', 'check'] as const;
 

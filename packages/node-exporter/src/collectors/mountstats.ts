@@ -1,7 +1,7 @@
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { NFS_EVENT_NAMES, mountinfoAddresses, parseMountStats, type NfsMountStats } from '../procfs/mountstats.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 const P = 'node_mountstats_nfs_';
 const BYTES: ReadonlyArray<readonly [string, string]> = [

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { NETCLASS_FILES, parseNetClassIface, type NetClassIface } from '../sysfs/netclass.js';
-import { listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttrs } from '../read/index.js';
 
 type NumericKey = { [K in keyof NetClassIface]-?: NetClassIface[K] extends number | undefined ? K : never }[keyof NetClassIface];
 

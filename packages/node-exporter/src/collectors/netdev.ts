@@ -1,10 +1,11 @@
 import { networkInterfaces } from 'node:os';
 import { flagFilter, type Collector, type Logger, type MetricSink } from '@scrapekit/exporter-kit';
 import { join } from 'node:path';
-import { mapLimit, readDirIfExists, readSysfsIfExists, type NodeContext, readProcFile } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
 import { parseNetDev } from '../procfs/netdev.js';
 import { detailedCounterName } from '../sysfs/net-statistics.js';
+import { listDir, mapLimit, readAttr, readProcFile } from '../read/index.js';
 import { readInterfaceAddresses } from '../syscall/netlink-route.js';
 
 export const netdevCollector: Collector<NodeContext> = {
@@ -29,7 +30,7 @@ export const netdevCollector: Collector<NodeContext> = {
       const netlink = t.flags['collector.netdev.netlink'] !== false;
       const nohandler = netlink
         ? await mapLimit(devs, 8, async (d) => {
-          const text = await readSysfsIfExists(t.sys('class', 'net', d.device, 'statistics', 'rx_nohandler'), ctx.signal).catch(() => undefined);
+          const text = await readAttr(t.sys('class', 'net', d.device, 'statistics', 'rx_nohandler'), ctx.signal).catch(() => undefined);
           return text === undefined ? undefined : parseSingleNumber(text, 'rx_nohandler');
         })
         : [];
@@ -50,8 +51,8 @@ export const netdevCollector: Collector<NodeContext> = {
 /** Every counter file of one interface's statistics directory, named as node_exporter's detailed mode. */
 async function readStatistics(t: NodeContext, device: string, signal: AbortSignal): Promise<Map<string, number>> {
   const dir = t.sys('class', 'net', device, 'statistics');
-  const files = (await readDirIfExists(dir)).sort();
-  const values = await mapLimit(files, 8, (f) => readSysfsIfExists(join(dir, f), signal));
+  const files = (await listDir(dir)) ?? [];
+  const values = await mapLimit(files, 8, (f) => readAttr(join(dir, f), signal));
   const out = new Map<string, number>();
   files.forEach((f, i) => {
     const name = detailedCounterName(f);

@@ -1,6 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
-import { readTextIfExists, type NodeContext, readProcFile } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parseNetstatPairs, parseSnmp6, type NetStatistic } from '../procfs/netstat.js';
+import { readProcFile, readTextIfExists } from '../read/index.js';
 
 export const netstatCollector: Collector<NodeContext> = {
   name: 'netstat',

@@ -1,12 +1,10 @@
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
-import { NFS_CLIENT_V4_OPS, NFS_SERVER_V4_OPS, NFS_V2_OPS, NFS_V3_OPS, fixedLine, parseRpcStatLines, procOps, type RpcStatLines } from '../procfs/nfs.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { NFS_CLIENT_V4_OPS, NFS_V2_OPS, NFS_V3_OPS, fixedLine, parseRpcStatLines, procOps, type RpcStatLines } from '../procfs/nfs.js';
+import { readFeatureFile } from '../read/index.js';
 
-function requests(out: MetricSink, name: string, help: string, proto: string, ops: Array<[string, number]>, skip: ReadonlySet<string>): void {
-  for (const [method, v] of ops) {
-    if (!skip.has(method)) out.counter(name, help, v, { proto, method });
-  }
+function requests(out: MetricSink, help: string, proto: string, ops: Array<[string, number]>): void {
+  for (const [method, v] of ops) out.counter('node_nfs_requests_total', help, v, { proto, method });
 }
 
 /** NFS client RPC statistics from /proc/net/rpc/nfs. */
@@ -25,49 +23,8 @@ export const nfsCollector: Collector<NodeContext> = {
     out.counter('node_nfs_rpc_retransmissions_total', 'RPC calls the NFS client had to retransmit.', retrans ?? 0);
     out.counter('node_nfs_rpc_authentication_refreshes_total', 'RPC authentication refreshes of the NFS client.', authRefresh ?? 0);
     const help = 'NFS client procedure calls by protocol version and procedure.';
-    const none = new Set<string>();
-    requests(out, 'node_nfs_requests_total', help, '2', procOps(l, 'proc2', NFS_V2_OPS, 18), none);
-    requests(out, 'node_nfs_requests_total', help, '3', procOps(l, 'proc3', NFS_V3_OPS, 22), none);
-    requests(out, 'node_nfs_requests_total', help, '4', procOps(l, 'proc4', NFS_CLIENT_V4_OPS, 0), none);
-  },
-};
-
-/** The server reports no Null calls, and only the v4 operations node_exporter lists. */
-const NFSD_SKIP_V23 = new Set(['Null']);
-const NFSD_SKIP_V4 = new Set(['Op0Unused', 'Op1Unused', 'Op2Future', 'PutPubFH', 'PutRootFH', 'SetClientID', 'SetClientIDConfirm']);
-
-/** NFS server statistics from /proc/net/rpc/nfsd. */
-export const nfsdCollector: Collector<NodeContext> = {
-  name: 'nfsd',
-  help: 'NFS server statistics from /proc/net/rpc/nfsd.',
-  defaultEnabled: true,
-  async collect(ctx, out) {
-    const l = parseRpcStatLines(await readFeatureFile(ctx.target.proc('net', 'rpc', 'nfsd'), ctx.signal, 'nfsd'));
-    const [hits, misses, nocache] = fixedLine(l, 'rc', 3);
-    out.counter('node_nfsd_reply_cache_hits_total', 'Requests answered from the reply cache (retransmissions).', hits ?? 0);
-    out.counter('node_nfsd_reply_cache_misses_total', 'Cacheable requests not found in the reply cache.', misses ?? 0);
-    out.counter('node_nfsd_reply_cache_nocache_total', 'Requests that bypass the reply cache.', nocache ?? 0);
-    out.counter('node_nfsd_file_handles_stale_total', 'Stale file handles returned by the server.', fixedLine(l, 'fh', 5)[0] ?? 0);
-    const [read, written] = fixedLine(l, 'io', 2);
-    out.counter('node_nfsd_disk_bytes_read_total', 'Bytes the NFS server read from disk.', read ?? 0);
-    out.counter('node_nfsd_disk_bytes_written_total', 'Bytes the NFS server wrote to disk.', written ?? 0);
-    out.gauge('node_nfsd_server_threads', 'Running nfsd kernel threads.', fixedLine(l, 'th', 2)[0] ?? 0);
-    const ra = fixedLine(l, 'ra', 12);
-    out.gauge('node_nfsd_read_ahead_cache_size_blocks', 'Size of the read-ahead cache in blocks.', ra[0] ?? 0);
-    out.counter('node_nfsd_read_ahead_cache_not_found_total', 'Read-ahead cache lookups that found nothing.', ra[11] ?? 0);
-    const [, udp, tcp, tcpConn] = fixedLine(l, 'net', 4);
-    out.counter('node_nfsd_packets_total', 'NFS server network packets by transport.', udp ?? 0, { proto: 'udp' });
-    out.counter('node_nfsd_packets_total', 'NFS server network packets by transport.', tcp ?? 0, { proto: 'tcp' });
-    out.counter('node_nfsd_connections_total', 'TCP connections accepted by the NFS server.', tcpConn ?? 0);
-    const [rpcs, , badFmt, badAuth, badClnt] = fixedLine(l, 'rpc', 5);
-    const errHelp = 'RPC requests the NFS server rejected, by reason.';
-    out.counter('node_nfsd_rpc_errors_total', errHelp, badFmt ?? 0, { error: 'fmt' });
-    out.counter('node_nfsd_rpc_errors_total', errHelp, badAuth ?? 0, { error: 'auth' });
-    out.counter('node_nfsd_rpc_errors_total', errHelp, badClnt ?? 0, { error: 'cInt' });
-    out.counter('node_nfsd_server_rpcs_total', 'RPC requests the NFS server received.', rpcs ?? 0);
-    const help = 'NFS server procedure calls by protocol version and procedure.';
-    requests(out, 'node_nfsd_requests_total', help, '2', procOps(l, 'proc2', NFS_V2_OPS, 18), NFSD_SKIP_V23);
-    requests(out, 'node_nfsd_requests_total', help, '3', procOps(l, 'proc3', NFS_V3_OPS, 22), NFSD_SKIP_V23);
-    requests(out, 'node_nfsd_requests_total', help, '4', procOps(l, 'proc4ops', NFS_SERVER_V4_OPS, 39), NFSD_SKIP_V4);
+    requests(out, help, '2', procOps(l, 'proc2', NFS_V2_OPS, 18));
+    requests(out, help, '3', procOps(l, 'proc3', NFS_V3_OPS, 22));
+    requests(out, help, '4', procOps(l, 'proc4', NFS_CLIENT_V4_OPS, 0));
   },
 };

@@ -1,7 +1,8 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import { NoDataError } from '@scrapekit/exporter-kit';
-import { readTextIfExists, type NodeContext } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { osVersionNumber, parseOsRelease } from '../rootfs/os-release.js';
+import { readTextIfExists } from '../read/index.js';
 
 const INFO_LABELS: ReadonlyArray<readonly [label: string, key: string]> = [
   ['build_id', 'BUILD_ID'], ['id', 'ID'], ['id_like', 'ID_LIKE'], ['image_id', 'IMAGE_ID'], ['image_version', 'IMAGE_VERSION'],

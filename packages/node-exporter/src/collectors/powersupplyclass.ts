@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { POWER_SUPPLY_NUMERIC, POWER_SUPPLY_TEXT, parsePowerSupply } from '../sysfs/power-supply.js';
-import { listDir, listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, readAttrs } from '../read/index.js';
 
 /** Batteries, AC adapters and UPS power supplies from /sys/class/power_supply. */
 export const powerSupplyClassCollector: Collector<NodeContext> = {

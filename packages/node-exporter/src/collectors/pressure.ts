@@ -1,7 +1,8 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import { NoDataError } from '@scrapekit/exporter-kit';
-import { readTextIfExists, type NodeContext } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parsePressure } from '../procfs/pressure.js';
+import { readTextIfExists } from '../read/index.js';
 
 export const pressureCollector: Collector<NodeContext> = {
   name: 'pressure',

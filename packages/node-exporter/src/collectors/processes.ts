@@ -2,7 +2,7 @@ import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseUintAttr } from '../sysfs/attributes.js';
 import { parsePidStat } from '../procfs/pid-stat.js';
-import { isMissing, listDir, mapLimit, readFeatureFile, readSmall } from './sysfs-read.js';
+import { isMissing, listDir, mapLimit, readFeatureFile, readSysfsFile } from '../read/index.js';
 
 /** Processes and threads on the host by state, against the kernel's pid/thread limits. */
 export const processesCollector: Collector<NodeContext> = {
@@ -20,7 +20,7 @@ export const processesCollector: Collector<NodeContext> = {
     // A process or thread may exit between the directory listing and the read.
     const readStat = async (...path: string[]) => {
       try {
-        return parsePidStat(await readSmall(t.proc(...path, 'stat'), ctx.signal));
+        return parsePidStat(await readSysfsFile(t.proc(...path, 'stat'), ctx.signal));
       } catch (err) {
         if (isMissing(err) || (err as NodeJS.ErrnoException).code === 'ESRCH') return undefined;
         throw err;

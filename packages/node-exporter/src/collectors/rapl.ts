@@ -3,7 +3,7 @@ import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseUintAttr } from '../sysfs/attributes.js';
 import { raplMetricName, raplZoneNames } from '../sysfs/rapl.js';
-import { isPermission, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttr } from './sysfs-read.js';
+import { isPermission, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttr } from '../read/index.js';
 
 /** Energy counters of Intel/AMD RAPL power domains from /sys/class/powercap. */
 export const raplCollector: Collector<NodeContext> = {

@@ -1,7 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseSchedstat } from '../procfs/schedstat.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 /** Per-CPU run/wait time from the scheduler statistics (kernels built with CONFIG_SCHEDSTATS). */
 export const schedstatCollector: Collector<NodeContext> = {

@@ -2,7 +2,7 @@ import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseIntAttr } from '../sysfs/attributes.js';
 import { parseSelinuxConfigMode } from '../sysfs/selinux.js';
-import { readAttr } from './sysfs-read.js';
+import { readAttr } from '../read/index.js';
 
 /**
  * SELinux state. Enabled means selinuxfs is mounted under --path.sysfs (fs/selinux/enforce

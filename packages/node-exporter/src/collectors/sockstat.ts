@@ -1,8 +1,9 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import { NoDataError } from '@scrapekit/exporter-kit';
-import { readTextIfExists, type NodeContext } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parseSockstat } from '../procfs/sockstat.js';
-import { pageSize } from './page-size.js';
+import { pageSize } from '../syscall/page-size.js';
+import { readTextIfExists } from '../read/index.js';
 
 export const sockstatCollector: Collector<NodeContext> = {
   name: 'sockstat',

@@ -1,7 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseSoftnetStat } from '../procfs/softnet.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 /**
  * Per-CPU packet processing counters of the kernel's receive softirq. node_exporter 1.5.0 (the

@@ -1,6 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
-import { readProcFileOnce, type NodeContext } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { parseProcStat, SOFTIRQ_VECTORS } from '../procfs/stat.js';
+import { readProcFileOnce } from '../read/index.js';
 
 export const statCollector: Collector<NodeContext> = {
   name: 'stat',

@@ -1,7 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseSwaps } from '../procfs/swaps.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 /** Swap areas (partitions, files, zram) from /proc/swaps. */
 export const swapCollector: Collector<NodeContext> = {

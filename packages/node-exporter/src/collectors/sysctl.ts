@@ -1,7 +1,7 @@
 import { sanitizeMetricName, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseSysctlRequest, parseSysctlValues, type SysctlRequest } from '../procfs/sysctl.js';
-import { mapLimit, readFeatureFile } from './sysfs-read.js';
+import { mapLimit, readFeatureFile } from '../read/index.js';
 
 const INFO_HELP = 'Text value of a sysctl, as labels; always 1.';
 

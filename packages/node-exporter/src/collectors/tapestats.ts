@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseUintAttr } from '../sysfs/attributes.js';
-import { listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttrs } from '../read/index.js';
 
 /** [stats file, metric, help, scale, counter?] */
 const STATS: ReadonlyArray<readonly [string, string, string, number, boolean]> = [

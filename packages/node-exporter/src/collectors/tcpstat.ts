@@ -1,7 +1,7 @@
 import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { addTcpStates } from '../procfs/tcp-states.js';
-import { readAttr } from './sysfs-read.js';
+import { readAttr } from '../read/index.js';
 
 /** TCP sockets by state (and queued bytes) from /proc/net/tcp and tcp6. */
 export const tcpstatCollector: Collector<NodeContext> = {

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
-import { mapLimit, readDirIfExists, readSysfsIfExists, type NodeContext } from '../context.js';
+import type { NodeContext } from '../context.js';
 import { abbreviationFor, parseTzifFooter, type ZoneAbbreviations } from '../rootfs/tzif.js';
 import { parseClocksourceList } from '../sysfs/clocksource.js';
+import { listDir, mapLimit, readAttr } from '../read/index.js';
 
 export const timeCollector: Collector<NodeContext> = {
   name: 'time',
@@ -49,11 +50,11 @@ export function timeZoneAbbreviation(d: Date): string {
 
 async function clocksources(t: NodeContext, out: MetricSink, signal: AbortSignal): Promise<void> {
   const base = t.sys('devices', 'system', 'clocksource');
-  const devices = (await readDirIfExists(base)).filter((d) => /^clocksource\d+$/.test(d));
+  const devices = ((await listDir(base)) ?? []).filter((d) => /^clocksource\d+$/.test(d));
   const rows = await mapLimit(devices, 4, async (dir) => {
     const [available, current] = await Promise.all([
-      readSysfsIfExists(join(base, dir, 'available_clocksource'), signal),
-      readSysfsIfExists(join(base, dir, 'current_clocksource'), signal),
+      readAttr(join(base, dir, 'available_clocksource'), signal),
+      readAttr(join(base, dir, 'current_clocksource'), signal),
     ]);
     return { device: dir.slice('clocksource'.length), available, current };
   });

@@ -1,6 +1,7 @@
 import { machine } from 'node:os';
 import type { Collector } from '@scrapekit/exporter-kit';
-import { readTextIfExists, type NodeContext } from '../context.js';
+import type { NodeContext } from '../context.js';
+import { readTextIfExists } from '../read/index.js';
 
 /**
  * uname(2) through /proc/sys/kernel (the same kernel data, and testable against a fixture tree):

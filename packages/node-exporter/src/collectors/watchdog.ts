@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { WATCHDOG_NUMERIC, WATCHDOG_TEXT, parseWatchdog } from '../sysfs/watchdog.js';
-import { listFeatureDir, mapLimit, readAttrs } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttrs } from '../read/index.js';
 
 const FILES = [...WATCHDOG_NUMERIC.map(([f]) => f), ...WATCHDOG_TEXT];
 

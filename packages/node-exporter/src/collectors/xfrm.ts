@@ -1,7 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseXfrmStat, xfrmFieldName } from '../procfs/xfrm.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 /** The counters node_exporter knows (procfs's XfrmStat); newer kernel fields are left out as there. */
 const KNOWN = new Set([

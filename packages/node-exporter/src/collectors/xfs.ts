@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { XFS_FIELDS, parseXfsStats } from '../procfs/xfs.js';
-import { listFeatureDir, mapLimit, readAttr } from './sysfs-read.js';
+import { listFeatureDir, mapLimit, readAttr } from '../read/index.js';
 
 /** Per-filesystem XFS statistics from /sys/fs/xfs/<device>/stats/stats. */
 export const xfsCollector: Collector<NodeContext> = {

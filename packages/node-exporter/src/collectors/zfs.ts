@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { sanitizeMetricName, type Collector, type MetricSink } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { kstatNumbers, parseKstatIo, parseKstatNamed } from '../procfs/kstat.js';
-import { listDir, listFeatureDir, mapLimit, readAttr } from './sysfs-read.js';
+import { listDir, listFeatureDir, mapLimit, readAttr } from '../read/index.js';
 
 /** kstat file → metric subsystem, as node_exporter names them (node_zfs_<subsystem>_<kstat>). */
 const KSTAT_FILES: ReadonlyArray<readonly [string, string]> = [

@@ -1,7 +1,7 @@
 import type { Collector } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { ZONEINFO_FIELDS, parseZoneinfo } from '../procfs/zoneinfo.js';
-import { readFeatureFile } from './sysfs-read.js';
+import { readFeatureFile } from '../read/index.js';
 
 /** Per-zone page counts, watermarks and NUMA counters from /proc/zoneinfo. */
 export const zoneinfoCollector: Collector<NodeContext> = {

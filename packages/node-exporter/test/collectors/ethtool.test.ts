@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ethtoolCollectorFrom, type EthtoolQueries } from '../../src/collectors/ethtool.js';
 import type { DriverInfo, LinkSettings } from '../../src/ethtool/commands.js';
 import { EthtoolError } from '../../src/syscall/ethtool-ioctl.js';
-import { fixtureContext, labelSets, run, value } from '../more/helpers.js';
+import { labelSets, run, value } from '../collect.js';
+import { fixtureContext } from '../fixture-tree.js';
 
 interface FakeDevice { link?: LinkSettings; info?: DriverInfo; stats?: Record<string, number>; errno?: number }
 

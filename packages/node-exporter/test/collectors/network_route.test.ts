@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { networkRouteCollectorFrom, protocolName, routeDestination, type RouteTables } from '../../src/collectors/network_route.js';
 import type { RouteRecord } from '../../src/netlink/routes.js';
-import { fixtureContext, labelSets, run, value } from '../more/helpers.js';
+import { labelSets, run, value } from '../collect.js';
+import { fixtureContext } from '../fixture-tree.js';
 
 const v4 = (text: string) => ({ text, isIPv4: true });
 const v6 = (text: string) => ({ text, isIPv4: false });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseQdiscFixture, qdiscCollector, qdiscCollectorFrom, type NamedQdisc } from '../../src/collectors/qdisc.js';
 import { TC_H_ROOT } from '../../src/netlink/qdiscs.js';
-import { fixtureContext, labelSets, run, value } from '../more/helpers.js';
+import { labelSets, run, value } from '../collect.js';
+import { fixtureContext } from '../fixture-tree.js';
 
 const qdisc = (q: Partial<NamedQdisc>): NamedQdisc => ({
   device: 'eth0', interfaceIndex: 2, handle: 0, parent: TC_H_ROOT, kind: 'fq_codel',

@@ -7,7 +7,8 @@ import { bssMode, wifiCollector, wifiCollectorFrom } from '../../src/collectors/
 import type { WifiStation } from '../../src/netlink/nl80211.js';
 import { NetlinkError } from '../../src/netlink/route-messages.js';
 import type { WifiSource } from '../../src/wifi/source.js';
-import { fixtureContext, labelSets, run, value } from '../more/helpers.js';
+import { labelSets, run, value } from '../collect.js';
+import { fixtureContext } from '../fixture-tree.js';
 
 const STATION: WifiStation = {
   mac: '02:00:00:00:00:0a', connectedSeconds: 90, inactiveSeconds: 0.25, receiveBitsPerSecond: 54e6, transmitBitsPerSecond: 72.2e6,

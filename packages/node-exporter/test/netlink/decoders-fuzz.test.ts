@@ -4,7 +4,7 @@ import { decodeAssociatedBss, decodeStation, decodeWifiInterface } from '../../s
 import { decodeQdisc } from '../../src/netlink/qdiscs.js';
 import { decodeAddress, decodeLink } from '../../src/netlink/route-messages.js';
 import { decodeRoute } from '../../src/netlink/routes.js';
-import { rng } from '../more/helpers.js';
+import { rng } from '../garbage.js';
 import { attr, cstr, u32, u64 } from './build.js';
 
 /** A valid-looking payload per decoder: its fixed header, then nested attributes to mutate. */

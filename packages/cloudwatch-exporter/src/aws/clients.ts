@@ -1,0 +1,66 @@
+import { CloudWatchClient, type CloudWatchClientConfig } from '@aws-sdk/client-cloudwatch';
+import type { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import type { AwsScope } from '../rules.js';
+
+export interface ScopeClients {
+  readonly cloudwatch: CloudWatchClient;
+  /** Loaded on first use: only aws_tag_select needs it, and every SDK client costs memory. */
+  tagging(): Promise<ResourceGroupsTaggingAPIClient>;
+  destroy(): void;
+}
+
+/** cloudwatch_exporter's STS session name. */
+const ROLE_SESSION_NAME = 'cloudwatch_exporter';
+
+type Credentials = NonNullable<CloudWatchClientConfig['credentials']>;
+
+/**
+ * With a role: STS AssumeRole on top of the SDK's default chain (environment, shared config and
+ * credentials files with profiles, web identity / IRSA, ECS and EC2 roles); the SDK caches the
+ * session and asks again 5 minutes before it expires. Without one: undefined, and each client
+ * uses that default chain itself.
+ */
+async function roleCredentials(scope: AwsScope): Promise<Credentials | undefined> {
+  if (!scope.roleArn) return undefined;
+  const { fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
+  return fromTemporaryCredentials({
+    params: {
+      RoleArn: scope.roleArn,
+      RoleSessionName: ROLE_SESSION_NAME,
+      ...(scope.externalId ? { ExternalId: scope.externalId } : {}),
+    },
+    clientConfig: scope.region ? { region: scope.region } : {},
+  });
+}
+
+/**
+ * The SDK clients of one scope. Endpoints come from the SDK's own configuration (AWS_ENDPOINT_URL,
+ * AWS_ENDPOINT_URL_CLOUDWATCH, profile endpoint_url); retries are ours (aws/backoff.ts), so the
+ * SDK makes exactly one attempt per call and every attempt is counted.
+ */
+export async function createScopeClients(scope: AwsScope): Promise<ScopeClients> {
+  const credentials = await roleCredentials(scope);
+  const common = { maxAttempts: 1, ...(credentials ? { credentials } : {}), ...(scope.region ? { region: scope.region } : {}) };
+  const cloudwatch = new CloudWatchClient(common);
+  let tagging: Promise<ResourceGroupsTaggingAPIClient> | undefined;
+  return {
+    cloudwatch,
+    tagging() {
+      tagging ??= import('@aws-sdk/client-resource-groups-tagging-api').then(({ ResourceGroupsTaggingAPIClient }) => new ResourceGroupsTaggingAPIClient(common));
+      return tagging;
+    },
+    destroy() {
+      cloudwatch.destroy();
+      void tagging?.then((c) => c.destroy());
+    },
+  };
+}
+
+/** The region the SDK will use for a scope, or undefined when neither the config nor the environment gives one. */
+export async function resolveRegion(client: CloudWatchClient): Promise<string | undefined> {
+  try {
+    return await client.config.region();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,130 @@
+import type { MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import type { Logger } from '@scrapekit/exporter-kit';
+import type { ScopeApi } from './aws/api.js';
+import { describeAwsError } from './aws/errors.js';
+import type { DimensionDiscovery, TaggedResource } from './discovery.js';
+import { type GetMetricDataBatch, type PlannedQuery, type RuleTargets, planGetMetricDataBatches, toMetricDataQuery } from './planner.js';
+import type { AwsScope, MetricRule } from './rules.js';
+
+/** The newest datapoint of one query. */
+export interface Datapoint {
+  readonly query: PlannedQuery;
+  readonly value: number;
+  readonly timestampMs: number;
+}
+
+/** One collection: every rule's values, what failed, and how long it took. */
+export interface Collection {
+  /** Epoch ms the windows were computed from. */
+  readonly nowMs: number;
+  readonly durationSeconds: number;
+  readonly datapoints: readonly Datapoint[];
+  /** rule index → whether discovery and every GetMetricData call of the rule succeeded. */
+  readonly ruleSucceeded: ReadonlyMap<number, boolean>;
+  /** rule index → resources found through aws_tag_select. */
+  readonly resources: ReadonlyMap<number, readonly TaggedResource[]>;
+  /** Queries that came back with no datapoint (CloudWatch had none in the window). */
+  readonly emptyQueries: readonly PlannedQuery[];
+}
+
+export interface CollectionContext {
+  readonly rules: readonly MetricRule[];
+  readonly apiFor: (scope: AwsScope) => Promise<ScopeApi>;
+  readonly discovery: DimensionDiscovery;
+  readonly logger: Logger;
+  readonly signal: AbortSignal;
+  readonly nowMs: number;
+  readonly maxQueriesPerCall?: number;
+}
+
+/** Failures are grouped by cause so a missing credential is one log line, not one per rule. */
+class FailureLog {
+  private readonly causes = new Map<string, Set<number>>();
+
+  add(err: unknown, rules: Iterable<MetricRule>): void {
+    const cause = describeAwsError(err);
+    let set = this.causes.get(cause);
+    if (!set) this.causes.set(cause, (set = new Set()));
+    for (const r of rules) set.add(r.index);
+  }
+
+  flush(logger: Logger): void {
+    for (const [cause, rules] of this.causes) {
+      logger.error('CloudWatch collection failed', { err: cause, rules: [...rules].sort((a, b) => a - b).join(',') });
+    }
+  }
+}
+
+/** The newest datapoint of a result (ScanBy=TimestampDescending puts it first; pages are merged). */
+export function newestDatapoint(result: MetricDataResult | undefined): { value: number; timestampMs: number } | undefined {
+  const ts = result?.Timestamps ?? [];
+  const values = result?.Values ?? [];
+  let best = -1;
+  for (let i = 0; i < Math.min(ts.length, values.length); i++) {
+    if (best < 0 || (ts[i] as Date).getTime() > (ts[best] as Date).getTime()) best = i;
+  }
+  return best < 0 ? undefined : { value: values[best] as number, timestampMs: (ts[best] as Date).getTime() };
+}
+
+/**
+ * Discovery for every rule, then the planned GetMetricData calls, all concurrently under the API
+ * limit. A rule whose discovery or one of whose calls fails is marked failed; the others are
+ * served. Never throws for AWS errors.
+ */
+export async function runCollection(ctx: CollectionContext): Promise<Collection> {
+  const started = performance.now();
+  const failures = new FailureLog();
+  const ruleSucceeded = new Map<number, boolean>(ctx.rules.map((r) => [r.index, true]));
+  const resources = new Map<number, readonly TaggedResource[]>();
+
+  const discovered = await Promise.all(ctx.rules.map(async (rule): Promise<RuleTargets | undefined> => {
+    try {
+      const found = await ctx.discovery.discover(rule, await ctx.apiFor(rule.scope), ctx.signal, ctx.logger);
+      if (found.resources.length > 0) resources.set(rule.index, found.resources);
+      return { rule, dimensionSets: found.dimensionSets };
+    } catch (err) {
+      ruleSucceeded.set(rule.index, false);
+      failures.add(err, [rule]);
+      return undefined;
+    }
+  }));
+
+  const batches = planGetMetricDataBatches(discovered.filter((t): t is RuleTargets => t !== undefined), ctx.nowMs, ctx.maxQueriesPerCall);
+  const datapoints: Datapoint[] = [];
+  const emptyQueries: PlannedQuery[] = [];
+  await Promise.all(batches.map(async (batch: GetMetricDataBatch) => {
+    try {
+      const results = await (await ctx.apiFor(batch.scope)).getMetricData({
+        namespace: batch.namespace,
+        startTime: batch.startTime,
+        endTime: batch.endTime,
+        queries: batch.queries.map(toMetricDataQuery),
+      }, ctx.signal);
+      for (const query of batch.queries) {
+        const result = results.get(query.id);
+        if (result?.StatusCode === 'Forbidden' || result?.StatusCode === 'InternalError') {
+          ruleSucceeded.set(query.rule.index, false);
+          failures.add(new Error(`GetMetricData answered ${result.StatusCode} for ${query.rule.namespace} ${query.rule.metricName}`), [query.rule]);
+          continue;
+        }
+        const newest = newestDatapoint(result);
+        if (newest) datapoints.push({ query, ...newest });
+        else emptyQueries.push(query);
+      }
+    } catch (err) {
+      const rules = new Set(batch.queries.map((q) => q.rule));
+      for (const r of rules) ruleSucceeded.set(r.index, false);
+      failures.add(err, rules);
+    }
+  }));
+
+  failures.flush(ctx.logger);
+  return {
+    nowMs: ctx.nowMs,
+    durationSeconds: (performance.now() - started) / 1000,
+    datapoints,
+    ruleSucceeded,
+    resources,
+    emptyQueries,
+  };
+}

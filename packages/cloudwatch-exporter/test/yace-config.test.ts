@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat, parseConfigText } from '../src/config/load.js';
+import { parseYaml } from '../src/config/load.js';
+
+const parse = (yaml: string) => parseConfigText(yaml, 'yace.yml', 'auto');
+const problem = (yaml: string): string => {
+  try {
+    parse(yaml);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('expected an error');
+};
+
+describe('YACE config front-end', () => {
+  it('is detected from apiVersion and compiles jobs to the shared rules', () => {
+    expect(detectFormat(parseYaml('apiVersion: v1alpha1\nstatic: []', 'x'))).toBe('yace');
+    const config = parse(`
+apiVersion: v1alpha1
+discovery:
+  exportedTagsOnMetrics: {AWS/EC2: [Name]}
+  jobs:
+    - type: AWS/EC2
+      regions: [eu-west-1, us-east-1]
+      roles:
+        - roleArn: arn:aws:iam::1:role/a
+        - roleArn: arn:aws:iam::2:role/b
+          externalId: ext
+      searchTags: [{key: Team, value: ^web}]
+      customTags: [{key: Env, value: prod}]
+      period: 60
+      length: 120
+      delay: 120
+      statistics: [Average]
+      metrics:
+        - name: CPUUtilization
+        - name: NetworkIn
+          statistics: [Sum, p99]
+          nilToZero: true
+          addCloudwatchTimestamp: true
+static:
+  - {name: my-queue, namespace: AWS/SQS, regions: [eu-west-1], dimensions: [{name: QueueName, value: jobs}], metrics: [{name: NumberOfMessagesSent, statistics: [Sum]}]}
+`);
+    expect(config.flavor).toBe('yace');
+    // 2 metrics × 2 regions × 2 roles + 1 static.
+    expect(config.rules).toHaveLength(9);
+    const [cpu] = config.rules;
+    expect(cpu).toMatchObject({
+      namespace: 'AWS/EC2', metricName: 'CPUUtilization', statistics: ['Average'], periodSeconds: 60, rangeSeconds: 120, delaySeconds: 120,
+      scope: { region: 'eu-west-1', roleArn: 'arn:aws:iam::1:role/a' }, dimensionMatch: 'any', setTimestamp: false, nilToZero: false, alignWindowToPeriod: true,
+      yace: { jobKind: 'discovery', exportedTags: ['Name'], customTags: [['Env', 'prod']] },
+    });
+    expect(cpu?.yace?.searchTags[0]?.value.test('web-1')).toBe(true);
+    expect(config.rules[1]?.scope).toEqual({ region: 'eu-west-1', roleArn: 'arn:aws:iam::2:role/b', externalId: 'ext' });
+    expect(config.rules.find((r) => r.metricName === 'NetworkIn')).toMatchObject({ statistics: ['Sum', 'p99'], nilToZero: true, setTimestamp: true });
+    expect(config.rules[8]).toMatchObject({
+      namespace: 'AWS/SQS', dimensions: ['QueueName'], dimensionMatch: 'count', periodSeconds: 300, rangeSeconds: 300, delaySeconds: 0,
+      yace: { jobKind: 'static', jobName: 'my-queue' },
+    });
+    expect([...(config.rules[8]?.dimensionSelect ?? [])]).toEqual([['QueueName', ['jobs']]]);
+  });
+
+  it.each([
+    ['an unsupported namespace', 'apiVersion: v1alpha1\ndiscovery:\n  jobs:\n    - type: AWS/Foo\n      regions: [eu-west-1]\n      metrics: [{name: X, statistics: [Sum]}]',
+      'yace.yml: discovery.jobs[0].type: "AWS/Foo" is not a supported discovery namespace; use one of AWS/ApiGateway'],
+    ['length shorter than period', 'apiVersion: v1alpha1\ncustomNamespace:\n  - name: c\n    namespace: App\n    regions: [eu-west-1]\n    metrics: [{name: X, statistics: [Sum], period: 300, length: 60}]',
+      'yace.yml: customNamespace[0].metrics[0].length: 60 is shorter than the period 300'],
+    ['no statistics anywhere', 'apiVersion: v1alpha1\ncustomNamespace:\n  - name: c\n    namespace: App\n    regions: [eu-west-1]\n    metrics: [{name: X}]',
+      'yace.yml: customNamespace[0].metrics[0].statistics: is required here or on the job'],
+    ['externalId without roleArn', 'apiVersion: v1alpha1\nstatic:\n  - name: s\n    namespace: App\n    regions: [r]\n    roles: [{externalId: x}]\n    metrics: [{name: X, statistics: [Sum]}]',
+      'yace.yml: static[0].roles[0].externalId: needs a roleArn beside it'],
+    ['an unknown key', 'apiVersion: v1alpha1\ndiscovery:\n  jobs:\n    - type: AWS/EC2\n      region: [eu-west-1]\n      metrics: []',
+      'yace.yml: discovery.jobs[0].region: unknown key; did you mean regions?'],
+    ['a bad searchTags regex', 'apiVersion: v1alpha1\ndiscovery:\n  jobs:\n    - type: AWS/EC2\n      regions: [r]\n      searchTags: [{key: T, value: "(x"}]\n      metrics: [{name: X, statistics: [Sum]}]',
+      'yace.yml: discovery.jobs[0].searchTags[0].value: "(x" is not a valid regular expression'],
+  ])('rejects %s', (_what, yaml, expected) => {
+    expect(problem(yaml)).toContain(expected);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { samplesNamed, useFakeAws, valueOf, writeConfig } from './support/harness.js';
+
+const NEWEST = Math.floor(Date.now() / 300_000) * 300 - 600;
+const ec2 = (id: string, value: number) => ({ namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ Name: 'InstanceId', Value: id }], points: [{ t: NEWEST, value }] });
+const arn = (id: string) => `arn:aws:ec2:eu-west-1:123456789012:instance/${id}`;
+
+describe('YACE config against the fake CloudWatch', () => {
+  const aws = useFakeAws({
+    metrics: [
+      ec2('i-1', 11), ec2('i-2', 22), ec2('i-3', 33),
+      // No resource regex applies (no InstanceId): kept as name="global".
+      { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ Name: 'AutoScalingGroupName', Value: 'asg' }], points: [{ t: NEWEST, value: 44 }] },
+      { namespace: 'AWS/SQS', metricName: 'NumberOfMessagesSent', dimensions: [{ Name: 'QueueName', Value: 'jobs' }], points: [{ t: NEWEST, value: 5 }] },
+      { namespace: 'MyApp', metricName: 'Orders', dimensions: [{ Name: 'Shop', Value: 'eu' }], points: [] },
+    ],
+    resources: [
+      { arn: arn('i-1'), tags: { Team: 'web', Name: 'web-1' } },
+      { arn: arn('i-2'), tags: { Team: 'web-canary' } },
+      { arn: arn('i-3'), tags: { Team: 'db', Name: 'db-1' } },
+    ],
+  });
+
+  it('discovery, static and customNamespace jobs with YACE names, labels, info metrics and self metrics', async () => {
+    const exporter = await aws.start(writeConfig(`
+apiVersion: v1alpha1
+discovery:
+  exportedTagsOnMetrics:
+    AWS/EC2: [Name]
+  jobs:
+    - type: AWS/EC2
+      regions: [eu-west-1]
+      searchTags:
+        - key: Team
+          value: ^web
+      customTags:
+        - key: Env
+          value: prod
+      period: 300
+      length: 300
+      delay: 300
+      metrics:
+        - name: CPUUtilization
+          statistics: [Average]
+static:
+  - name: jobs-queue
+    namespace: AWS/SQS
+    regions: [eu-west-1]
+    dimensions:
+      - name: QueueName
+        value: jobs
+    metrics:
+      - name: NumberOfMessagesSent
+        statistics: [Sum]
+        period: 300
+        length: 900
+customNamespace:
+  - name: shop
+    namespace: MyApp
+    regions: [eu-west-1]
+    nilToZero: true
+    metrics:
+      - name: Orders
+        statistics: [Sum]
+`));
+    const text = await exporter.scrape();
+    const cpu = samplesNamed(text, 'aws_ec2_cpuutilization_average').map((s) => [s.labels, s.value]);
+    expect(cpu).toEqual([
+      [{ name: arn('i-1'), dimension_InstanceId: 'i-1', dimension_AutoScalingGroupName: '', tag_Name: 'web-1', region: 'eu-west-1', custom_tag_Env: 'prod' }, 11],
+      [{ name: arn('i-2'), dimension_InstanceId: 'i-2', dimension_AutoScalingGroupName: '', tag_Name: '', region: 'eu-west-1', custom_tag_Env: 'prod' }, 22],
+      [{ name: 'global', dimension_InstanceId: '', dimension_AutoScalingGroupName: 'asg', tag_Name: '', region: 'eu-west-1', custom_tag_Env: 'prod' }, 44],
+    ]);
+    expect(samplesNamed(text, 'aws_ec2_info').map((s) => [s.labels, s.value])).toEqual([
+      [{ name: arn('i-1'), tag_Team: 'web', tag_Name: 'web-1' }, 0],
+      [{ name: arn('i-2'), tag_Team: 'web-canary', tag_Name: '' }, 0],
+    ]);
+    expect(samplesNamed(text, 'aws_sqs_number_of_messages_sent_sum').map((s) => [s.labels, s.value])).toEqual([
+      [{ name: 'jobs-queue', dimension_QueueName: 'jobs', region: 'eu-west-1' }, 5],
+    ]);
+    // No datapoint: 0 with nilToZero (NaN without it).
+    expect(valueOf(text, 'aws_myapp_orders_sum', { name: 'shop', dimension_Shop: 'eu' })).toBe(0);
+    expect(valueOf(text, 'yace_cloudwatch_requests_total', { api_name: 'ListMetrics' })).toBe(2);
+    expect(valueOf(text, 'yace_cloudwatch_requests_total', { api_name: 'GetMetricData' })).toBe(3);
+    expect(valueOf(text, 'yace_cloudwatch_getmetricdata_metrics_requested_total')).toBe(5);
+    expect(valueOf(text, 'yace_cloudwatch_resourcegrouptaggingapi_requests_total')).toBe(1);
+    expect(valueOf(text, 'cloudwatch_exporter_scrape_error')).toBe(0);
+    const tagging = aws.fake.calls.find((c) => c.operation === 'GetResources');
+    expect(tagging?.input).toMatchObject({ ResourceTypeFilters: ['ec2:instance'], TagFilters: [{ Key: 'Team' }] });
+    // The static job needs no ListMetrics; its window is aligned to the period.
+    expect(aws.fake.calls.filter((c) => c.operation === 'ListMetrics').map((c) => c.input['Namespace']).sort()).toEqual(['AWS/EC2', 'MyApp']);
+    const sqs = aws.fake.calls.find((c) => c.operation === 'GetMetricData' && JSON.stringify(c.input).includes('AWS/SQS'));
+    expect((sqs?.input['EndTime'] as number) % 300).toBe(0);
+    expect((sqs?.input['EndTime'] as number) - (sqs?.input['StartTime'] as number)).toBe(900);
+  });
+});

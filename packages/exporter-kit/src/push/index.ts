@@ -1,0 +1,13 @@
+export { pushFlags, parsePushConfig } from './push-flags.js';
+export type { PushConfig, PushSchedule } from './push-flags.js';
+export { PushMode } from './push-mode.js';
+export type { CollectSnapshot, PushModeOptions } from './push-mode.js';
+export { PushFailedError, PushgatewayClient } from './pushgateway-client.js';
+export { pushgatewayGroupUrl } from './pushgateway-group.js';
+export { RemoteWriteClient } from './remote-write-client.js';
+export { encodeWriteRequest, decodeWriteRequest } from './remote-write-proto.js';
+export type { WriteLabel, WriteSample, WriteSeries } from './remote-write-proto.js';
+export { familiesToSeries, StaleSeriesTracker, staleNaN, isStaleNaN } from './remote-write-series.js';
+export { PushStats, PushTargetStats } from './push-stats.js';
+export { HttpSender } from './http-sender.js';
+export type { HttpClientOptions, TlsClientOptions } from './http-sender.js';

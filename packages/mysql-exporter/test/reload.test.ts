@@ -1,0 +1,41 @@
+/**
+ * Reloading the credentials (mysqld_exporter 0.15's /-/reload) through the runtime's reload():
+ * the next scrape logs in with what the file says now; a broken file keeps the old credentials.
+ */
+import { writeFileSync } from 'node:fs';
+import { ConfigError, createLogger, MetricSink, parseCommandLine } from '@scrapekit/exporter-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setup, spec } from '../src/spec.js';
+import { createExporterUser, dropUser, mariadbAvailable, writeCnf, testName } from './harness.js';
+
+const available = await mariadbAvailable();
+const USER = testName('scrapekit_test_reload');
+const PASSWORD = 'Reload-pw-3';
+
+describe.runIf(available)('reload()', () => {
+  beforeAll(() => createExporterUser(USER, PASSWORD));
+  afterAll(() => dropUser(USER));
+
+  it('re-reads the option file; a broken one is refused and the old credentials stay', async () => {
+    const cnf = writeCnf(`[client]\nuser=${USER}\npassword=not-yet\nhost=127.0.0.1\nport=3306\n`);
+    const logs: string[] = [];
+    const logger = createLogger({ level: 'info', write: (line) => logs.push(line) });
+    const { flags } = parseCommandLine(spec, [`--config.my-cnf=${cnf}`], {});
+    const runtime = setup({ flags, logger });
+    const up = async (): Promise<boolean> => (await runtime.acquire({ signal: AbortSignal.timeout(10_000), logger, out: new MetricSink() })).ok;
+    try {
+      expect(await up()).toBe(false);
+      writeFileSync(cnf, `[client]\nuser=${USER}\npassword=${PASSWORD}\nhost=127.0.0.1\nport=3306\n`);
+      await runtime.reload();
+      expect(await up()).toBe(true);
+      writeFileSync(cnf, `[client]\nuser=${USER}\npassword=${PASSWORD}\ntls=maybe\n`);
+      await expect(runtime.reload()).rejects.toThrow(ConfigError);
+      const refused = await runtime.reload().then(() => '', (err: Error) => err.message);
+      expect(refused).toBe(`--config.my-cnf: ${cnf} line 4: [client] tls "maybe": use true, false, skip-verify or preferred`);
+      expect(await up()).toBe(true);
+      expect(logs.join('\n')).not.toContain(PASSWORD);
+    } finally {
+      await runtime.close?.();
+    }
+  });
+});
