@@ -32,6 +32,10 @@ command -v prometheus-mysqld-exporter >/dev/null 2>&1 || missing+=(prometheus-my
 command -v prometheus-pushgateway >/dev/null 2>&1 || missing+=(prometheus-pushgateway)
 command -v victoria-metrics >/dev/null 2>&1 || missing+=(victoria-metrics)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl) # mysql-exporter's TLS test makes its certificates
+# node-exporter's live netlink/ioctl tests compare with ip and tc (iproute2) and ethtool.
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+command -v tc >/dev/null 2>&1 || missing+=(iproute2)
+command -v ethtool >/dev/null 2>&1 || missing+=(ethtool)
 if [ ${#missing[@]} -gt 0 ]; then
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   if is_root && command -v apt-get >/dev/null 2>&1; then

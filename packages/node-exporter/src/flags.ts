@@ -1,5 +1,6 @@
 import type { FlagSpec } from '@scrapekit/exporter-kit';
 import { moreFlags } from './flags-more.js';
+import { networkFlags } from './flags-network.js';
 
 /*
  * Flag names and defaults are node_exporter's (1.5.0, the version this package is measured
@@ -54,5 +55,5 @@ export const coreFlags: readonly FlagSpec[] = [
   { kind: 'regex', name: 'collector.vmstat.fields', description: 'Regexp of /proc/vmstat fields to export.', default: VMSTAT_FIELDS },
 ];
 
-/** Every exporter-specific flag: ours and the ones of the "more" collectors. */
-export const nodeFlags: readonly FlagSpec[] = [...coreFlags, ...moreFlags];
+/** Every exporter-specific flag: ours, the ones of the "more" collectors and the netlink/ioctl ones. */
+export const nodeFlags: readonly FlagSpec[] = [...coreFlags, ...moreFlags, ...networkFlags];

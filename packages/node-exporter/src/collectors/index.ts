@@ -18,6 +18,7 @@ import { drbdCollector } from './drbd.js';
 import { drmCollector } from './drm.js';
 import { edacCollector } from './edac.js';
 import { entropyCollector } from './entropy.js';
+import { ethtoolCollector } from './ethtool.js';
 import { fibrechannelCollector } from './fibrechannel.js';
 import { filefdCollector } from './filefd.js';
 import { filesystemCollector } from './filesystem.js';
@@ -36,6 +37,7 @@ import { mountstatsCollector } from './mountstats.js';
 import { netclassCollector } from './netclass.js';
 import { netdevCollector } from './netdev.js';
 import { netstatCollector } from './netstat.js';
+import { networkRouteCollector } from './network_route.js';
 import { nfsCollector } from './nfs.js';
 import { nfsdCollector } from './nfsd.js';
 import { nvmeCollector } from './nvme.js';
@@ -43,6 +45,7 @@ import { osCollector } from './os.js';
 import { powerSupplyClassCollector } from './powersupplyclass.js';
 import { pressureCollector } from './pressure.js';
 import { processesCollector } from './processes.js';
+import { qdiscCollector } from './qdisc.js';
 import { raplCollector } from './rapl.js';
 import { schedstatCollector } from './schedstat.js';
 import { selinuxCollector } from './selinux.js';
@@ -64,6 +67,7 @@ import { udpQueuesCollector } from './udp_queues.js';
 import { unameCollector } from './uname.js';
 import { vmstatCollector } from './vmstat.js';
 import { watchdogCollector } from './watchdog.js';
+import { wifiCollector } from './wifi.js';
 import { xfrmCollector } from './xfrm.js';
 import { xfsCollector } from './xfs.js';
 import { zfsCollector } from './zfs.js';
@@ -93,6 +97,7 @@ export const nodeCollectors: ReadonlyArray<Collector<NodeContext>> = [
   drmCollector,
   edacCollector,
   entropyCollector,
+  ethtoolCollector,
   fibrechannelCollector,
   filefdCollector,
   filesystemCollector,
@@ -111,6 +116,7 @@ export const nodeCollectors: ReadonlyArray<Collector<NodeContext>> = [
   netclassCollector,
   netdevCollector,
   netstatCollector,
+  networkRouteCollector,
   nfsCollector,
   nfsdCollector,
   nvmeCollector,
@@ -118,6 +124,7 @@ export const nodeCollectors: ReadonlyArray<Collector<NodeContext>> = [
   powerSupplyClassCollector,
   pressureCollector,
   processesCollector,
+  qdiscCollector,
   raplCollector,
   schedstatCollector,
   selinuxCollector,
@@ -139,6 +146,7 @@ export const nodeCollectors: ReadonlyArray<Collector<NodeContext>> = [
   unameCollector,
   vmstatCollector,
   watchdogCollector,
+  wifiCollector,
   xfrmCollector,
   xfsCollector,
   zfsCollector,

@@ -62,6 +62,10 @@ const HOST_ONLY: Record<string, string> = {
   time: 'the wall clock and the host time zone',
   timex: 'adjtimex(2) on the host kernel',
   systemd: "the host's systemd through systemctl",
+  network_route: "the host kernel's routing tables over rtnetlink (test/syscall/live-host.test.ts compares them with ip route)",
+  qdisc: "the host kernel's qdiscs over rtnetlink (fixtures input: test/collectors/qdisc.test.ts)",
+  ethtool: 'SIOCETHTOOL on the host kernel for each /sys/class/net device',
+  wifi: "the host kernel's nl80211 (fixtures input: test/collectors/wifi.test.ts)",
 };
 
 /** Families whose values come from statfs of the checkout's disk (see the header). */
