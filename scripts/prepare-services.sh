@@ -32,6 +32,10 @@ command -v prometheus-mysqld-exporter >/dev/null 2>&1 || missing+=(prometheus-my
 command -v prometheus-pushgateway >/dev/null 2>&1 || missing+=(prometheus-pushgateway)
 command -v victoria-metrics >/dev/null 2>&1 || missing+=(victoria-metrics)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl) # mysql-exporter's TLS test makes its certificates
+# node-exporter's live netlink/ioctl tests compare with ip and tc (iproute2) and ethtool.
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+command -v tc >/dev/null 2>&1 || missing+=(iproute2)
+command -v ethtool >/dev/null 2>&1 || missing+=(ethtool)
 # The node ntp collector's test runs its own chronyd on a loopback port (never the system clock).
 [ -x /usr/sbin/chronyd ] || missing+=(chrony)
 # The node logind collector's test runs a private dbus-daemon (never the system bus).

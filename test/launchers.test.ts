@@ -74,7 +74,9 @@ function runtimeSettings(name: string, args: readonly string[], env: NodeJS.Proc
       pending += d;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
-      for (const line of lines) {
+      // Only the exporter's own JSON log lines: Node's process warnings (the AWS SDK's Node 20
+      // support notice, say) are plain text on the same stream.
+      for (const line of lines.filter((l) => l.startsWith('{'))) {
         const { time: _t, level: _l, msg, ...fields } = JSON.parse(line) as Record<string, unknown>;
         if (msg === 'Runtime settings') settings = fields;
         if (msg === 'Listening on') address = String(fields.address);

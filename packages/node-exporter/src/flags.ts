@@ -1,5 +1,6 @@
 import type { FlagSpec } from '@scrapekit/exporter-kit';
 import { moreFlags } from './flags-more.js';
+import { networkFlags } from './flags-network.js';
 import { ignoredFlags } from './ignored-flags.js';
 
 /*
@@ -55,5 +56,5 @@ export const coreFlags: readonly FlagSpec[] = [
   { kind: 'regex', name: 'collector.vmstat.fields', description: 'Regexp of /proc/vmstat fields to export.', default: VMSTAT_FIELDS },
 ];
 
-/** Every exporter-specific flag: ours and the ones of the "more" collectors. */
-export const nodeFlags: readonly FlagSpec[] = [...coreFlags, ...moreFlags, ...ignoredFlags];
+/** Every exporter-specific flag: ours, the ones of the "more" collectors, the netlink/ioctl ones and the accepted-and-ignored ones. */
+export const nodeFlags: readonly FlagSpec[] = [...coreFlags, ...moreFlags, ...networkFlags, ...ignoredFlags];

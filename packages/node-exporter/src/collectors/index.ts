@@ -18,6 +18,7 @@ import { drbdCollector } from './drbd.js';
 import { drmCollector } from './drm.js';
 import { edacCollector } from './edac.js';
 import { entropyCollector } from './entropy.js';
+import { ethtoolCollector } from './ethtool.js';
 import { fibrechannelCollector } from './fibrechannel.js';
 import { filefdCollector } from './filefd.js';
 import { filesystemCollector } from './filesystem.js';
@@ -37,6 +38,7 @@ import { mountstatsCollector } from './mountstats.js';
 import { netclassCollector } from './netclass.js';
 import { netdevCollector } from './netdev.js';
 import { netstatCollector } from './netstat.js';
+import { networkRouteCollector } from './network_route.js';
 import { nfsCollector } from './nfs.js';
 import { nfsdCollector } from './nfsd.js';
 import { ntpCollector } from './ntp.js';
@@ -46,6 +48,7 @@ import { perfCollector } from './perf.js';
 import { powerSupplyClassCollector } from './powersupplyclass.js';
 import { pressureCollector } from './pressure.js';
 import { processesCollector } from './processes.js';
+import { qdiscCollector } from './qdisc.js';
 import { raplCollector } from './rapl.js';
 import { schedstatCollector } from './schedstat.js';
 import { selinuxCollector } from './selinux.js';
@@ -67,6 +70,7 @@ import { udpQueuesCollector } from './udp_queues.js';
 import { unameCollector } from './uname.js';
 import { vmstatCollector } from './vmstat.js';
 import { watchdogCollector } from './watchdog.js';
+import { wifiCollector } from './wifi.js';
 import { xfrmCollector } from './xfrm.js';
 import { xfsCollector } from './xfs.js';
 import { zfsCollector } from './zfs.js';
@@ -96,6 +100,7 @@ export const nodeCollectors: ReadonlyArray<Collector<NodeContext>> = [
   drmCollector,
   edacCollector,
   entropyCollector,
+  ethtoolCollector,
   fibrechannelCollector,
   filefdCollector,
   filesystemCollector,
@@ -115,6 +120,7 @@ export const nodeCollectors: ReadonlyArray<Collector<NodeContext>> = [
   netclassCollector,
   netdevCollector,
   netstatCollector,
+  networkRouteCollector,
   nfsCollector,
   nfsdCollector,
   ntpCollector,
@@ -124,6 +130,7 @@ export const nodeCollectors: ReadonlyArray<Collector<NodeContext>> = [
   powerSupplyClassCollector,
   pressureCollector,
   processesCollector,
+  qdiscCollector,
   raplCollector,
   schedstatCollector,
   selinuxCollector,
@@ -145,6 +152,7 @@ export const nodeCollectors: ReadonlyArray<Collector<NodeContext>> = [
   unameCollector,
   vmstatCollector,
   watchdogCollector,
+  wifiCollector,
   xfrmCollector,
   xfsCollector,
   zfsCollector,

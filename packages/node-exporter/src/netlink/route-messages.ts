@@ -2,7 +2,9 @@
  * Pure decoding of rtnetlink (NETLINK_ROUTE) dump replies: the link and address tables that
  * node_exporter reads through Go's net.Interfaces()/Addrs(). Byte layouts from linux/netlink.h,
  * linux/rtnetlink.h, linux/if_addr.h and linux/if_link.h; host byte order (little-endian here).
+ * The message framing (nlmsghdr, NLMSG_DONE/NLMSG_ERROR) is the same for every netlink family.
  */
+import { align4, cString, netlinkAttributes as attributes } from './attributes.js';
 
 export const NLMSG_ERROR = 2;
 export const NLMSG_DONE = 3;
@@ -34,16 +36,31 @@ export interface AddressRecord {
   readonly prefixLength: number;
 }
 
-const align4 = (n: number): number => (n + 3) & ~3;
+export const NLM_F_REQUEST = 0x1;
+export const NLM_F_DUMP = 0x300;
+
+/** The kernel's refusal of a request: `errno` is the positive error number (2 = ENOENT). */
+export class NetlinkError extends Error {
+  override readonly name = 'NetlinkError';
+  constructor(readonly errno: number) {
+    super(`netlink: the kernel answered error ${errno}`);
+  }
+}
+
+/** A request: nlmsghdr with `flags` followed by `body` (the family header and any attributes). */
+export function encodeRequest(type: number, flags: number, sequence: number, body: Buffer): Buffer {
+  const buf = Buffer.alloc(NLMSG_HEADER + align4(body.length));
+  buf.writeUInt32LE(buf.length, 0);
+  buf.writeUInt16LE(type, 4);
+  buf.writeUInt16LE(flags, 6);
+  buf.writeUInt32LE(sequence, 8);
+  body.copy(buf, NLMSG_HEADER);
+  return buf;
+}
 
 /** A request for a whole table: nlmsghdr (NLM_F_REQUEST | NLM_F_DUMP) followed by a zeroed family header. */
 export function encodeDumpRequest(type: number, headerLength: number, sequence: number): Buffer {
-  const buf = Buffer.alloc(NLMSG_HEADER + headerLength);
-  buf.writeUInt32LE(buf.length, 0);
-  buf.writeUInt16LE(type, 4);
-  buf.writeUInt16LE(0x1 | 0x300, 6);
-  buf.writeUInt32LE(sequence, 8);
-  return buf;
+  return encodeRequest(type, NLM_F_REQUEST | NLM_F_DUMP, sequence, Buffer.alloc(headerLength));
 }
 
 /**
@@ -60,7 +77,7 @@ export function decodeRouteMessages(buf: Buffer): { messages: RouteMessage[]; do
     if (type === NLMSG_DONE) return { messages, done: true };
     if (type === NLMSG_ERROR) {
       const code = buf.readInt32LE(offset + NLMSG_HEADER);
-      if (code !== 0) throw new Error(`netlink: the kernel answered error ${-code}`);
+      if (code !== 0) throw new NetlinkError(-code);
     } else {
       messages.push({ type, payload: buf.subarray(offset + NLMSG_HEADER, offset + length) });
     }
@@ -69,25 +86,12 @@ export function decodeRouteMessages(buf: Buffer): { messages: RouteMessage[]; do
   return { messages, done: false };
 }
 
-function* attributes(buf: Buffer, start: number): Generator<{ type: number; value: Buffer }> {
-  let offset = start;
-  while (offset + 4 <= buf.length) {
-    const length = buf.readUInt16LE(offset);
-    if (length < 4 || offset + length > buf.length) return;
-    yield { type: buf.readUInt16LE(offset + 2) & 0x3fff, value: buf.subarray(offset + 4, offset + length) };
-    offset += align4(length);
-  }
-}
-
 /** RTM_NEWLINK: ifinfomsg (16 bytes; index at 4) then attributes; the name is IFLA_IFNAME. */
 export function decodeLink(payload: Buffer): LinkRecord | undefined {
   if (payload.length < 16) return undefined;
   const index = payload.readInt32LE(4);
   for (const a of attributes(payload, 16)) {
-    if (a.type === IFLA_IFNAME) {
-      const end = a.value.indexOf(0);
-      return { index, name: a.value.toString('utf8', 0, end < 0 ? a.value.length : end) };
-    }
+    if (a.type === IFLA_IFNAME) return { index, name: cString(a.value) };
   }
   return undefined;
 }
@@ -113,7 +117,7 @@ export function decodeAddress(payload: Buffer): AddressRecord | undefined {
   return undefined;
 }
 
-function formatIPv4(b: Buffer): string {
+export function formatIPv4(b: Buffer): string {
   return `${b[0]}.${b[1]}.${b[2]}.${b[3]}`;
 }
 

@@ -1,69 +1,31 @@
-import { loadLibc } from './libc.js';
+import { netlinkTransact, NETLINK_ROUTE } from './netlink-socket.js';
 import {
-  decodeAddress, decodeLink, decodeRouteMessages, encodeDumpRequest,
+  decodeAddress, decodeLink, encodeDumpRequest,
   RTM_GETADDR, RTM_GETLINK, RTM_NEWADDR, RTM_NEWLINK,
-  type AddressRecord, type LinkRecord, type RouteMessage,
+  type AddressRecord, type LinkRecord,
 } from '../netlink/route-messages.js';
+import { decodeRoute, RTM_GETROUTE, RTM_NEWROUTE, RTMSG_LENGTH, type RouteRecord } from '../netlink/routes.js';
+import { decodeQdisc, RTM_GETQDISC, RTM_NEWQDISC, TCMSG_LENGTH, type QdiscRecord } from '../netlink/qdiscs.js';
 
-const AF_NETLINK = 16;
-const SOCK_RAW = 3;
-const SOCK_CLOEXEC = 0o2000000;
-const NETLINK_ROUTE = 0;
-const RECEIVE_BUFFER = 32 * 1024;
-
-interface RouteSocketCalls {
-  socket(domain: number, type: number, protocol: number): number;
-  sendto(fd: number, buf: Buffer, length: number, flags: number, addr: Buffer, addrLength: number): number;
-  recv(fd: number, buf: Buffer, length: number, flags: number): number;
-  close(fd: number): number;
+/** One rtnetlink dump of a whole table; no privilege is needed to read these tables. */
+async function dump<T>(type: number, headerLength: number, wanted: number, decode: (payload: Buffer) => T | undefined): Promise<T[]> {
+  const messages = await netlinkTransact(NETLINK_ROUTE, encodeDumpRequest(type, headerLength, 1), wanted, true);
+  return messages.map((m) => decode(m.payload)).filter((x): x is T => x !== undefined);
 }
 
-let calls: Promise<RouteSocketCalls | Error> | undefined;
-
-function load(): Promise<RouteSocketCalls | Error> {
-  calls ??= (async () => {
-    const libc = await loadLibc();
-    if (libc instanceof Error) return libc;
-    try {
-      return {
-        socket: libc.func('int socket(int, int, int)') as RouteSocketCalls['socket'],
-        sendto: libc.func('long sendto(int, const uint8_t *buf, size_t len, int flags, const uint8_t *addr, uint32_t addrlen)') as RouteSocketCalls['sendto'],
-        recv: libc.func('long recv(int, _Out_ uint8_t *buf, size_t len, int flags)') as RouteSocketCalls['recv'],
-        close: libc.func('int close(int)') as RouteSocketCalls['close'],
-      };
-    } catch (err) {
-      return err instanceof Error ? err : new Error(String(err));
-    }
-  })();
-  return calls;
+/** Every network interface: index and name (as Go's net.Interfaces()). */
+export function readLinks(): Promise<LinkRecord[]> {
+  return dump(RTM_GETLINK, 16, RTM_NEWLINK, decodeLink);
 }
 
-/**
- * One rtnetlink dump (the whole link or address table). The kernel builds the reply at once, so
- * the blocking recv calls return immediately; no privilege is needed to read these tables.
- */
-async function dump(type: number, headerLength: number, wanted: number): Promise<RouteMessage[]> {
-  const c = await load();
-  if (c instanceof Error) throw c;
-  const fd = c.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-  if (fd < 0) throw new Error('netlink: socket() failed');
-  try {
-    const kernel = Buffer.alloc(12);
-    kernel.writeUInt16LE(AF_NETLINK, 0);
-    const request = encodeDumpRequest(type, headerLength, 1);
-    if (c.sendto(fd, request, request.length, 0, kernel, kernel.length) < 0) throw new Error('netlink: sendto() failed');
-    const out: RouteMessage[] = [];
-    const buf = Buffer.alloc(RECEIVE_BUFFER);
-    for (;;) {
-      const n = c.recv(fd, buf, buf.length, 0);
-      if (n <= 0) throw new Error('netlink: recv() failed');
-      const { messages, done } = decodeRouteMessages(buf.subarray(0, n));
-      for (const m of messages) if (m.type === wanted) out.push({ type: m.type, payload: Buffer.from(m.payload) });
-      if (done) return out;
-    }
-  } finally {
-    c.close(fd);
-  }
+/** Every route of every table and family (an unfiltered RTM_GETROUTE dump, as rtnetlink's Route.List). */
+export function readRoutes(): Promise<RouteRecord[]> {
+  return dump(RTM_GETROUTE, RTMSG_LENGTH, RTM_NEWROUTE, decodeRoute);
+}
+
+/** Every qdisc of every interface, root and child (as ema/qdisc's dump). */
+export function readQdiscs(): Promise<QdiscRecord[]> {
+  return dump(RTM_GETQDISC, TCMSG_LENGTH, RTM_NEWQDISC, decodeQdisc);
 }
 
 export interface InterfaceAddress extends AddressRecord {
@@ -72,13 +34,12 @@ export interface InterfaceAddress extends AddressRecord {
 
 /** Every address of every interface, whatever the interface's state (as Go's net.Interfaces + Addrs). */
 export async function readInterfaceAddresses(): Promise<InterfaceAddress[]> {
-  const links = (await dump(RTM_GETLINK, 16, RTM_NEWLINK)).map((m) => decodeLink(m.payload)).filter((l): l is LinkRecord => l !== undefined);
-  const names = new Map(links.map((l) => [l.index, l.name]));
-  const addresses = (await dump(RTM_GETADDR, 8, RTM_NEWADDR)).map((m) => decodeAddress(m.payload));
+  const names = new Map((await readLinks()).map((l) => [l.index, l.name]));
+  const addresses = await dump(RTM_GETADDR, 8, RTM_NEWADDR, decodeAddress);
   const out: InterfaceAddress[] = [];
   for (const a of addresses) {
-    const device = a === undefined ? undefined : names.get(a.index);
-    if (a !== undefined && device !== undefined) out.push({ ...a, device });
+    const device = names.get(a.index);
+    if (device !== undefined) out.push({ ...a, device });
   }
   return out;
 }

@@ -3,15 +3,7 @@ import {
   decodeAddress, decodeLink, decodeRouteMessages, encodeDumpRequest, formatIPv6, RTM_GETADDR, RTM_NEWADDR,
 } from '../../src/netlink/route-messages.js';
 import { readInterfaceAddresses } from '../../src/syscall/netlink-route.js';
-
-function attr(type: number, value: Buffer): Buffer {
-  const len = 4 + value.length;
-  const buf = Buffer.alloc((len + 3) & ~3);
-  buf.writeUInt16LE(len, 0);
-  buf.writeUInt16LE(type, 2);
-  value.copy(buf, 4);
-  return buf;
-}
+import { attr, message } from './build.js';
 
 function ifaddrmsg(family: number, prefix: number, index: number, ...attrs: Buffer[]): Buffer {
   const head = Buffer.alloc(8);
@@ -19,15 +11,6 @@ function ifaddrmsg(family: number, prefix: number, index: number, ...attrs: Buff
   head.writeUInt8(prefix, 1);
   head.writeUInt32LE(index, 4);
   return Buffer.concat([head, ...attrs]);
-}
-
-function message(type: number, payload: Buffer): Buffer {
-  const head = Buffer.alloc(16);
-  head.writeUInt32LE(16 + payload.length, 0);
-  head.writeUInt16LE(type, 4);
-  const padded = Buffer.alloc((payload.length + 3) & ~3);
-  payload.copy(padded);
-  return Buffer.concat([head, padded]);
 }
 
 const v4 = (...b: number[]): Buffer => Buffer.from(b);
