@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Writes dist/build-stamp.json (git revision and branch) into the package being built, for the
-// exporters' *_build_info metric. Outside a git checkout it writes "unknown".
+// exporters' *_build_info metric. SCRAPEKIT_REVISION / SCRAPEKIT_BRANCH, when set, win over git:
+// an image build has no .git in its context, so docker/build-images.mjs passes them as build
+// arguments. Outside a git checkout and without them it writes "unknown".
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -11,8 +13,9 @@ const git = (...args) => {
     return 'unknown';
   }
 };
+const fromEnvironment = (name) => (process.env[name] ?? '').trim();
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/build-stamp.json', JSON.stringify({
-  revision: git('rev-parse', '--short=12', 'HEAD'),
-  branch: git('rev-parse', '--abbrev-ref', 'HEAD'),
+  revision: fromEnvironment('SCRAPEKIT_REVISION') || git('rev-parse', '--short=12', 'HEAD'),
+  branch: fromEnvironment('SCRAPEKIT_BRANCH') || git('rev-parse', '--abbrev-ref', 'HEAD'),
 }) + '\n');
