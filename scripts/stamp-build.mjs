@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Writes dist/build-stamp.json into the package being built: git revision and branch, build user
 // (user@host) and date (UTC, as promu writes it: 20060102-15:04:05), for the exporters' --version
-// and *_build_info. Outside a git checkout revision and branch are "unknown".
+// and *_build_info. SCRAPEKIT_REVISION / SCRAPEKIT_BRANCH, when set, win over git: an image build
+// has no .git in its context, so docker/build-images.mjs passes them as build arguments. Outside a
+// git checkout and without them revision and branch are "unknown".
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
@@ -13,6 +15,7 @@ const git = (...args) => {
     return 'unknown';
   }
 };
+const fromEnvironment = (name) => (process.env[name] ?? '').trim();
 const user = () => {
   try {
     return `${userInfo().username}@${hostname()}`;
@@ -25,8 +28,8 @@ const now = new Date();
 const date = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}-${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}:${pad(now.getUTCSeconds())}`;
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/build-stamp.json', JSON.stringify({
-  revision: git('rev-parse', '--short=12', 'HEAD'),
-  branch: git('rev-parse', '--abbrev-ref', 'HEAD'),
+  revision: fromEnvironment('SCRAPEKIT_REVISION') || git('rev-parse', '--short=12', 'HEAD'),
+  branch: fromEnvironment('SCRAPEKIT_BRANCH') || git('rev-parse', '--abbrev-ref', 'HEAD'),
   buildUser: user(),
   buildDate: date,
 }) + '\n');

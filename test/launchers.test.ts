@@ -22,7 +22,7 @@ interface Exporter {
 const EXPORTERS: readonly Exporter[] = [
   {
     name: 'node-exporter', args: ['--collector.disable-defaults', '--collector.loadavg'],
-    runtime: { heap_tuning: 'applied', memory_profile: 'default', young_generation_cap_bytes: 4194304, heap_growing_percent: 50, v8_flags: '--interrupt-budget=300000', native_heap_trim: true },
+    runtime: { heap_tuning: 'applied', memory_profile: 'default', young_generation_cap_bytes: 4194304, heap_growing_percent: 50, v8_flags: Number(process.versions.v8.split('.')[0]) < 12 ? '--interrupt-budget=300000' : '', native_heap_trim: true },
   },
   {
     name: 'mysql-exporter', args: ['--mysqld.username=scrapekit_launcher_test', '--mysqld.address=127.0.0.1:9'],
