@@ -5,7 +5,7 @@
 /** Test files that need a service, an oracle binary or promtool: not part of a mutation run. */
 const SERVICE_TESTS = [
   '**/oracle.test.ts', '**/*-oracle.test.ts', '**/lint.test.ts', '**/footprint.test.ts', '**/launcher.test.ts',
-  '**/cli-process.test.ts', '**/web-config-oracle.test.ts',
+  '**/cli-process.test.ts', '**/web-config-oracle.test.ts', '**/regex-flags.test.ts',
 ];
 
 export const SCOPES = {
@@ -48,7 +48,7 @@ export const SCOPES = {
   },
   rabbitmq: {
     mutate: ['packages/rabbitmq-exporter/src/mapping/**/*.ts'],
-    tests: ['packages/rabbitmq-exporter/test/mapping.test.ts', 'packages/rabbitmq-exporter/test/collectors/**/*.test.ts'],
+    tests: ['packages/rabbitmq-exporter/test/mapping.test.ts', 'packages/rabbitmq-exporter/test/plugin-families.test.ts'],
   },
 };
 

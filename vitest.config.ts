@@ -29,9 +29,7 @@ export const INTEGRATION_TESTS = [
   'packages/exporter-kit/test/push/push-once-process.test.ts',
   'packages/exporter-kit/test/push/push-real-receivers.test.ts',
   'packages/node-exporter/test/launcher.test.ts',
-  'packages/node-exporter/test/e2e/**/*.test.ts',
   'packages/node-exporter/test/flags/regex-flags.test.ts',
-  'packages/node-exporter/test/mixin-families.test.ts',
   // MariaDB (and Docker for the container tests).
   'packages/mysql-exporter/test/collectors-*.test.ts',
   'packages/mysql-exporter/test/containers.test.ts',
