@@ -3,7 +3,7 @@ import type { ChannelRecord, ConnectionRecord, NodeRecord, OverviewRecord, Page,
 import { mapCanaryResult } from '../src/mapping/canary.js';
 import { channelAggregate, connectionAggregate } from '../src/mapping/channel.js';
 import { mapNode } from '../src/mapping/node.js';
-import { mapGlobalCounters } from '../src/mapping/overview.js';
+import { mapBuildInfo, mapGlobalCounters, mapIdentity } from '../src/mapping/overview.js';
 import { mapQueue, queueTable } from '../src/mapping/queue.js';
 import { fixture, mapped, sampleValue } from './support/fixtures.js';
 
@@ -71,6 +71,8 @@ const QUEUE_FAMILIES: ReadonlyArray<readonly [string, 'gauge' | 'counter', strin
   ['rabbitmq_queue_messages_paged_out', 'gauge', 'messages_paged_out'],
   ['rabbitmq_queue_messages_paged_out_bytes', 'gauge', 'message_bytes_paged_out'],
   ['rabbitmq_queue_process_reductions_total', 'counter', 'reductions'],
+  ['rabbitmq_queue_disk_reads_total', 'counter', 'disk_reads'],
+  ['rabbitmq_queue_disk_writes_total', 'counter', 'disk_writes'],
 ];
 
 /** Channel and connection families: the node's open channels/connections, summed. */
@@ -195,8 +197,15 @@ describe('queue families as the rabbitmq_prometheus plugin names them', () => {
     expect(sampleValue(f, 'rabbitmq_queue_head_message_timestamp', labels)).toBe(1_700_000_000);
   });
 
+  it('leaves out the message_stats families of a queue whose message_stats is null', () => {
+    const f = mapped((out) => mapQueue({ name: 'q1', vhost: 'v1', messages: 3, message_stats: null } as unknown as QueueRecord, queueTable('full'), out));
+    expect([...f.keys()]).toEqual(['rabbitmq_queue_messages']);
+  });
+
   it('gives every queue family a HELP text of its own', () => {
-    const f = mapped((out) => { for (const q of queues) mapQueue(q, queueTable('full'), out); });
+    const every = distinctValues(QUEUE_FAMILIES.map(([, , field]) => field), { name: 'q1', vhost: 'v1', message_stats: { publish: 7 }, head_message_timestamp: 1 });
+    const f = mapped((out) => mapQueue(every as unknown as QueueRecord, queueTable('full'), out));
+    expect(f.size).toBe(QUEUE_FAMILIES.length + 2);
     const helps = [...f.values()].map((fam) => fam.help);
     expect(helps.every((h) => h.trim().length > 0)).toBe(true);
     expect(new Set(helps).size).toBe(helps.length);
@@ -271,5 +280,24 @@ describe('global counters as the plugin names them', () => {
     const helps = [...f.values()].map((fam) => fam.help);
     expect(helps.every((h) => h.trim().length > 0)).toBe(true);
     expect(new Set(helps).size).toBe(helps.length);
+  });
+});
+
+describe('identity and build info', () => {
+  it('labels identity_info with the permanent cluster id only when there is one, and gives it a HELP', () => {
+    const withId = mapped((out) => mapIdentity({ node: 'rabbit@a', cluster: 'c', permanentId: 'rabbitmq-cluster-id-x' }, out));
+    expect(withId.get('rabbitmq_identity_info')!.samples[0]!.labels)
+      .toEqual({ rabbitmq_node: 'rabbit@a', rabbitmq_cluster: 'c', rabbitmq_cluster_permanent_id: 'rabbitmq-cluster-id-x' });
+    expect(withId.get('rabbitmq_identity_info')!.help.trim()).not.toBe('');
+    const without = mapped((out) => mapIdentity({ node: 'rabbit@a', cluster: 'c', permanentId: '', endpoint: '' }, out));
+    expect(without.get('rabbitmq_identity_info')!.samples[0]!.labels).toEqual({ rabbitmq_node: 'rabbit@a', rabbitmq_cluster: 'c' });
+  });
+
+  it('leaves a version label out when the overview does not report it, and gives build_info a HELP', () => {
+    const f = mapped((out) => mapBuildInfo({ rabbitmq_version: '3.10.8' } as OverviewRecord, out));
+    expect(f.get('rabbitmq_build_info')!.samples[0]!.labels).toEqual({ rabbitmq_version: '3.10.8' });
+    expect(f.get('rabbitmq_build_info')!.help.trim()).not.toBe('');
+    const none = mapped((out) => mapBuildInfo({} as OverviewRecord, out));
+    expect(none.get('rabbitmq_build_info')!.samples[0]!.labels).toEqual({});
   });
 });
