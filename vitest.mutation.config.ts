@@ -8,6 +8,8 @@ import { mutationScope } from './stryker.config.mjs';
  */
 const scope = mutationScope();
 const config = mergeConfig(base, defineConfig({ test: { reporters: ['default'] } }));
-// Replaced, not merged (mergeConfig would append to the whole suite's include list).
-config.test = { ...config.test, include: scope.tests, exclude: [...scope.excludeTests, '**/node_modules/**'] };
+// Replaced, not merged (mergeConfig would append to the whole suite's include list); one project,
+// not the unit/integration split of vitest.config.ts.
+const { projects: _projects, ...rootTest } = config.test ?? {};
+config.test = { ...rootTest, include: scope.tests, exclude: [...scope.excludeTests, '**/node_modules/**'] };
 export default config;

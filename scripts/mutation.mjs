@@ -7,8 +7,19 @@ import { readFileSync } from 'node:fs';
 import { SCOPES } from '../stryker.config.mjs';
 
 const args = process.argv.slice(2);
-const scopes = args.filter((a) => !a.startsWith('-'));
-const passThrough = args.filter((a) => a.startsWith('-'));
+const scopes = [];
+const passThrough = [];
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i];
+  if (!arg.startsWith('-')) {
+    scopes.push(arg);
+  } else {
+    passThrough.push(arg);
+    // A flag's value (`--concurrency 2`, `--mutate a.ts,b.ts`) passes through with it.
+    const next = args[i + 1];
+    if (!arg.includes('=') && next !== undefined && !next.startsWith('-') && !(next in SCOPES)) passThrough.push(args[++i]);
+  }
+}
 for (const s of scopes) {
   if (!(s in SCOPES)) {
     console.error(`mutation: unknown scope ${s}; use one of ${Object.keys(SCOPES).join(', ')}`);

@@ -89,10 +89,11 @@ describe('npm tarballs', () => {
     beforeAll(async () => {
       project = join(workDir, 'project');
       // koffi's install script only re-checks the prebuilt binary that its platform package
-      // (@koromix/koffi-linux-x64) already brings; npm 11 blocks dependency install scripts and lists
-      // them, so the project denies it explicitly, as the README says.
+      // (@koromix/koffi-linux-x64) already brings, and protobufjs's only checks its optional CLI's
+      // version; npm 11 blocks dependency install scripts and lists them, so the project denies
+      // both explicitly, as the README says.
       mkdirSync(project);
-      writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scrapekit-user', private: true, allowScripts: { koffi: false } }, null, 2));
+      writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scrapekit-user', private: true, allowScripts: { koffi: false, protobufjs: false } }, null, 2));
       const tarballs = packed.map((p) => join(workDir, p.filename));
       // --prefer-offline: the dependencies come from npm's cache when it has them (after `npm ci`).
       const { stderr } = await npm(['install', '--prefer-offline', '--no-audit', '--no-fund', ...tarballs], project, 600_000);
@@ -104,7 +105,8 @@ describe('npm tarballs', () => {
       const version = (JSON.parse(readFileSync(join(root, 'packages', bin, 'package.json'), 'utf8')) as { version: string }).version;
       // --yes=false: never fetch a package of that name from the registry; the bin is installed here.
       const { stdout } = await npm(['--yes=false', bin, '--version'], project, 60_000, 'npx');
-      expect(stdout.trim()).toBe(version);
+      // prometheus/common's version.Print layout, as the Go exporters print it.
+      expect(stdout.split('\n')[0]).toMatch(new RegExp(`^${bin}, version ${version.replace(/\./g, '\\.')} \\(branch: \\S+, revision: \\S+\\)$`));
       const port = await freePort();
       const exporter = startProcess(join(project, 'node_modules/.bin', bin), [`--web.listen-address=127.0.0.1:${port}`, ...args], userEnv);
       try {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
@@ -154,9 +155,10 @@ describe.skipIf(!engine)('the exporter images', () => {
     expect(sampleValue(metrics, 'rabbitmq_identity_info')).toBe(1);
   }, 300_000);
 
-  it('cloudwatch-exporter: default command on :9106 behind a port mapping, healthy, scraped', async () => {
+  it('cloudwatch-exporter: default command on :9106 behind a port mapping, config at /config/config.yml, healthy, scraped', async () => {
     const port = await freePort();
-    const name = await startContainer('cloudwatch', ['--publish', `127.0.0.1:${port}:9106`], imageTag('cloudwatch-exporter'));
+    const config = fileURLToPath(new URL('../cloudwatch/config.yml', import.meta.url));
+    const name = await startContainer('cloudwatch', ['--publish', `127.0.0.1:${port}:9106`, '--volume', `${config}:/config/config.yml:ro`], imageTag('cloudwatch-exporter'));
     await waitHealthy(name);
     const metrics = await fetchWhenUp(`http://127.0.0.1:${port}/metrics`);
     expect(sampleValue(metrics, 'cloudwatch_exporter_build_info', { revision })).toBe(1);
