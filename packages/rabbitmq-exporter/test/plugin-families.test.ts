@@ -3,7 +3,8 @@ import type { ChannelRecord, ConnectionRecord, NodeRecord, OverviewRecord, Page,
 import { mapCanaryResult } from '../src/mapping/canary.js';
 import { channelAggregate, connectionAggregate } from '../src/mapping/channel.js';
 import { mapNode } from '../src/mapping/node.js';
-import { mapBuildInfo, mapGlobalCounters, mapIdentity } from '../src/mapping/overview.js';
+import { mapGlobalCounters } from '../src/mapping/global.js';
+import { mapBuildInfo, mapIdentity } from '../src/mapping/overview.js';
 import { mapQueue, queueTable } from '../src/mapping/queue.js';
 import { fixture, mapped, sampleValue } from './support/fixtures.js';
 
@@ -154,6 +155,9 @@ function expectFamilies(f: Map<string, { type: string }>, families: Families, re
   }
 }
 
+/** The broker feature flags that gate the unroutable-dropped and empty-get families, all enabled. */
+const ALL_FEATURE_FLAGS: ReadonlySet<string> = new Set(['drop_unroutable_metric', 'empty_basic_get_metric']);
+
 describe('node families as the rabbitmq_prometheus plugin names them', () => {
   it('writes each plugin family with its type and the value of its API field', () => {
     const fields = NODE_FAMILIES.map(([, , field]) => field);
@@ -238,7 +242,7 @@ describe('canary families', () => {
 describe('channel and connection families as the plugin names them', () => {
   it('sums each channel field over the node\'s channels into its plugin family', () => {
     const one = distinctValues(CHANNEL_FAMILIES.map(([, , field]) => field), { node: 'rabbit@a' });
-    const agg = channelAggregate();
+    const agg = channelAggregate(ALL_FEATURE_FLAGS);
     agg.add(one as unknown as ChannelRecord);
     agg.add(one as unknown as ChannelRecord);
     const f = mapped((out) => agg.emit(out));
@@ -263,7 +267,7 @@ describe('channel and connection families as the plugin names them', () => {
   });
 
   it('names the channel and connection counts and gives each family its own HELP', () => {
-    const f = mapped((out) => { channelAggregate().emit(out); connectionAggregate().emit(out); });
+    const f = mapped((out) => { channelAggregate(ALL_FEATURE_FLAGS).emit(out); connectionAggregate().emit(out); });
     expect(f.get('rabbitmq_channels')?.type).toBe('gauge');
     expect(f.get('rabbitmq_connections')?.type).toBe('gauge');
     const helps = [...f.values()].map((fam) => fam.help);
@@ -275,7 +279,7 @@ describe('channel and connection families as the plugin names them', () => {
 describe('global counters as the plugin names them', () => {
   it('writes each rabbitmq_global_* counter from its overview message_stats field', () => {
     const record = distinctValues(GLOBAL_FAMILIES.map(([, , field]) => field), {}) as unknown as OverviewRecord;
-    const f = mapped((out) => mapGlobalCounters(record, out));
+    const f = mapped((out) => mapGlobalCounters(record, ALL_FEATURE_FLAGS, out));
     expectFamilies(f, GLOBAL_FAMILIES, record, (name) => sampleValue(f, name));
     const helps = [...f.values()].map((fam) => fam.help);
     expect(helps.every((h) => h.trim().length > 0)).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diskstatsCollector } from '../../src/collectors/diskstats.js';
-import { coreContext } from '../core/context.js';
-import { run, value } from '../more/helpers.js';
+import { defaultsContext } from '../fixture-tree.js';
+import { run, value } from '../collect.js';
 
 // The fixture's sda line (test/fixtures/proc/diskstats) in the kernel's milliseconds:
 // read 90000, write 400000, I/O 310000, weighted I/O 495000, discard 250, flush 1200.
@@ -9,7 +9,7 @@ import { run, value } from '../more/helpers.js';
 // (rate(node_disk_io_time_seconds_total)) reads 1000× too high when one is left in ms.
 describe('diskstats time columns', () => {
   it('reports every kernel millisecond column of sda in seconds', async () => {
-    const fams = await run(diskstatsCollector, coreContext());
+    const fams = await run(diskstatsCollector, defaultsContext());
     const sda = { device: 'sda' };
     expect({
       read: value(fams, 'node_disk_read_time_seconds_total', sda),
