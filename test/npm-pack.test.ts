@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AWS_OFFLINE_ENV } from './support/aws-offline.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startProcess, waitForHttp } from './support/processes.js';
 
@@ -18,7 +19,8 @@ const EXPORTERS = [
   // A user is required to start; whether the server answers does not matter for this scrape.
   { bin: 'mysql-exporter', buildInfo: 'mysqld_exporter_build_info', args: ['--mysqld.username=exporter', '--config.my-cnf=/dev/null'] },
   { bin: 'rabbitmq-exporter', buildInfo: 'rabbitmq_exporter_build_info', args: [] },
-  { bin: 'cloudwatch-exporter', buildInfo: 'cloudwatch_exporter_build_info', args: [] },
+  // The demo stack's minimal configuration: it starts and answers; AWS is only asked on a scrape.
+  { bin: 'cloudwatch-exporter', buildInfo: 'cloudwatch_exporter_build_info', args: [`--config.file=${fileURLToPath(new URL('../docker/cloudwatch/config.yml', import.meta.url))}`, '--aws.max-attempts=1'] },
 ] as const;
 
 interface PackResult {
@@ -108,7 +110,7 @@ describe('npm tarballs', () => {
       // prometheus/common's version.Print layout, as the Go exporters print it.
       expect(stdout.split('\n')[0]).toMatch(new RegExp(`^${bin}, version ${version.replace(/\./g, '\\.')} \\(branch: \\S+, revision: \\S+\\)$`));
       const port = await freePort();
-      const exporter = startProcess(join(project, 'node_modules/.bin', bin), [`--web.listen-address=127.0.0.1:${port}`, ...args], userEnv);
+      const exporter = startProcess(join(project, 'node_modules/.bin', bin), [`--web.listen-address=127.0.0.1:${port}`, ...args], { ...userEnv, ...AWS_OFFLINE_ENV });
       try {
         const metrics = await waitForHttp(`http://127.0.0.1:${port}/metrics`, 600, 100).catch((error: Error) => {
           throw new Error(`${bin}: ${error.message}\n${exporter.output()}`);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AWS_OFFLINE_ENV } from '../../test/support/aws-offline.js';
 import { freePort } from '../../test/support/processes.js';
 import { requireDependency, tcpReachable } from '../../test/support/services.js';
 import { docker, engineAnswers, fetchWhenUp, labelValues, repoRoot, run, sampleValue, waitHealthy } from './docker.js';
@@ -119,6 +120,7 @@ describe.skipIf(!available)('docker/compose.yml', () => {
       urls[name] = `http://127.0.0.1:${port}/metrics`;
       if (name === 'cloudwatch-exporter') {
         service.ports = [`127.0.0.1:${port}:9106`];
+        service.environment = { ...service.environment, ...AWS_OFFLINE_ENV };
       } else {
         delete service.ports;
         service.network_mode = 'host';

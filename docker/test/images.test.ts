@@ -5,6 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AWS_OFFLINE_ENV } from '../../test/support/aws-offline.js';
 import { freePort } from '../../test/support/processes.js';
 import { requireDependency, tcpReachable } from '../../test/support/services.js';
 import {
@@ -158,7 +159,8 @@ describe.skipIf(!engine)('the exporter images', () => {
   it('cloudwatch-exporter: default command on :9106 behind a port mapping, config at /config/config.yml, healthy, scraped', async () => {
     const port = await freePort();
     const config = fileURLToPath(new URL('../cloudwatch/config.yml', import.meta.url));
-    const name = await startContainer('cloudwatch', ['--publish', `127.0.0.1:${port}:9106`, '--volume', `${config}:/config/config.yml:ro`], imageTag('cloudwatch-exporter'));
+    const aws = Object.entries(AWS_OFFLINE_ENV).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
+    const name = await startContainer('cloudwatch', ['--publish', `127.0.0.1:${port}:9106`, '--volume', `${config}:/config/config.yml:ro`, ...aws], imageTag('cloudwatch-exporter'));
     await waitHealthy(name);
     const metrics = await fetchWhenUp(`http://127.0.0.1:${port}/metrics`);
     expect(sampleValue(metrics, 'cloudwatch_exporter_build_info', { revision })).toBe(1);
