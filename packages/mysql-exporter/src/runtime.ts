@@ -84,7 +84,7 @@ export function createMysqlRuntime(opts: MysqlRuntimeOptions): MysqlRuntime {
     return pool;
   };
 
-  return {
+  const runtime: MysqlRuntime = {
     probe: true,
     landingInfo: [['Auth modules', [...opts.modules.keys()].join(', ')]],
     async acquire(req: AcquireRequest): Promise<Acquired<MysqlTarget>> {
@@ -127,6 +127,18 @@ export function createMysqlRuntime(opts: MysqlRuntimeOptions): MysqlRuntime {
         },
       };
     },
+    // mysqld_exporter 0.15's reload endpoint: POST /-/reload re-reads the credentials; a file that
+    // cannot be used keeps the old ones and the answer (500) says why.
+    routes: [{
+      method: 'POST',
+      path: '/-/reload',
+      handle: async (_req, res) => {
+        const failure = await runtime.reload().then(() => undefined, (err: unknown) => (err instanceof Error ? err.message : String(err)));
+        if (failure !== undefined) opts.logger.error('reloading the credentials failed; the old ones stay', { err: failure });
+        res.writeHead(failure === undefined ? 200 : 500, { 'Content-Type': 'text/plain; charset=utf-8' })
+          .end(failure === undefined ? 'OK\n' : `failed to reload config: ${failure}\n`);
+      },
+    }],
     async reload() {
       if (!opts.reloadModules) throw new Error('this runtime has no credentials source to reload');
       modules = opts.reloadModules();
@@ -141,4 +153,5 @@ export function createMysqlRuntime(opts: MysqlRuntimeOptions): MysqlRuntime {
       await Promise.all(all.map((e) => e.pool.close()));
     },
   };
+  return runtime;
 }
