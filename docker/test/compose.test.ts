@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { hostname, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,12 @@ describe.skipIf(!available)('docker/compose.yml', () => {
       if (name === 'cloudwatch-exporter') {
         service.ports = [`127.0.0.1:${port}:9106`];
         service.environment = { ...service.environment, ...AWS_OFFLINE_ENV };
+        // A copy any user can read: the container runs as 1000, and a clone may sit under a private home.
+        const readable = join(workDir, 'cloudwatch-config.yml');
+        copyFileSync(join(repoRoot, 'docker', 'cloudwatch', 'config.yml'), readable);
+        chmodSync(workDir, 0o755);
+        chmodSync(readable, 0o644);
+        service.volumes = [`${readable}:/config/config.yml:ro`];
       } else {
         delete service.ports;
         service.network_mode = 'host';

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { AWS_OFFLINE_ENV } from '../../test/support/aws-offline.js';
 import { freePort } from '../../test/support/processes.js';
 import { requireDependency, tcpReachable } from '../../test/support/services.js';
@@ -158,7 +158,13 @@ describe.skipIf(!engine)('the exporter images', () => {
 
   it('cloudwatch-exporter: default command on :9106 behind a port mapping, config at /config/config.yml, healthy, scraped', async () => {
     const port = await freePort();
-    const config = fileURLToPath(new URL('../cloudwatch/config.yml', import.meta.url));
+    // A copy any user can read: the container runs as 1000, and a clone may sit under a private home.
+    const configDir = mkdtempSync(join(tmpdir(), 'scrapekit-cw-config-'));
+    chmodSync(configDir, 0o755);
+    const config = join(configDir, 'config.yml');
+    copyFileSync(fileURLToPath(new URL('../cloudwatch/config.yml', import.meta.url)), config);
+    chmodSync(config, 0o644);
+    onTestFinished(() => rmSync(configDir, { recursive: true, force: true }));
     const aws = Object.entries(AWS_OFFLINE_ENV).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
     const name = await startContainer('cloudwatch', ['--publish', `127.0.0.1:${port}:9106`, '--volume', `${config}:/config/config.yml:ro`, ...aws], imageTag('cloudwatch-exporter'));
     await waitHealthy(name);
