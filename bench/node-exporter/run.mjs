@@ -5,7 +5,9 @@
 // (target <= 1.5), RSS over the run (target <= 70 MiB after 2,000 scrapes, flat), and which of our
 // collectors take the time (node_scrape_collector_duration_seconds, median over extra scrapes).
 //
-//   npm run build && node bench/node-exporter/run.mjs [--scrapes N] [--json FILE]
+//   npm run build && node bench/node-exporter/run.mjs [--scrapes N] [--json FILE] [--baseline DIR]
+// --baseline DIR: another built checkout of this repository (e.g. a `git worktree` at the
+// previous release) runs as a third side in the same alternation, for a before/after in one run.
 //
 // Needs /usr/bin/prometheus-node-exporter (or NODE_EXPORTER_ORACLE) and a built packages/node-exporter.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ const argValue = (name, fallback) => {
 };
 const SCRAPES = Number(argValue('--scrapes', '2000'));
 const JSON_OUT = argValue('--json', '');
+const BASELINE = argValue('--baseline', '');
 const ISOLATED_SCRAPES = 30;
 /** Extra node options for our side (experiments with V8/runtime settings), e.g. BENCH_NODE_ARGS='--v8-pool-size=1'. */
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
@@ -76,9 +79,9 @@ async function fullScrapeDurations(url, n) {
   return new Map([...samples].map(([c, v]) => [c, quantile(v.sort((a, b) => a - b), 0.5)]));
 }
 
-function buildRevision() {
+function buildRevision(root = ROOT) {
   try {
-    return JSON.parse(readFileSync(join(ROOT, 'packages/node-exporter/dist/build-stamp.json'), 'utf8')).revision;
+    return JSON.parse(readFileSync(join(root, 'packages/node-exporter/dist/build-stamp.json'), 'utf8')).revision;
   } catch {
     return 'unknown';
   }
@@ -97,9 +100,11 @@ if (!existsSync(GO)) {
   console.error(`node_exporter not found at ${GO}: install Debian's prometheus-node-exporter or set NODE_EXPORTER_ORACLE`);
   process.exit(1);
 }
-if (!existsSync(join(ROOT, 'packages/node-exporter/dist/main.js'))) {
-  console.error('packages/node-exporter is not built: run `npm run build` first');
-  process.exit(1);
+for (const root of BASELINE ? [ROOT, BASELINE] : [ROOT]) {
+  if (!existsSync(join(root, 'packages/node-exporter/dist/main.js'))) {
+    console.error(`${join(root, 'packages/node-exporter')} is not built: run \`npm run build\` there first`);
+    process.exit(1);
+  }
 }
 
 const builtAt = statSync(join(ROOT, 'packages/node-exporter/dist/main.js')).mtimeMs;
@@ -121,9 +126,10 @@ const common = [
   `--collector.textfile.directory=${textfileDir}`,
 ];
 
-const [goPort, ourPort] = [await freePort(), await freePort()];
+const [goPort, ourPort, basePort] = [await freePort(), await freePort(), await freePort()];
 let go;
 let ours;
+let base;
 try {
   go = await startExporter({ cmd: GO, args: [...common, `--web.listen-address=127.0.0.1:${goPort}`], readyUrl: `http://127.0.0.1:${goPort}/metrics` });
   ours = await startExporter({
@@ -132,19 +138,29 @@ try {
     env: { ...process.env, NODE_ENV: 'production' },
     readyUrl: `http://127.0.0.1:${ourPort}/metrics`,
   });
+  if (BASELINE) {
+    base = await startExporter({
+      cmd: process.execPath,
+      args: [...NODE_ARGS, join(BASELINE, 'packages/node-exporter/bin/node-exporter.js'), ...common, `--web.listen-address=127.0.0.1:${basePort}`],
+      env: { ...process.env, NODE_ENV: 'production' },
+      readyUrl: `http://127.0.0.1:${basePort}/metrics`,
+    });
+  }
   const load = loadavg().map((x) => x.toFixed(2)).join(' ');
   console.log(`collectors (${collectors.length}): ${collectors.join(' ')}`);
+  if (BASELINE) console.log(`baseline: revision ${buildRevision(BASELINE)} from ${BASELINE}`);
   console.log(`ours: revision ${buildRevision()}, node ${process.version}; Go: ${GO}; load average before: ${load}`);
   const started = Date.now();
   const results = await alternate(
     [
-      { name: 'ours (node-exporter)', url: `http://127.0.0.1:${ourPort}/metrics`, pid: ours.pid },
+      { name: `ours (node-exporter ${buildRevision()})`, url: `http://127.0.0.1:${ourPort}/metrics`, pid: ours.pid },
+      ...(base ? [{ name: `baseline (node-exporter ${buildRevision(BASELINE)})`, url: `http://127.0.0.1:${basePort}/metrics`, pid: base.pid }] : []),
       { name: 'node_exporter 1.5.0 (Go)', url: `http://127.0.0.1:${goPort}/metrics`, pid: go.pid },
     ],
     { scrapes: SCRAPES, warmup: 20, onProgress: (i) => process.stderr.write(`  ${i}/${SCRAPES}\n`) },
   );
   const seconds = (Date.now() - started) / 1000;
-  const [o, g] = results;
+  const [o, g] = [results[0], results.at(-1)];
   const medianRatio = o.medianMs / g.medianMs;
   const cpuRatio = o.cpuMsPer1000 / g.cpuMsPer1000;
   const rssEnd = o.rssMiB.at(-1);
@@ -156,6 +172,10 @@ try {
   console.log(`median latency ratio ours/Go: ${medianRatio.toFixed(2)} (target <= ${TARGETS.medianRatio}: ${verdict(medianRatio <= TARGETS.medianRatio)})`);
   console.log(`CPU per 1,000 scrapes ratio ours/Go: ${cpuRatio.toFixed(2)} (target <= ${TARGETS.cpuRatio}: ${verdict(cpuRatio <= TARGETS.cpuRatio)})`);
   console.log(`our RSS after ${SCRAPES} scrapes: ${rssEnd.toFixed(1)} MiB (target <= ${TARGETS.rssMiB}: ${verdict(rssEnd <= TARGETS.rssMiB)}); second half of the run: ${rssMid.toFixed(1)} -> ${rssEnd.toFixed(1)} MiB`);
+  if (base) {
+    const b = results[1];
+    console.log(`baseline: median ratio ${(b.medianMs / g.medianMs).toFixed(2)}, CPU ratio ${(b.cpuMsPer1000 / g.cpuMsPer1000).toFixed(2)}, RSS ${b.rssMiB.at(-1).toFixed(1)} MiB; ours/baseline: median ${(o.medianMs / b.medianMs).toFixed(2)}, CPU ${(o.cpuMsPer1000 / b.cpuMsPer1000).toFixed(2)}`);
+  }
 
   // Which collectors take the time (measured after the timed run, so it does not disturb it).
   const inFull = await fullScrapeDurations(`http://127.0.0.1:${ourPort}/metrics`, ISOLATED_SCRAPES);
@@ -177,6 +197,7 @@ try {
   }
 } finally {
   await stopExporter(ours);
+  if (base) await stopExporter(base);
   await stopExporter(go);
   rmSync(textfileDir, { recursive: true, force: true });
 }
