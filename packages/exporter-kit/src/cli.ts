@@ -114,6 +114,7 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
       routes: {
         metricsPath,
         metrics: pipeline.metrics,
+        metricsVariants: runtime.metricsVariants,
         probe: runtime.probe ? pipeline.probe : undefined,
         landingPage: () => landing,
         handlerMetrics,

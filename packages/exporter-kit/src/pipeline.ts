@@ -12,7 +12,7 @@ import { BadRequestError, RequestError } from './request-errors.js';
 import type { CollectorMetricNames } from './scrape.js';
 import { runCollectors } from './scrape.js';
 import { ScrapeScope } from './scrape-scope.js';
-import type { Acquired, ExporterRuntime } from './spec.js';
+import type { Acquired, ExporterRuntime, MetricsVariantRequest } from './spec.js';
 import { BugLog, isBug } from './unexpected-errors.js';
 
 export interface PipelineOptions<Target> {
@@ -94,8 +94,11 @@ interface Collection {
 }
 
 export interface Pipeline {
-  /** Serves the metrics path. Throws RequestError for a bad request; the server maps it. */
-  metrics(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+  /**
+   * Serves the metrics path, or one of its variants (`variant`: the name after the metrics path).
+   * Throws RequestError for a bad request; the server maps it.
+   */
+  metrics(req: IncomingMessage, res: ServerResponse, url: URL, variant?: string): Promise<void>;
   /** Serves /probe?target=… (multi-target mode). */
   probe(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
   /** One snapshot of the metrics path without a request (push mode): every enabled collector, merged. */
@@ -116,11 +119,16 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>): Pipeline 
   const bugs = new BugLog();
 
   /** One collection: acquire the target, then the collectors get whatever time acquire left. */
-  const collect = async (collectors: ReadonlyArray<Collector<Target>>, probe: URLSearchParams | undefined, scope: ScrapeScope): Promise<MetricFamily[][]> => {
+  const collect = async (
+    collectors: ReadonlyArray<Collector<Target>>,
+    probe: URLSearchParams | undefined,
+    scope: ScrapeScope,
+    variant?: MetricsVariantRequest,
+  ): Promise<MetricFamily[][]> => {
     const out = new MetricSink();
     let acquired: Acquired<Target>;
     try {
-      acquired = await opts.runtime.acquire({ signal: scope.signal, logger, probe, out });
+      acquired = await opts.runtime.acquire({ signal: scope.signal, logger, probe, variant, out });
     } catch (err) {
       if (err instanceof RequestError) throw err;
       if (isBug(err)) bugs.report(logger, 'could not reach the target', err);
@@ -202,11 +210,20 @@ export function createPipeline<Target>(opts: PipelineOptions<Target>): Pipeline 
   };
 
   return {
-    async metrics(req, res, url) {
+    async metrics(req, res, url, variantName) {
       const p = plan(req, url);
+      let variant: MetricsVariantRequest | undefined;
+      let key = `metrics\u0000${p.names}`;
+      if (variantName !== undefined) {
+        const params = new URLSearchParams(url.searchParams);
+        params.delete('collect[]');
+        params.sort();
+        variant = { name: variantName, params };
+        key = `metrics/${variantName}\u0000${params.toString()}\u0000${p.names}`;
+      }
       housekeeping.scrapeStarted();
       try {
-        const c = collection(`metrics\u0000${p.names}`, p.timeoutMs, (scope) => collect(p.collectors, undefined, scope));
+        const c = collection(key, p.timeoutMs, (scope) => collect(p.collectors, undefined, scope, variant));
         const [parts, self] = await Promise.all([waitFor(c, res), selfParts()]);
         await respond(req, res, [...parts, ...self], true);
       } finally {

@@ -12,7 +12,9 @@ export interface Routes {
    * Serves the metrics path (and /probe when given): answers, or throws a RequestError (its status
    * and message are sent) or anything else (a bug: 500, logged with its stack).
    */
-  metrics(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+  metrics(req: IncomingMessage, res: ServerResponse, url: URL, variant?: string): Promise<void>;
+  /** Names served under the metrics path by `metrics` as well (`<metricsPath>/<name>`). */
+  readonly metricsVariants?: readonly string[];
   probe?(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
   landingPage(): string;
   /** Counts the metrics path's requests by status code and in flight (promhttp_metric_handler_*). */
@@ -50,6 +52,15 @@ export function parseListenAddress(address: string): { host: string | undefined;
   }
   const host = m[1] ?? m[2];
   return { host: host ? host : undefined, port };
+}
+
+/** The variant name when `path` is `<metricsPath>/<variant>` for a declared variant. */
+function metricsVariantOf(path: string, routes: Routes): string | undefined {
+  if (!routes.metricsVariants?.length) return undefined;
+  const prefix = routes.metricsPath.endsWith('/') ? routes.metricsPath : `${routes.metricsPath}/`;
+  if (!path.startsWith(prefix)) return undefined;
+  const name = path.slice(prefix.length);
+  return routes.metricsVariants.includes(name) ? name : undefined;
 }
 
 /**
@@ -95,11 +106,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.writeHead(ok ? 200 : 503, { 'Content-Type': 'text/plain; charset=utf-8' }).end(ok ? 'Ready\n' : 'Not ready\n');
       return;
     }
-    const scrape = path === routes.metricsPath ? routes.metrics : path === '/probe' && routes.probe ? routes.probe : undefined;
+    const variant = metricsVariantOf(path, routes);
+    const onMetricsPath = path === routes.metricsPath || variant !== undefined;
+    const scrape = onMetricsPath
+      ? (q: IncomingMessage, s: ServerResponse, u: URL) => routes.metrics(q, s, u, variant)
+      : path === '/probe' && routes.probe ? routes.probe : undefined;
     if (scrape) {
       // As promhttp's instrumentation inside node_exporter's handler: the limit's 503 counts, a
       // malformed request's 400 (answered before that handler in Go) does not.
-      const counted = path === routes.metricsPath ? routes.handlerMetrics?.started() : undefined;
+      const counted = onMetricsPath ? routes.handlerMetrics?.started() : undefined;
       if (opts.maxRequests > 0 && inFlight >= opts.maxRequests) {
         res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
           .end(`Limit of concurrent requests reached (${opts.maxRequests}), try again later.\n`);

@@ -76,6 +76,11 @@ export interface AcquireRequest {
   readonly logger: Logger;
   /** Query parameters of a /probe request (multi-target mode); undefined on the metrics path. */
   readonly probe?: URLSearchParams;
+  /**
+   * A metrics-path variant (ExporterRuntime.metricsVariants) this scrape was asked for, e.g.
+   * `per-object` for `/metrics/per-object`, with the request's query parameters.
+   */
+  readonly variant?: MetricsVariantRequest;
   /** Where the acquire step writes its own samples, typically `<ns>_up`. */
   readonly out: MetricSink;
 }
@@ -89,6 +94,11 @@ export type Acquired<Target> =
   | { readonly ok: true; readonly target: Target; release?(): void | Promise<void> }
   /** The target is down or refused us: answer 200 with what acquire wrote to `out` (e.g. `<ns>_up 0`). */
   | { readonly ok: false };
+
+export interface MetricsVariantRequest {
+  readonly name: string;
+  readonly params: URLSearchParams;
+}
 
 export interface ExporterRoute {
   readonly method: 'GET' | 'POST';
@@ -106,6 +116,13 @@ export interface ExporterRuntime<Target> {
    * method and exact path before the kit's own routes; each must end the response.
    */
   readonly routes?: readonly ExporterRoute[];
+  /**
+   * Paths under the metrics path this exporter also serves, e.g. `['per-object', 'detailed']` for
+   * the RabbitMQ plugin's `/metrics/per-object` and `/metrics/detailed`: served by the same
+   * pipeline as the metrics path (timeout, collect[], negotiation, gzip, handler metrics), with
+   * AcquireRequest.variant telling acquire() which one was asked for.
+   */
+  readonly metricsVariants?: readonly string[];
   /** Extra landing-page lines (never secrets). */
   readonly landingInfo?: ReadonlyArray<readonly [label: string, value: string]>;
   close?(): Promise<void>;

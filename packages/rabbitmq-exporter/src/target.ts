@@ -59,6 +59,8 @@ function credentialsOf(url: URL, options: ExporterOptions): { username: string; 
 
 export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
   readonly probe = true;
+  /** The plugin's other two endpoints as paths: /metrics/per-object and /metrics/detailed?family=…&vhost=…. */
+  readonly metricsVariants = ['per-object', 'detailed'];
   readonly landingInfo: ReadonlyArray<readonly [string, string]>;
   private readonly agents: Agents;
   private readonly defaultApi: ManagementApi;
@@ -81,6 +83,7 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
       ['Management API', this.defaultApi.baseUrl.toString()],
       ['Node', options.node || '(the node answering the API)'],
       ['AMQP canary', canary ? 'enabled' : 'disabled (--rabbitmq.amqp-url)'],
+      ['Plugin endpoints', '/metrics/per-object, /metrics/detailed?family=<plugin family>[&vhost=<vhost>]'],
       ['Probe', '/probe?target=<management API URL>&node=<node name>[&endpoint=per-object | &family=<plugin family>&vhost=<vhost>]'],
       ['Metrics path serves', options.defaultEndpoint.kind],
     ];
@@ -116,6 +119,13 @@ export class RabbitRuntime implements ExporterRuntime<RabbitTarget> {
     let wanted = this.options.node;
     let canary = this.canary;
     let endpoint = this.options.defaultEndpoint;
+    if (req.variant) {
+      const params = new URLSearchParams(req.variant.params);
+      params.set('endpoint', req.variant.name);
+      const asked = endpointFromParams(params, endpoint);
+      if (typeof asked === 'string') throw new BadRequestError(`${req.variant.name}: ${asked}`);
+      endpoint = asked;
+    }
     if (req.probe) {
       const asked = endpointFromParams(req.probe, endpoint);
       if (typeof asked === 'string') throw new BadRequestError(asked);

@@ -150,11 +150,8 @@ describe.skipIf(!available)('rabbitmq-exporter against the real broker', () => {
     expect(m.has('rabbitmq_queue_messages_bytes')).toBe(false);
   });
 
-  it('serves the plugin\'s per-object and detailed shapes on /probe', async () => {
-    const base = `/probe?target=${encodeURIComponent('http://127.0.0.1:15672')}&node=${encodeURIComponent(node)}`;
-    const po = parseExposition(await aggregated!.scrape(`${base}&endpoint=per-object`));
-    expect(valueOf(po, 'rabbitmq_queue_messages_ready', { vhost, queue: 'ready-seven' })).toBe(7);
-    const detailed = parseExposition(await aggregated!.scrape(`${base}&family=queue_coarse_metrics&vhost=${encodeURIComponent(otherVhost)}`));
+  /** A detailed scrape of queue_coarse_metrics restricted to otherVhost: exactly the plugin's families, one queue. */
+  function expectQueueCoarseOfOtherVhost(detailed: ReturnType<typeof parseExposition>): void {
     const families = [...detailed.keys()].filter((k) => k.startsWith('rabbitmq_') && !k.startsWith('rabbitmq_exporter_'));
     expect(families.sort()).toEqual([
       'rabbitmq_build_info', 'rabbitmq_detailed_queue_messages', 'rabbitmq_detailed_queue_messages_ready',
@@ -162,20 +159,45 @@ describe.skipIf(!available)('rabbitmq-exporter against the real broker', () => {
     ]);
     expect(detailed.get('rabbitmq_detailed_queue_messages_ready')!.samples.map((s) => [s.labels.vhost, s.labels.queue, s.value]))
       .toEqual([[otherVhost, 'elsewhere', 2]]);
+  }
+
+  it('serves the plugin\'s per-object and detailed shapes on /probe', async () => {
+    const base = `/probe?target=${encodeURIComponent('http://127.0.0.1:15672')}&node=${encodeURIComponent(node)}`;
+    const po = parseExposition(await aggregated!.scrape(`${base}&endpoint=per-object`));
+    expect(valueOf(po, 'rabbitmq_queue_messages_ready', { vhost, queue: 'ready-seven' })).toBe(7);
+    expectQueueCoarseOfOtherVhost(parseExposition(await aggregated!.scrape(`${base}&family=queue_coarse_metrics&vhost=${encodeURIComponent(otherVhost)}`)));
     const res = await fetch(`${aggregated!.url}${base}&family=auth_attempt_metrics`);
     expect([res.status, (await res.text()).trim()]).toEqual([400, expect.stringMatching(/^family=auth_attempt_metrics: not served/)]);
   });
 
-  it('counts at least the scenario\'s channels, consumers and unacked deliveries', async () => {
-    const m = parseExposition(await ours!.scrape());
-    // Node-wide sums also include other tests' and the canary's objects: lower bounds only.
-    expect(valueOf(m, 'rabbitmq_channels')).toBeGreaterThanOrEqual(3);
-    expect(valueOf(m, 'rabbitmq_connections')).toBeGreaterThanOrEqual(3);
-    expect(valueOf(m, 'rabbitmq_channel_consumers')).toBeGreaterThanOrEqual(3);
-    expect(valueOf(m, 'rabbitmq_channel_messages_unacked')).toBeGreaterThanOrEqual(3);
-    expect(valueOf(m, 'rabbitmq_consumers')).toBeGreaterThanOrEqual(3);
-    expect(valueOf(m, 'rabbitmq_queues')).toBeGreaterThanOrEqual(5);
+  it('serves the plugin\'s /metrics/per-object and /metrics/detailed paths, as the plugin names them', async () => {
+    const po = parseExposition(await aggregated!.scrape('/metrics/per-object'));
+    expect(valueOf(po, 'rabbitmq_up')).toBe(1);
+    expect(valueOf(po, 'rabbitmq_queue_messages_ready', { vhost, queue: 'ready-seven' })).toBe(7);
+    // The default metrics path of the same process stays aggregated: the variant is per request.
+    const plain = parseExposition(await aggregated!.scrape());
+    expect(plain.get('rabbitmq_queue_messages_ready')!.samples.map((s) => s.labels)).toEqual([{}]);
+    expectQueueCoarseOfOtherVhost(parseExposition(await aggregated!.scrape(`/metrics/detailed?family=queue_coarse_metrics&vhost=${encodeURIComponent(otherVhost)}`)));
+    const bad = await fetch(`${aggregated!.url}/metrics/detailed?family=auth_attempt_metrics`);
+    expect([bad.status, (await bad.text()).trim()]).toEqual([400, expect.stringMatching(/^detailed: family=auth_attempt_metrics: not served/)]);
+    expect((await fetch(`${aggregated!.url}/metrics/everything`)).status).toBe(404);
   });
+
+  it('counts at least the scenario\'s channels, consumers and unacked deliveries', async () => {
+    // Node-wide sums also include other tests' and the canary's objects: lower bounds only.
+    // Channel figures come from per-channel statistics, which lag by the broker's statistics
+    // interval: scrape until they show the scenario (bounded), then assert on that scrape.
+    const bounds: Array<[string, number]> = [
+      ['rabbitmq_channels', 3], ['rabbitmq_connections', 3], ['rabbitmq_channel_consumers', 3],
+      ['rabbitmq_channel_messages_unacked', 3], ['rabbitmq_consumers', 3], ['rabbitmq_queues', 5],
+    ];
+    let m = parseExposition(await ours!.scrape());
+    await eventually(async () => {
+      m = parseExposition(await ours!.scrape());
+      return bounds.every(([name, min]) => (valueOf(m, name) ?? -1) >= min);
+    }, SETTLE_MS, 200);
+    for (const [name, min] of bounds) expect([name, valueOf(m, name) ?? -1]).toEqual([name, expect.toSatisfy((v: number) => v >= min)]);
+  }, SETTLE_MS + 5_000);
 
   it('runs the AMQP canary round trip', async () => {
     const m = parseExposition(await ours!.scrape());
