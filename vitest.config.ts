@@ -40,7 +40,6 @@ export const INTEGRATION_TESTS = [
   'packages/node-exporter/test/collectors/logind.test.ts',
   'packages/node-exporter/test/syscall/live-host.test.ts',
   // MariaDB (and Docker for the container tests).
-  'packages/mysql-exporter/test/collectors-*.test.ts',
   'packages/mysql-exporter/test/containers.test.ts',
   'packages/mysql-exporter/test/integration.test.ts',
   'packages/mysql-exporter/test/mixin.test.ts',

@@ -71,3 +71,9 @@ export function fixtureValue(r: QueryResult, name: string): number {
   if (!row) throw new Error(`fixture has no ${name}`);
   return Number(row[1]);
 }
+
+/** The recorded MariaDB the fixtures come from (fixtures/mariadb-10.11/). */
+export const MARIADB = 'mariadb-10.11';
+
+/** The answer that tells the userstat collectors (tablestats, userstats, clientstats) the plugin is on. */
+export const USERSTAT_ON: readonly [RegExp, QueryResult] = [/userstat/, result(['Variable_name', 'Value'], [['userstat', 'ON']])];
