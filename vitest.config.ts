@@ -33,7 +33,7 @@ export const INTEGRATION_TESTS = [
   'packages/exporter-kit/test/push/push-real-receivers.test.ts',
   'packages/node-exporter/test/launcher.test.ts',
   'packages/node-exporter/test/flags/regex-flags.test.ts',
-  'packages/node-exporter/test/legacy-unit.test.ts',
+  'packages/node-exporter/test/flags/systemd-unit-flags.test.ts',
   'packages/cloudwatch-exporter/test/startup.test.ts',
   // Real peers started by the test: chronyd, a private dbus-daemon; ip/tc/ethtool on this host.
   'packages/node-exporter/test/collectors/ntp.test.ts',

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const BIN = fileURLToPath(new URL('../bin/node-exporter.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/node-exporter.js', import.meta.url));
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
