@@ -22,7 +22,8 @@ export const spec: ExporterSpec<NodeContext> = {
   collectorFlagPrefix: 'collector',
   // macOS/Windows: the systeminformation-based collectors under node_exporter's names (src/platform).
   collectors: process.platform === 'linux' ? nodeCollectors : platformCollectors(process.platform),
-  flags: nodeFlags,
+  // Elsewhere the Linux collectors' flags are still accepted, so one command line (or unit) works on every platform.
+  flags: process.platform === 'linux' ? nodeFlags : [...nodeFlags, ...nodeCollectors.flatMap((c) => c.flags ?? [])],
   // The kit has parsed every flag by kind (regexes compiled, durations in ms), applied the
   // deprecated aliases and refused conflicting include/exclude pairs, all before this runs.
   setup({ flags, logger, enabledCollectors }) {

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createNodeContext, type NodeContext } from '../src/context.js';
 import { resolveFlagValues } from '@scrapekit/exporter-kit';
-import { coreFlags, nodeFlags } from '../src/flags.js';
+import { nodeCollectors } from '../src/collectors/index.js';
+import { nodeFlags } from '../src/flags.js';
+
+/** Every flag a Linux start-up declares: the exporter's and each collector's own. */
+const ALL_FLAGS = [...nodeFlags, ...nodeCollectors.flatMap((c) => c.flags ?? [])];
 
 /** test/fixtures: our own fake /proc, /sys, root filesystem and udev database, shared with the e2e golden test. */
 export const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
@@ -12,7 +16,7 @@ type FlagOverrides = Record<string, string | boolean | readonly string[]>;
 /** A NodeContext over the fixture trees (or another root laid out the same way), with extra flags (as a user writes them) layered on. */
 export function fixtureContext(flags: FlagOverrides = {}, root = FIXTURES): NodeContext {
   // Parsed by the kit as at start-up (regexes compiled, durations in ms), without the defaults.
-  return createNodeContext(resolveFlagValues(nodeFlags, {
+  return createNodeContext(resolveFlagValues(ALL_FLAGS, {
     'path.procfs': `${root}/proc`,
     'path.sysfs': `${root}/sys`,
     'path.rootfs': root,
@@ -24,7 +28,7 @@ export function fixtureContext(flags: FlagOverrides = {}, root = FIXTURES): Node
 /** The flag defaults a real start-up would pass (the kit fills them in from the FlagSpecs). */
 export function flagDefaults(): FlagOverrides {
   const out: FlagOverrides = {};
-  for (const f of coreFlags) {
+  for (const f of ALL_FLAGS) {
     if (f.name.startsWith('path.') || f.default === undefined) continue;
     out[f.name] = typeof f.default === 'number' ? String(f.default) : f.default;
   }

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectOnce, renderText, resolveFlagValues } from '@scrapekit/exporter-kit';
+import { collectOnce, exporterFlags, renderText, resolveFlagValues } from '@scrapekit/exporter-kit';
 import { createSystemdCollector, type SystemctlRunner } from '../src/collectors/systemd.js';
 import { createNodeContext } from '../src/context.js';
 import { spec } from '../src/spec.js';
@@ -68,7 +68,7 @@ const standInSystemctl: SystemctlRunner = async (args) => {
 /** Every flag at its default, as the exporter's command line would give them. */
 function defaultFlags(): Record<string, string | boolean | number | readonly string[]> {
   const flags: Record<string, string | boolean | number | readonly string[]> = {};
-  for (const f of spec.flags ?? []) if (f.default !== undefined) flags[f.name] = f.default;
+  for (const f of exporterFlags(spec)) if (f.default !== undefined) flags[f.name] = f.default;
   return flags;
 }
 
@@ -127,7 +127,7 @@ describe('node-mixin families', () => {
   });
 
   it.runIf(!systemdBooted)('systemd families with --collector.systemd (this host has no systemd: collector run against a stand-in systemctl)', async () => {
-    const ctx = createNodeContext(resolveFlagValues(spec.flags ?? [], { ...defaultFlags(), 'collector.systemd.enable-restarts-metrics': true }).flags);
+    const ctx = createNodeContext(resolveFlagValues(exporterFlags(spec), { ...defaultFlags(), 'collector.systemd.enable-restarts-metrics': true }).flags);
     const collector = createSystemdCollector({ systemctl: standInSystemctl, booted: async () => true });
     const scrape = parseExposition(renderText(await collectOnce(collector, ctx)));
     const problems = familiesFrom('systemd').flatMap((f) => problemsWith(scrape, f, 'the stand-in systemd'));

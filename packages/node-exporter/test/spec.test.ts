@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, MetricSink, resolveFlagValues, runScrape, silentLogger } from '@scrapekit/exporter-kit';
+import { ConfigError, exporterFlags, MetricSink, resolveFlagValues, runScrape, silentLogger } from '@scrapekit/exporter-kit';
 import { nodeCollectors } from '../src/collectors/index.js';
 import { spec } from '../src/spec.js';
 import { FIXTURES, flagDefaults } from './fixture-tree.js';
@@ -20,10 +20,13 @@ const MIXIN_COLLECTORS = new Set(['conntrack', 'cpu', 'diskstats', 'entropy', 'f
   'netstat', 'os', 'pressure', 'sockstat', 'stat', 'textfile', 'time', 'timex', 'uname', 'vmstat']);
 const coreCollectors = nodeCollectors.filter((c) => MIXIN_COLLECTORS.has(c.name));
 
+/** Every flag the exporter takes, as the kit assembles them: the kit's, the exporter's own and each collector's. */
+const declaredFlags = exporterFlags(spec);
+
 /** Start-up as the kit runs it: the flags (as a user writes them) parsed by kind, then setup(). */
 async function setup(flags: Record<string, unknown>) {
   if (!spec.setup) throw new Error('spec has no setup');
-  return spec.setup({ flags: resolveFlagValues(spec.flags ?? [], flags).flags, logger: silentLogger });
+  return spec.setup({ flags: resolveFlagValues(declaredFlags, flags).flags, logger: silentLogger });
 }
 
 describe('node-exporter spec', () => {
@@ -41,7 +44,7 @@ describe('node-exporter spec', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(coreCollectors).toHaveLength(MIXIN_COLLECTORS.size);
     for (const c of coreCollectors) expect(c.defaultEnabled).toBe(true);
-    const flags = (spec.flags ?? []).map((f) => f.name);
+    const flags = declaredFlags.map((f) => f.name);
     expect(new Set(flags).size).toBe(flags.length);
     expect(flags).toEqual(expect.arrayContaining(['path.procfs', 'path.sysfs', 'path.rootfs', 'path.udev.data', 'collector.textfile.directory',
       'collector.filesystem.mount-points-exclude', 'collector.filesystem.fs-types-exclude', 'collector.diskstats.device-exclude',

@@ -1,11 +1,24 @@
-import { ignoredByFilter, type Collector } from '@scrapekit/exporter-kit';
+import { ignoredByFilter, type Collector, type FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { countArpEntries } from '../procfs/arp.js';
 import { readFeatureFile } from '../read/index.js';
 
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const arpFlags: readonly FlagSpec[] = [
+  { kind: 'regex', name: 'collector.arp.device-include', description: 'Regexp of ARP devices to report (mutually exclusive with device-exclude).', default: '' },
+  { kind: 'regex', name: 'collector.arp.device-exclude', description: 'Regexp of ARP devices to leave out (mutually exclusive with device-include).', default: '' },
+  {
+    name: 'collector.arp.netlink',
+    kind: 'boolean',
+    description: 'Accepted for node_exporter compatibility; this exporter always reads /proc/net/arp (the 1.5.0 behaviour).',
+    default: true,
+  },
+];
+
 /** Neighbour (ARP) cache size per device, from /proc/net/arp as node_exporter 1.5.0 reads it. */
 export const arpCollector: Collector<NodeContext> = {
   name: 'arp',
+  flags: arpFlags,
   help: 'ARP cache entries per device from /proc/net/arp.',
   defaultEnabled: true,
   async collect(ctx, out) {

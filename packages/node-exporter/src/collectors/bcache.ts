@@ -1,8 +1,13 @@
 import { join } from 'node:path';
-import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
+import type { Collector, MetricSink, FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { dehumanize, parsePriorityStats, parseWritebackRateDebug } from '../sysfs/bcache.js';
 import { listDir, readAttr, readAttrs } from '../read/index.js';
+
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const bcacheFlags: readonly FlagSpec[] = [
+  { name: 'collector.bcache.priorityStats', kind: 'boolean', description: 'Expose the bcache priority_stats metrics (expensive: the kernel walks every bucket).', default: false },
+];
 
 /** [file, metric suffix, help, scale, counter?] of /sys/fs/bcache/<uuid> and its internal/ dir. */
 const SET_VALUES: ReadonlyArray<readonly [string, string, string, number, boolean]> = [
@@ -81,6 +86,7 @@ async function collectSet(dir: string, uuid: string, priorityStats: boolean, sig
 /** bcache cache sets, backing and cache devices from /sys/fs/bcache. */
 export const bcacheCollector: Collector<NodeContext> = {
   name: 'bcache',
+  flags: bcacheFlags,
   help: 'bcache statistics from /sys/fs/bcache.',
   defaultEnabled: true,
   async collect(ctx, out) {

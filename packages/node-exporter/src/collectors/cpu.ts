@@ -1,11 +1,19 @@
 import { join } from 'node:path';
-import type { Collector, MetricSink } from '@scrapekit/exporter-kit';
+import type { Collector, MetricSink, FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseCpuinfo } from '../procfs/cpuinfo.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
 import { parseProcStat, type CpuTimes } from '../procfs/stat.js';
 import { parseCpuList } from '../sysfs/cpufreq.js';
 import { listDir, mapLimit, readAttr, readProcFile, readProcFileOnce } from '../read/index.js';
+
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const cpuFlags: readonly FlagSpec[] = [
+  { name: 'collector.cpu.guest', kind: 'boolean', description: 'Export node_cpu_guest_seconds_total.', default: true },
+  { name: 'collector.cpu.info', kind: 'boolean', description: 'Export node_cpu_info from /proc/cpuinfo.', default: false },
+  { kind: 'regex', name: 'collector.cpu.info.flags-include', description: 'Regexp of /proc/cpuinfo flags to export as node_cpu_flag_info (turns on --collector.cpu.info).', default: '' },
+  { kind: 'regex', name: 'collector.cpu.info.bugs-include', description: 'Regexp of /proc/cpuinfo bugs to export as node_cpu_bug_info (turns on --collector.cpu.info).', default: '' },
+];
 
 const MODES = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal'] as const;
 /** An idle counter that falls back this far means the CPU was unplugged and replugged. */
@@ -33,6 +41,7 @@ export function monotonicCpuTimes(cache: Map<number, CpuTimes>, fresh: ReadonlyM
 
 export const cpuCollector: Collector<NodeContext> = {
   name: 'cpu',
+  flags: cpuFlags,
   help: 'CPU time per mode from /proc/stat, thermal throttling and isolated CPUs from /sys.',
   defaultEnabled: true,
   async collect(ctx, out) {

@@ -1,9 +1,19 @@
 import { join } from 'node:path';
-import { flagFilter, type Collector, type MetricSink } from '@scrapekit/exporter-kit';
+import { flagFilter, type Collector, type MetricSink, type FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseDiskstats, type DiskStatsLine } from '../procfs/diskstats.js';
 import { parseUdevProperties } from '../sysfs/udev.js';
 import { mapLimit, readProcFile, readTextIfExists } from '../read/index.js';
+
+export const DISKSTATS_DEVICE_EXCLUDE =
+  '^(ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$';
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const diskstatsFlags: readonly FlagSpec[] = [
+  { kind: 'regex', name: 'collector.diskstats.device-exclude', description: 'Regexp of block devices to leave out (mutually exclusive with device-include).', default: DISKSTATS_DEVICE_EXCLUDE,
+    deprecatedAliases: ['collector.diskstats.ignored-devices'] },
+  { kind: 'regex', name: 'collector.diskstats.device-include', description: 'Regexp of block devices to report; all others are left out.', default: '',
+    excludeFlag: 'collector.diskstats.device-exclude' },
+];
 
 const SECTOR_BYTES = 512;
 
@@ -31,6 +41,7 @@ const COLUMNS: ReadonlyArray<readonly [string, Kind, string, number]> = [
 
 export const diskstatsCollector: Collector<NodeContext> = {
   name: 'diskstats',
+  flags: diskstatsFlags,
   help: 'Block device I/O statistics from /proc/diskstats, with udev device properties.',
   defaultEnabled: true,
   async collect(ctx, out) {

@@ -1,10 +1,17 @@
-import { flagFilter, NoDataError, type Collector, type Logger, type MetricSink } from '@scrapekit/exporter-kit';
+import { flagFilter, NoDataError, type Collector, type Logger, type MetricSink, type FlagSpec } from '@scrapekit/exporter-kit';
 import { readdir } from 'node:fs/promises';
 import type { NodeContext } from '../context.js';
 import type { DriverInfo, LinkSettings } from '../ethtool/commands.js';
 import { ASYM_PAUSE_BIT, AUTONEG_BIT, hasBit, PAUSE_BIT, PORT_BITS, SPEED_MODES } from '../ethtool/link-modes.js';
 import { ethtoolMetricName, FIXED_STAT_NAMES, sanitizeStatName } from '../ethtool/stat-names.js';
 import { EOPNOTSUPP, EthtoolError, EthtoolSocket } from '../syscall/ethtool-ioctl.js';
+
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const ethtoolFlags: readonly FlagSpec[] = [
+  { kind: 'regex', name: 'collector.ethtool.device-include', description: 'Regexp of devices to ask ethtool about (mutually exclusive with device-exclude).', default: '' },
+  { kind: 'regex', name: 'collector.ethtool.device-exclude', description: 'Regexp of devices not to ask ethtool about (mutually exclusive with device-include).', default: '' },
+  { kind: 'regex', name: 'collector.ethtool.metrics-include', description: 'Regexp of ethtool statistic names (after sanitising) to report.', default: '.*' },
+];
 
 /** The three SIOCETHTOOL questions asked per device; each throws (EthtoolError) when refused. */
 export interface EthtoolQueries {
@@ -79,6 +86,7 @@ function statisticMetrics(out: MetricSink, logger: Logger, device: string, stats
 export function ethtoolCollectorFrom(open: () => Promise<EthtoolQueries>): Collector<NodeContext> {
   return {
     name: 'ethtool',
+    flags: ethtoolFlags,
     help: 'Driver info, link modes and driver statistics of each network device (SIOCETHTOOL).',
     defaultEnabled: false,
     async collect(ctx, out) {

@@ -1,8 +1,26 @@
 import { statfs } from 'node:fs/promises';
-import { flagFilter, numberFlag, type Collector, type Logger, type MetricSink } from '@scrapekit/exporter-kit';
+import { flagFilter, numberFlag, type Collector, type Logger, type MetricSink, type FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseMountinfo, type MountInfo } from '../procfs/mountinfo.js';
 import { isMissing, mapLimit, readProcFile } from '../read/index.js';
+
+export const FILESYSTEM_MOUNT_POINTS_EXCLUDE =
+  '^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+)($|/)';
+export const FILESYSTEM_FS_TYPES_EXCLUDE =
+  '^(autofs|binfmt_misc|bpf|cgroup2?|configfs|debugfs|devpts|devtmpfs|fusectl|hugetlbfs|iso9660|mqueue|nsfs|overlay|proc|procfs|pstore|rpc_pipefs|securityfs|selinuxfs|squashfs|sysfs|tracefs)$';
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const filesystemFlags: readonly FlagSpec[] = [
+  { kind: 'regex', name: 'collector.filesystem.mount-points-exclude', description: 'Regexp of mount points the filesystem collector leaves out.', default: FILESYSTEM_MOUNT_POINTS_EXCLUDE,
+    deprecatedAliases: ['collector.filesystem.ignored-mount-points'] },
+  { kind: 'regex', name: 'collector.filesystem.mount-points-include', description: 'Regexp of mount points to report; all others are left out (replaces the exclude default).', default: '',
+    excludeFlag: 'collector.filesystem.mount-points-exclude' },
+  { kind: 'regex', name: 'collector.filesystem.fs-types-exclude', description: 'Regexp of filesystem types the filesystem collector leaves out.', default: FILESYSTEM_FS_TYPES_EXCLUDE,
+    deprecatedAliases: ['collector.filesystem.ignored-fs-types'] },
+  { kind: 'regex', name: 'collector.filesystem.fs-types-include', description: 'Regexp of filesystem types to report; all others are left out (replaces the exclude default).', default: '',
+    excludeFlag: 'collector.filesystem.fs-types-exclude' },
+  { name: 'collector.filesystem.mount-timeout', kind: 'duration', description: 'How long to wait for a statfs answer before reporting the mount with device_error and skipping it until it answers.', default: '5s' },
+  { name: 'collector.filesystem.stat-workers', kind: 'number', description: 'Concurrent statfs calls (each holds a libuv thread while it waits).', default: 2 },
+];
 
 /**
  * statfs calls that have not answered yet, shared by every scrape. A dead NFS server makes statfs
@@ -62,6 +80,7 @@ export function isReadOnly(m: MountInfo): boolean {
 export function createFilesystemCollector(statfsFn: StatfsFn = realStatfs): Collector<NodeContext> {
   return {
     name: 'filesystem',
+    flags: filesystemFlags,
     help: 'Filesystem sizes and inode counts via statfs(2) for the mounts in /proc/1/mountinfo.',
     defaultEnabled: true,
     async collect(ctx, out) {

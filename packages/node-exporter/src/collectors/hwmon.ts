@@ -1,9 +1,17 @@
 import { realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ignoredByFilter, type Collector } from '@scrapekit/exporter-kit';
+import { ignoredByFilter, type Collector, type FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { HWMON_SENSOR_TYPES, addSensorFile, cleanHwmonName, disambiguateChips, explodeSensorFileName, hwmonChipName, hwmonSamples, type SensorData } from '../sysfs/hwmon.js';
 import { isMissing, listDir, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttrLenient, readSysfsFile } from '../read/index.js';
+
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const hwmonFlags: readonly FlagSpec[] = [
+  { kind: 'regex', name: 'collector.hwmon.chip-include', description: 'Regexp of hwmon chips to report (mutually exclusive with chip-exclude).', default: '' },
+  { kind: 'regex', name: 'collector.hwmon.chip-exclude', description: 'Regexp of hwmon chips to leave out (mutually exclusive with chip-include).', default: '' },
+  { kind: 'regex', name: 'collector.hwmon.sensor-include', description: 'Regexp of "<chip>;<sensor>" pairs to report (mutually exclusive with sensor-exclude).', default: '' },
+  { kind: 'regex', name: 'collector.hwmon.sensor-exclude', description: 'Regexp of "<chip>;<sensor>" pairs to leave out (mutually exclusive with sensor-include).', default: '' },
+];
 
 async function resolveOrUndefined(path: string): Promise<string | undefined> {
   try {
@@ -49,6 +57,7 @@ async function collectSensorFiles(dir: string, data: SensorData, signal: AbortSi
 /** Hardware sensors (temperatures, voltages, fans, power) from /sys/class/hwmon, named like lm-sensors chips. */
 export const hwmonCollector: Collector<NodeContext> = {
   name: 'hwmon',
+  flags: hwmonFlags,
   help: 'Hardware monitoring sensors from /sys/class/hwmon.',
   defaultEnabled: true,
   async collect(ctx, out) {

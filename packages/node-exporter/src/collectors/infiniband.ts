@@ -1,16 +1,23 @@
 import { join } from 'node:path';
-import { ignoredByFilter, type Collector } from '@scrapekit/exporter-kit';
+import { ignoredByFilter, type Collector, type FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { attrText } from '../sysfs/attributes.js';
 import { IB_COUNTERS, parseIbCounter, parseIbRate, parseIbStateId } from '../sysfs/infiniband.js';
 import { listDir, listFeatureDir, mapLimit, readAttrs } from '../read/index.js';
 import { naturalCompare } from '../natural-compare.js';
 
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const infinibandFlags: readonly FlagSpec[] = [
+  { kind: 'regex', name: 'collector.infiniband.device-include', description: 'Regexp of InfiniBand devices to report (mutually exclusive with device-exclude).', default: '' },
+  { kind: 'regex', name: 'collector.infiniband.device-exclude', description: 'Regexp of InfiniBand devices to leave out (mutually exclusive with device-include).', default: '' },
+];
+
 const PORT_FILES = ['state', 'phys_state', 'rate', ...IB_COUNTERS.map(([f]) => f)];
 
 /** InfiniBand HCA identity and per-port state, rate and traffic counters from /sys/class/infiniband. */
 export const infinibandCollector: Collector<NodeContext> = {
   name: 'infiniband',
+  flags: infinibandFlags,
   help: 'InfiniBand port statistics from /sys/class/infiniband.',
   defaultEnabled: true,
   async collect(ctx, out) {

@@ -1,7 +1,17 @@
-import { ConfigError, type Collector } from '@scrapekit/exporter-kit';
+import { ConfigError, type Collector, type FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseIpvsBackends, parseIpvsStats, type IpvsBackend } from '../procfs/ipvs.js';
 import { readFeatureFile } from '../read/index.js';
+
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const ipvsFlags: readonly FlagSpec[] = [
+  {
+    name: 'collector.ipvs.backend-labels',
+    description: 'Comma-separated labels of the node_ipvs_backend_* series; real servers alike under the chosen labels are summed.',
+    default: 'local_address,local_port,remote_address,remote_port,proto,local_mark',
+    placeholder: '<labels>',
+  },
+];
 
 export const IPVS_BACKEND_LABELS = ['local_address', 'local_port', 'remote_address', 'remote_port', 'proto', 'local_mark'] as const;
 type BackendLabel = (typeof IPVS_BACKEND_LABELS)[number];
@@ -26,6 +36,7 @@ function labelValue(b: IpvsBackend, l: BackendLabel): string {
 /** IPVS (kernel load balancer) totals and per-real-server connection counts. */
 export const ipvsCollector: Collector<NodeContext> = {
   name: 'ipvs',
+  flags: ipvsFlags,
   help: 'IPVS statistics from /proc/net/ip_vs and /proc/net/ip_vs_stats.',
   defaultEnabled: true,
   async collect(ctx, out) {

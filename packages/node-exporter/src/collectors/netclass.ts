@@ -1,8 +1,14 @@
 import { join } from 'node:path';
-import type { Collector } from '@scrapekit/exporter-kit';
+import type { Collector, FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { NETCLASS_FILES, parseNetClassIface, type NetClassIface } from '../sysfs/netclass.js';
 import { listFeatureDir, mapLimit, readAttrs } from '../read/index.js';
+
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const netclassFlags: readonly FlagSpec[] = [
+  { kind: 'regex', name: 'collector.netclass.ignored-devices', description: 'Regexp of network devices the netclass collector leaves out.', default: '^$' },
+  { name: 'collector.netclass.ignore-invalid-speed', kind: 'boolean', description: 'Leave out node_network_speed_bytes for devices reporting an invalid (negative) speed.', default: false },
+];
 
 type NumericKey = { [K in keyof NetClassIface]-?: NetClassIface[K] extends number | undefined ? K : never }[keyof NetClassIface];
 
@@ -36,6 +42,7 @@ const IFACE_CONCURRENCY = 4;
 /** Link properties of every network interface from /sys/class/net/<iface>. */
 export const netclassCollector: Collector<NodeContext> = {
   name: 'netclass',
+  flags: netclassFlags,
   help: 'Network interface properties from /sys/class/net.',
   defaultEnabled: true,
   async collect(ctx, out) {

@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import { flagFilter, type Collector, type Logger, type MetricSink } from '@scrapekit/exporter-kit';
+import { flagFilter, type Collector, type Logger, type MetricSink, type FlagSpec } from '@scrapekit/exporter-kit';
 import { join } from 'node:path';
 import type { NodeContext } from '../context.js';
 import { parseSingleNumber } from '../procfs/keyvalue.js';
@@ -8,8 +8,20 @@ import { detailedCounterName } from '../sysfs/net-statistics.js';
 import { listDir, mapLimit, readAttr, readProcFile } from '../read/index.js';
 import { readInterfaceAddresses } from '../syscall/netlink-route.js';
 
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const netdevFlags: readonly FlagSpec[] = [
+  { kind: 'regex', name: 'collector.netdev.device-include', description: 'Regexp of network devices to report (mutually exclusive with device-exclude).', default: '',
+    excludeFlag: 'collector.netdev.device-exclude', deprecatedAliases: ['collector.netdev.device-whitelist'] },
+  { kind: 'regex', name: 'collector.netdev.device-exclude', description: 'Regexp of network devices to leave out (mutually exclusive with device-include).', default: '',
+    deprecatedAliases: ['collector.netdev.device-blacklist'] },
+  { name: 'collector.netdev.netlink', kind: 'boolean', description: 'Report the counters node_exporter reads over netlink (adds receive_nohandler from sysfs); --no-collector.netdev.netlink gives the plain /proc/net/dev set.', default: true },
+  { name: 'collector.netdev.enable-detailed-metrics', kind: 'boolean', description: 'Report every /sys/class/net/<dev>/statistics counter under its detailed name instead of the /proc/net/dev set.', default: false },
+  { name: 'collector.netdev.address-info', kind: 'boolean', description: 'Export node_network_address_info for every address of every device.', default: false },
+];
+
 export const netdevCollector: Collector<NodeContext> = {
   name: 'netdev',
+  flags: netdevFlags,
   help: 'Network interface counters from /proc/net/dev (plus rx_nohandler from /sys/class/net).',
   defaultEnabled: true,
   async collect(ctx, out) {

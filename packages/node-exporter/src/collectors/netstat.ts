@@ -1,10 +1,18 @@
-import type { Collector } from '@scrapekit/exporter-kit';
+import type { Collector, FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseNetstatPairs, parseSnmp6, type NetStatistic } from '../procfs/netstat.js';
 import { readProcFile, readTextIfExists } from '../read/index.js';
 
+export const NETSTAT_FIELDS =
+  '^(.*_(InErrors|InErrs)|Ip_Forwarding|Ip(6|Ext)_(InOctets|OutOctets)|Icmp6?_(InMsgs|OutMsgs)|TcpExt_(Listen.*|Syncookies.*|TCPSynRetrans|TCPTimeouts)|Tcp_(ActiveOpens|InSegs|OutSegs|OutRsts|PassiveOpens|RetransSegs|CurrEstab)|Udp6?_(InDatagrams|OutDatagrams|NoPorts|RcvbufErrors|SndbufErrors))$';
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const netstatFlags: readonly FlagSpec[] = [
+  { kind: 'regex', name: 'collector.netstat.fields', description: 'Regexp of /proc/net/{netstat,snmp,snmp6} fields to export.', default: NETSTAT_FIELDS },
+];
+
 export const netstatCollector: Collector<NodeContext> = {
   name: 'netstat',
+  flags: netstatFlags,
   help: 'Protocol statistics from /proc/net/netstat, /proc/net/snmp and /proc/net/snmp6.',
   defaultEnabled: true,
   async collect(ctx, out) {

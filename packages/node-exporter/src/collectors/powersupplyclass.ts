@@ -1,12 +1,18 @@
 import { join } from 'node:path';
-import type { Collector } from '@scrapekit/exporter-kit';
+import type { Collector, FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { POWER_SUPPLY_NUMERIC, POWER_SUPPLY_TEXT, parsePowerSupply } from '../sysfs/power-supply.js';
 import { listDir, listFeatureDir, mapLimit, readAttrs } from '../read/index.js';
 
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const powersupplyclassFlags: readonly FlagSpec[] = [
+  { kind: 'regex', name: 'collector.powersupply.ignored-supplies', description: 'Regexp of power supplies the powersupplyclass collector leaves out.', default: '^$' },
+];
+
 /** Batteries, AC adapters and UPS power supplies from /sys/class/power_supply. */
 export const powerSupplyClassCollector: Collector<NodeContext> = {
   name: 'powersupplyclass',
+  flags: powersupplyclassFlags,
   help: 'Power supply (battery, AC, UPS) state from /sys/class/power_supply.',
   defaultEnabled: true,
   async collect(ctx, out) {

@@ -1,9 +1,18 @@
-import { flagFilter, type Collector } from '@scrapekit/exporter-kit';
+import { flagFilter, type Collector, type FlagSpec } from '@scrapekit/exporter-kit';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NodeContext } from '../context.js';
 import { TC_H_ROOT, type QdiscRecord } from '../netlink/qdiscs.js';
 import { readLinks, readQdiscs } from '../syscall/netlink-route.js';
+
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const qdiscFlags: readonly FlagSpec[] = [
+  { name: 'collector.qdisc.fixtures', description: 'Directory with a results.json of qdisc records to report instead of the kernel\'s (node_exporter\'s end-to-end test input).', default: '', placeholder: '<dir>' },
+  { kind: 'regex', name: 'collector.qdisc.device-include', description: 'Regexp of devices whose qdisc to report (mutually exclusive with device-exclude).', default: '',
+    excludeFlag: 'collector.qdisc.device-exclude', deprecatedAliases: ['collector.qdisk.device-include'] },
+  { kind: 'regex', name: 'collector.qdisc.device-exclude', description: 'Regexp of devices whose qdisc to leave out (mutually exclusive with device-include).', default: '',
+    deprecatedAliases: ['collector.qdisk.device-exclude'] },
+];
 
 /** A root qdisc with its device's name: what the collector reports. */
 export interface NamedQdisc extends QdiscRecord {
@@ -46,6 +55,7 @@ export function parseQdiscFixture(text: string): NamedQdisc[] {
 export function qdiscCollectorFrom(read: (fixtures: string) => Promise<NamedQdisc[]>): Collector<NodeContext> {
   return {
     name: 'qdisc',
+    flags: qdiscFlags,
     help: 'Root queueing discipline statistics per device, read over rtnetlink.',
     defaultEnabled: false,
     async collect(ctx, out) {

@@ -1,13 +1,19 @@
 import { join } from 'node:path';
-import { NoDataError, type Collector } from '@scrapekit/exporter-kit';
+import { NoDataError, type Collector, type FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseUintAttr } from '../sysfs/attributes.js';
 import { raplMetricName, raplZoneNames } from '../sysfs/rapl.js';
 import { isPermission, listFeatureDir, mapLimit, READ_CONCURRENCY, readAttr } from '../read/index.js';
 
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const raplFlags: readonly FlagSpec[] = [
+  { name: 'collector.rapl.enable-zone-label', kind: 'boolean', description: 'Export node_rapl_joules_total with a rapl_zone label instead of one node_rapl_<zone>_joules_total family per zone.', default: false },
+];
+
 /** Energy counters of Intel/AMD RAPL power domains from /sys/class/powercap. */
 export const raplCollector: Collector<NodeContext> = {
   name: 'rapl',
+  flags: raplFlags,
   help: 'RAPL energy counters from /sys/class/powercap.',
   defaultEnabled: true,
   async collect(ctx, out) {

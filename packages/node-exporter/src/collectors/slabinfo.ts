@@ -1,11 +1,18 @@
-import { ignoredByFilter, type Collector } from '@scrapekit/exporter-kit';
+import { ignoredByFilter, type Collector, type FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseSlabinfo } from '../procfs/slabinfo.js';
 import { readFeatureFile } from '../read/index.js';
 
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const slabinfoFlags: readonly FlagSpec[] = [
+  { kind: 'regex', name: 'collector.slabinfo.slabs-include', description: 'Regexp of slab caches to report.', default: '.*' },
+  { kind: 'regex', name: 'collector.slabinfo.slabs-exclude', description: 'Regexp of slab caches to leave out.', default: '' },
+];
+
 /** Kernel slab allocator caches from /proc/slabinfo (root-only file). */
 export const slabinfoCollector: Collector<NodeContext> = {
   name: 'slabinfo',
+  flags: slabinfoFlags,
   help: 'Kernel slab cache statistics from /proc/slabinfo.',
   defaultEnabled: false,
   async collect(ctx, out) {

@@ -1,10 +1,16 @@
-import type { Collector } from '@scrapekit/exporter-kit';
+import type { Collector, FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseProcStat, SOFTIRQ_VECTORS } from '../procfs/stat.js';
 import { readProcFileOnce } from '../read/index.js';
 
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const statFlags: readonly FlagSpec[] = [
+  { name: 'collector.stat.softirq', kind: 'boolean', description: 'Export node_softirqs_total per softirq vector.', default: false },
+];
+
 export const statCollector: Collector<NodeContext> = {
   name: 'stat',
+  flags: statFlags,
   help: 'Kernel counters from /proc/stat: interrupts, context switches, forks, boot time, runnable and blocked processes.',
   defaultEnabled: true,
   async collect(ctx, out) {

@@ -1,13 +1,20 @@
-import { sanitizeMetricName, type Collector } from '@scrapekit/exporter-kit';
+import { sanitizeMetricName, type Collector, type FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseSysctlRequest, parseSysctlValues, type SysctlRequest } from '../procfs/sysctl.js';
 import { mapLimit, readFeatureFile } from '../read/index.js';
+
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const sysctlFlags: readonly FlagSpec[] = [
+  { name: 'collector.sysctl.include', kind: 'list', description: 'Numeric sysctl to export, as <name>[:<field>,<field>…] (repeatable).', placeholder: '<sysctl>' },
+  { name: 'collector.sysctl.include-info', kind: 'list', description: 'Text sysctl to export as node_sysctl_info labels (repeatable).', placeholder: '<sysctl>' },
+];
 
 const INFO_HELP = 'Text value of a sysctl, as labels; always 1.';
 
 /** Chosen sysctls (--collector.sysctl.include / include-info) from /proc/sys. */
 export const sysctlCollector: Collector<NodeContext> = {
   name: 'sysctl',
+  flags: sysctlFlags,
   help: 'Selected sysctl values from /proc/sys.',
   defaultEnabled: false,
   async collect(ctx, out) {

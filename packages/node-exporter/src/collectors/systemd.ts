@@ -1,8 +1,25 @@
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
-import { NoDataError, type Collector, type MetricSink } from '@scrapekit/exporter-kit';
+import { NoDataError, type Collector, type MetricSink, type FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { UNIT_STATES, parseListUnits, parseShowBlocks, parseSystemdVersion, parseTimestampSeconds, type UnitRow } from '../systemd/parse.js';
+
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const systemdFlags: readonly FlagSpec[] = [
+  { kind: 'regex', anchor: 'full', name: 'collector.systemd.unit-include', description: 'Regexp of systemd units to report (anchored, as in node_exporter).', default: '.+',
+    deprecatedAliases: ['collector.systemd.unit-whitelist'] },
+  {
+    name: 'collector.systemd.unit-exclude',
+    kind: 'regex',
+    anchor: 'full',
+    description: 'Regexp of systemd units to leave out (anchored, as in node_exporter).',
+    default: '.+\\.(automount|device|mount|scope|slice)',
+    deprecatedAliases: ['collector.systemd.unit-blacklist'],
+  },
+  { name: 'collector.systemd.enable-task-metrics', kind: 'boolean', description: 'Export node_systemd_unit_tasks_current/_max.', default: false },
+  { name: 'collector.systemd.enable-restarts-metrics', kind: 'boolean', description: 'Export node_systemd_service_restart_total.', default: false },
+  { name: 'collector.systemd.enable-start-time-metrics', kind: 'boolean', description: 'Export node_systemd_unit_start_time_seconds.', default: false },
+];
 
 /** Runs `systemctl <args>` and returns stdout; injectable so tests need no systemd. */
 export type SystemctlRunner = (args: readonly string[], signal: AbortSignal) => Promise<string>;
@@ -80,6 +97,7 @@ function emitUnits(out: MetricSink, units: readonly UnitRow[], serviceTypes: Map
 export function createSystemdCollector(deps: SystemdDeps = defaultDeps): Collector<NodeContext> {
   return {
     name: 'systemd',
+    flags: systemdFlags,
     help: 'systemd unit states via systemctl.',
     defaultEnabled: false,
     async collect(ctx, out) {

@@ -1,8 +1,13 @@
 import { join } from 'node:path';
-import type { Collector } from '@scrapekit/exporter-kit';
+import type { Collector, FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { parseUintAttr } from '../sysfs/attributes.js';
 import { listFeatureDir, mapLimit, readAttrs } from '../read/index.js';
+
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const tapestatsFlags: readonly FlagSpec[] = [
+  { kind: 'regex', name: 'collector.tapestats.ignored-devices', description: 'Regexp of tape devices the tapestats collector leaves out.', default: '^$' },
+];
 
 /** [stats file, metric, help, scale, counter?] */
 const STATS: ReadonlyArray<readonly [string, string, string, number, boolean]> = [
@@ -21,6 +26,7 @@ const STATS: ReadonlyArray<readonly [string, string, string, number, boolean]> =
 /** SCSI tape drive I/O statistics from /sys/class/scsi_tape/stN/stats. */
 export const tapestatsCollector: Collector<NodeContext> = {
   name: 'tapestats',
+  flags: tapestatsFlags,
   help: 'SCSI tape statistics from /sys/class/scsi_tape.',
   defaultEnabled: true,
   async collect(ctx, out) {

@@ -1,9 +1,14 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Collector, Logger, Sample } from '@scrapekit/exporter-kit';
+import type { Collector, Logger, Sample, FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import { expandDirGlob } from '../textfile/glob.js';
 import { parseTextFormat, parseValue, type TextFamily } from '../textfile/parse.js';
+
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const textfileFlags: readonly FlagSpec[] = [
+  { name: 'collector.textfile.directory', kind: 'list', description: 'Directory (glob allowed, repeatable) of *.prom files to merge into the output.', default: [], placeholder: '<dir>' },
+];
 
 interface Merged extends TextFamily {
   readonly help: string;
@@ -26,6 +31,7 @@ interface FileFamilies {
  */
 export const textfileCollector: Collector<NodeContext> = {
   name: 'textfile',
+  flags: textfileFlags,
   help: 'Metrics from *.prom files in --collector.textfile.directory.',
   defaultEnabled: true,
   async collect(ctx, out) {

@@ -1,10 +1,15 @@
-import { NoDataError, type Collector, type MetricSink } from '@scrapekit/exporter-kit';
+import { NoDataError, type Collector, type MetricSink, type FlagSpec } from '@scrapekit/exporter-kit';
 import type { NodeContext } from '../context.js';
 import type { WifiBss, WifiStation } from '../netlink/nl80211.js';
 import { NetlinkError } from '../netlink/route-messages.js';
 import { openNl80211 } from '../syscall/nl80211.js';
 import { wifiFixtureSource } from '../wifi/fixtures.js';
 import type { WifiSource } from '../wifi/source.js';
+
+/** The collector's flags, under node_exporter's names and defaults (Go RE2 regexes, applied unanchored unless `anchor` says otherwise). */
+export const wifiFlags: readonly FlagSpec[] = [
+  { name: 'collector.wifi.fixtures', description: 'Directory with interfaces.json and <device>/{bss,stationinfo}.json to report instead of the kernel\'s nl80211 data (node_exporter\'s end-to-end test input).', default: '', placeholder: '<dir>' },
+];
 
 const ENOENT = 2;
 const EPERM = 1;
@@ -45,6 +50,7 @@ function bssInfo(out: MetricSink, device: string, bss: WifiBss): void {
 export function wifiCollectorFrom(open: (fixtures: string) => Promise<WifiSource>): Collector<NodeContext> {
   return {
     name: 'wifi',
+    flags: wifiFlags,
     help: 'Wireless interfaces, their BSS and stations over nl80211.',
     defaultEnabled: false,
     async collect(ctx, out) {

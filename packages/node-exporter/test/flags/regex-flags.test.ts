@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, createLogger, parseCommandLine, startExporter, type RunningExporter } from '@scrapekit/exporter-kit';
+import { ConfigError, createLogger, exporterFlags, parseCommandLine, startExporter, type RunningExporter } from '@scrapekit/exporter-kit';
 import { spec } from '../../src/spec.js';
 import { FIXTURE_PATH_FLAGS, scrapeText } from '../e2e/exporters.js';
 import { startProcess } from '../../../../test/support/processes.js';
@@ -82,7 +82,7 @@ describe('regex and duration flags at start-up', () => {
   it('--help still lists every flag with its env var, deprecated spellings included', () => {
     let help = '';
     try { parse(['--help']); } catch (err) { help = (err as Error & { output: string }).output.replace(/\s+/g, ' '); }
-    for (const f of spec.flags ?? []) {
+    for (const f of exporterFlags(spec)) {
       expect(help).toContain(`--${f.name} `);
       expect(help).toContain(`NODE_EXPORTER_${f.name.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}`);
       for (const a of f.deprecatedAliases ?? []) expect(help).toContain(`--${a}`);
