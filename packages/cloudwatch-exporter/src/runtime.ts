@@ -1,4 +1,4 @@
-import type { AcquireRequest, Acquired, ExporterRoute, ExporterRuntime, Logger } from '@scrapekit/exporter-kit';
+import type { AcquireRequest, Acquired, ExporterRuntime, Logger } from '@scrapekit/exporter-kit';
 import { ConfigError } from '@scrapekit/exporter-kit';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { ScopeApi } from './aws/api.js';
@@ -21,8 +21,6 @@ export interface CloudWatchTarget {
   collection(signal: AbortSignal): Promise<Collection>;
 }
 
-export type ReloadOutcome = { readonly ok: true; readonly rules: number } | { readonly ok: false; readonly reason: string };
-
 interface Scope {
   readonly clients: ScopeClients;
   readonly api: ScopeApi;
@@ -40,22 +38,8 @@ export class CloudWatchRuntime implements ExporterRuntime<CloudWatchTarget> {
   private readonly discovery = new DimensionDiscovery();
   private readonly limit: LimitFunction;
   private readonly schedule: DecoupledSchedule<Collection> | undefined;
-  private readonly onSighup = (): void => {
-    void this.reload();
-  };
 
   readonly landingInfo: ReadonlyArray<readonly [string, string]>;
-
-  /** cloudwatch_exporter's reload endpoint: POST only; a bad file answers 500 with the reason. */
-  readonly routes: readonly ExporterRoute[] = [{
-    method: 'POST',
-    path: '/-/reload',
-    handle: async (_req, res) => {
-      const outcome = await this.reload();
-      const body = outcome.ok ? 'OK\n' : `Reloading config failed: ${outcome.reason}\n`;
-      res.writeHead(outcome.ok ? 200 : 500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(body);
-    },
-  }];
 
   private constructor(
     config: ExporterConfig,
@@ -83,7 +67,6 @@ export class CloudWatchRuntime implements ExporterRuntime<CloudWatchTarget> {
       runtime.destroyScopes();
       throw err;
     }
-    process.on('SIGHUP', runtime.onSighup);
     runtime.schedule?.start();
     logger.info('Loaded configuration', { file: options.configFile, format: config.flavor, rules: config.rules.length });
     return runtime;
@@ -142,22 +125,17 @@ export class CloudWatchRuntime implements ExporterRuntime<CloudWatchTarget> {
     };
   }
 
-  /** Re-reads the config file: a bad one keeps the old config serving, and the reason is returned. */
-  async reload(): Promise<ReloadOutcome> {
-    let next: ExporterConfig;
-    try {
-      next = loadConfigFile(this.options.configFile, this.options.configFormat);
-      await this.checkRegions(next);
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      this.logger.error('Reloading the configuration failed; the previous one stays active', { err: reason });
-      return { ok: false, reason };
-    }
+  /**
+   * Re-reads the config file (the kit calls this for POST /-/reload and SIGHUP): a bad one throws
+   * its reason and the old config keeps serving.
+   */
+  async reload(): Promise<void> {
+    const next = loadConfigFile(this.options.configFile, this.options.configFormat);
+    await this.checkRegions(next);
     this.config = next;
     this.discovery.clear();
     this.schedule?.refresh();
-    this.logger.info('Reloaded configuration', { file: this.options.configFile, rules: next.rules.length });
-    return { ok: true, rules: next.rules.length };
+    this.logger.info('Loaded configuration', { file: this.options.configFile, format: next.flavor, rules: next.rules.length });
   }
 
   private destroyScopes(): void {
@@ -166,7 +144,6 @@ export class CloudWatchRuntime implements ExporterRuntime<CloudWatchTarget> {
   }
 
   async close(): Promise<void> {
-    process.off('SIGHUP', this.onSighup);
     this.schedule?.stop();
     this.destroyScopes();
   }

@@ -144,7 +144,7 @@ metrics:
     writeFileSync(file, 'metrics:\n  - aws_namespace: AWS/EC2\n    aws_metric_name: CPUUtilization\n    aws_statistics: [Max]\n');
     const bad = await fetch(`${exporter.url}/-/reload`, { method: 'POST' });
     expect(bad.status).toBe(500);
-    expect(await bad.text()).toBe(`Reloading config failed: ${file}: metrics[0].aws_statistics[0]: "Max" is not a statistic; use Maximum\n`);
+    expect(await bad.text()).toBe(`Reloading the configuration failed: ${file}: metrics[0].aws_statistics[0]: "Max" is not a statistic; use Maximum\n`);
     expect(valueOf(await exporter.scrape(), 'aws_ec2_cpuutilization_average', { instance_id: 'i-1' })).toBe(50);
 
     writeFileSync(file, 'metrics:\n  - aws_namespace: AWS/EC2\n    aws_metric_name: CPUUtilization\n    aws_dimensions: [InstanceId]\n    aws_dimension_select: {InstanceId: [i-2]}\n    aws_statistics: [Maximum]\n');

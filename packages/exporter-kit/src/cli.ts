@@ -8,6 +8,7 @@ import { createLogger } from './logger.js';
 import type { MetricFamily } from './metrics.js';
 import { createPipeline } from './pipeline.js';
 import { PushMode, parsePushConfig } from './push/index.js';
+import { ConfigReloader } from './reload.js';
 import { ProcessMetrics, buildInfoFamily } from './self-metrics.js';
 import type { RunningServer } from './server.js';
 import { ListenAddressError, startServer } from './server.js';
@@ -65,6 +66,9 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     ? await spec.setup({ flags, logger, enabledCollectors: enabled })
     : { acquire: async () => ({ ok: true, target: undefined as Target }) };
 
+  const reloader = runtime.reload
+    ? new ConfigReloader(() => runtime.reload!(), spec.buildInfoMetric.replace(/_build_info$/, ''), logger)
+    : undefined;
   const collectors = (spec.collectors as ReadonlyArray<Collector<Target>>).filter((c) => enabled.has(c.name));
   const exporterMetrics = !flags['web.disable-exporter-metrics'];
   const processMetrics = exporterMetrics ? new ProcessMetrics() : undefined;
@@ -82,7 +86,7 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     singleFlight: spec.singleFlight ?? false,
     // As node_exporter: --web.disable-exporter-metrics drops the process metrics, never build info.
     selfMetrics: processMetrics
-      ? async () => [...buildFamilies, ...(await processMetrics.collect()), ...(push?.selfMetrics() ?? [])]
+      ? async () => [...buildFamilies, ...(reloader?.metrics() ?? []), ...(await processMetrics.collect()), ...(push?.selfMetrics() ?? [])]
       : async () => buildFamilies,
     handlerMetrics,
     runtimeHooks: options.runtimeHooks,
@@ -100,8 +104,13 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
   });
 
   const collect = (): Promise<MetricFamily[]> => pipeline.collect();
+  reloader?.listenForSighup();
+  const closeRuntime = async (): Promise<void> => {
+    reloader?.stopListening();
+    await runtime.close?.();
+  };
   if (push && !push.listen) {
-    return startPushOnly(push, collect, runtime, { flags, logger, enabledCollectors: collectors.map((c) => c.name), name: spec.name });
+    return startPushOnly(push, collect, closeRuntime, { flags, logger, enabledCollectors: collectors.map((c) => c.name), name: spec.name });
   }
 
   let server: RunningServer;
@@ -118,11 +127,11 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
         probe: runtime.probe ? pipeline.probe : undefined,
         landingPage: () => landing,
         handlerMetrics,
-        extra: runtime.routes,
+        extra: reloader ? [{ method: 'POST', path: '/-/reload', handle: reloader.handle }] : undefined,
       },
     });
   } catch (err) {
-    await runtime.close?.();
+    await closeRuntime();
     throw err;
   }
   logger.info(`Starting ${spec.name}`, { version: buildInfo.version, revision: buildInfo.revision, collectors: collectors.length });
@@ -137,16 +146,16 @@ export async function startExporter<Target>(spec: ExporterSpec<Target>, options:
     collect,
     async close(graceMs?: number) {
       await Promise.all([server.close(graceMs), push?.close(graceMs)]);
-      await runtime.close?.();
+      await closeRuntime();
     },
   };
 }
 
 /** Push mode without the HTTP server: --push.once runs one round (`finished`), else the interval loop. */
-function startPushOnly<Target>(
+function startPushOnly(
   push: PushMode,
   collect: () => Promise<MetricFamily[]>,
-  runtime: ExporterRuntime<Target>,
+  closeRuntime: () => Promise<void>,
   info: { flags: FlagValues; logger: Logger; enabledCollectors: string[]; name: string },
 ): RunningExporter {
   info.logger.info(`Starting ${info.name} in push mode`, { once: push.config.schedule.kind === 'once' });
@@ -161,7 +170,7 @@ function startPushOnly<Target>(
     finished,
     async close(graceMs?: number) {
       await push.close(graceMs);
-      await runtime.close?.();
+      await closeRuntime();
     },
   };
 }

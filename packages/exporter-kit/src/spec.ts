@@ -100,22 +100,18 @@ export interface MetricsVariantRequest {
   readonly params: URLSearchParams;
 }
 
-export interface ExporterRoute {
-  readonly method: 'GET' | 'POST';
-  readonly path: string;
-  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-}
-
 /** What an exporter's setup() returns: how to reach its target on each scrape. */
 export interface ExporterRuntime<Target> {
   acquire(req: AcquireRequest): Promise<Acquired<Target>>;
   /** Serve /probe?target=… (multi-target mode, as mysqld_exporter and blackbox_exporter do). */
   readonly probe?: boolean;
   /**
-   * Routes the exporter serves itself, e.g. cloudwatch_exporter's `POST /-/reload`. Matched on
-   * method and exact path before the kit's own routes; each must end the response.
+   * Reads the exporter's configuration again (a config file, credentials) and switches to it;
+   * throws with the reason when the new one cannot be used, and then keeps the old one. The kit
+   * calls it for `POST /-/reload` and SIGHUP, one at a time, logs the outcome and exports
+   * `<exporter>_config_last_reload_successful` (ConfigReloader).
    */
-  readonly routes?: readonly ExporterRoute[];
+  reload?(): Promise<void>;
   /**
    * Paths under the metrics path this exporter also serves, e.g. `['per-object', 'detailed']` for
    * the RabbitMQ plugin's `/metrics/per-object` and `/metrics/detailed`: served by the same

@@ -127,25 +127,13 @@ export function createMysqlRuntime(opts: MysqlRuntimeOptions): MysqlRuntime {
         },
       };
     },
-    // mysqld_exporter 0.15's reload endpoint: POST /-/reload re-reads the credentials; a file that
-    // cannot be used keeps the old ones and the answer (500) says why.
-    routes: [{
-      method: 'POST',
-      path: '/-/reload',
-      handle: async (_req, res) => {
-        const failure = await runtime.reload().then(() => undefined, (err: unknown) => (err instanceof Error ? err.message : String(err)));
-        if (failure !== undefined) opts.logger.error('reloading the credentials failed; the old ones stay', { err: failure });
-        res.writeHead(failure === undefined ? 200 : 500, { 'Content-Type': 'text/plain; charset=utf-8' })
-          .end(failure === undefined ? 'OK\n' : `failed to reload config: ${failure}\n`);
-      },
-    }],
     async reload() {
       if (!opts.reloadModules) throw new Error('this runtime has no credentials source to reload');
       modules = opts.reloadModules();
       const old = [...pools.values()];
       pools.clear();
       await Promise.all(old.map((e) => e.pool.close()));
-      opts.logger.info('credentials reloaded', { auth_modules: [...modules.keys()].join(',') });
+      opts.logger.info('Credentials reloaded', { auth_modules: [...modules.keys()].join(',') });
     },
     async close() {
       const all = [...pools.values()];

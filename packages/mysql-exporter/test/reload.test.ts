@@ -61,7 +61,7 @@ describe.runIf(available)('POST /-/reload', () => {
       writeFileSync(cnf, `[client]\nuser=${HTTP_USER}\npassword=${PASSWORD}\ntls=maybe\n`);
       const refused = await fetch(`${base}/-/reload`, { method: 'POST' });
       expect([refused.status, await refused.text()])
-        .toEqual([500, `failed to reload config: --config.my-cnf: ${cnf} line 4: [client] tls "maybe": use true, false, skip-verify or preferred\n`]);
+        .toEqual([500, `Reloading the configuration failed: --config.my-cnf: ${cnf} line 4: [client] tls "maybe": use true, false, skip-verify or preferred\n`]);
       expect(await up()).toBe('1');
       expect(logs.join('\n')).not.toContain(PASSWORD);
     } finally {
