@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWS_OFFLINE_ENV } from '../../test/support/aws-offline.js';
 import { freePort } from '../../test/support/processes.js';
 import { requireDependency, tcpReachable } from '../../test/support/services.js';
-import { docker, engineAnswers, fetchWhenUp, labelValues, repoRoot, run, sampleValue, waitHealthy } from './docker.js';
+import { buildImages, docker, engineAnswers, fetchWhenUp, labelValues, repoRoot, run, sampleValue, waitHealthy } from './docker.js';
 
 /**
  * docker/compose.yml: `docker-compose config` accepts it with an env file and refuses it without
@@ -100,7 +100,7 @@ describe.skipIf(!available)('docker/compose.yml', () => {
     if (!hostServices) return ctx.skip();
     const images = await Promise.all(EXPORTER_SERVICES.map((name) => docker('image', 'inspect', resolved.services[name].image).then(() => true, () => false)));
     // The image test builds them; build here too when this file runs first (BuildKit's cache makes it cheap after).
-    if (images.includes(false)) await run('node', ['docker/build-images.mjs'], { timeoutMs: 45 * 60_000 });
+    if (images.includes(false)) await buildImages(process.env.EXTRA_CA_CERTS);
     const notStarted = await Promise.all(THIRD_PARTY_SERVICES.map(async (name) => {
       const image = resolved.services[name].image;
       const present = await docker('image', 'inspect', image).then(() => true, () => false);

@@ -1,5 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Helpers shared by the image and compose tests: a docker CLI, health polling, clean-up by label. */
@@ -39,6 +41,39 @@ export function run(command: string, args: readonly string[], options: { cwd?: s
 }
 
 export const docker = (...args: string[]): Promise<string> => run('docker', args);
+
+/** Debian's ca-certificates bundle: what npm inside a build must trust behind this network's TLS inspection. */
+export const SYSTEM_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+const BUILD_LOCK = join(tmpdir(), 'scrapekit-docker-build.lock');
+const BUILD_TIMEOUT_MS = 45 * 60_000;
+
+/**
+ * `npm run docker:build` (docker/build-images.mjs) with a CA bundle as its build secret, one build
+ * at a time across the test files: BuildKit merges the same RUN step of two concurrent builds,
+ * and a secret is not part of its cache key, so a build without the bundle could run the other's
+ * `npm ci`. A lock directory left by a killed run is taken over once older than a whole build.
+ */
+export async function buildImages(caBundle: string | undefined, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  const bundle = caBundle ?? (existsSync(SYSTEM_CA_BUNDLE) ? SYSTEM_CA_BUNDLE : undefined);
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const age = Date.now() - statSync(BUILD_LOCK, { throwIfNoEntry: false })!.mtimeMs;
+      if (age > BUILD_TIMEOUT_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  try {
+    await run('node', ['docker/build-images.mjs'], {
+      env: { ...process.env, ...env, ...(bundle ? { EXTRA_CA_CERTS: bundle } : {}), BUILDKIT_PROGRESS: 'plain' }, timeoutMs: BUILD_TIMEOUT_MS,
+    });
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
 
 /** Polls the container's health status until it is "healthy"; fails early if it turns unhealthy or exits. */
 export async function waitHealthy(container: string, timeoutMs = 240_000): Promise<void> {

@@ -9,7 +9,7 @@ import { AWS_OFFLINE_ENV } from '../../test/support/aws-offline.js';
 import { freePort } from '../../test/support/processes.js';
 import { requireDependency, tcpReachable } from '../../test/support/services.js';
 import {
-  DEFAULT_PORT, EXPORTERS, TEST_LABEL, docker, engineAnswers, fetchWhenUp, imageTag, labelValues, packageVersion,
+  DEFAULT_PORT, EXPORTERS, SYSTEM_CA_BUNDLE, TEST_LABEL, buildImages, docker, engineAnswers, fetchWhenUp, imageTag, labelValues, packageVersion,
   removeTestContainers, repoRoot, run, sampleValue, waitHealthy,
 } from './docker.js';
 import type { Exporter } from './docker.js';
@@ -22,7 +22,6 @@ import type { Exporter } from './docker.js';
  */
 const engine = requireDependency(engineAnswers(), 'a Docker engine (`docker info`)');
 const BASE_IMAGE_BUDGET_BYTES = 60 * 1024 * 1024;
-const SYSTEM_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 // A comment outside the PEM blocks: ignored by Node's certificate loader, greppable in layers.
 const secretMarker = `scrapekit-build-secret-marker-${randomUUID()}`;
 const revision = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
@@ -78,9 +77,7 @@ describe.skipIf(!engine)('the exporter images', () => {
     const caSource = process.env.EXTRA_CA_CERTS ?? (existsSync(SYSTEM_CA_BUNDLE) ? SYSTEM_CA_BUNDLE : undefined);
     secretBundle = join(workDir, 'extra-ca.pem');
     writeFileSync(secretBundle, `# ${secretMarker}\n${caSource ? readFileSync(caSource, 'utf8') : ''}`);
-    await run('node', ['docker/build-images.mjs'], {
-      env: { ...process.env, EXTRA_CA_CERTS: secretBundle, BUILDKIT_PROGRESS: 'plain' }, timeoutMs: 45 * 60_000,
-    });
+    await buildImages(secretBundle);
   }, 46 * 60_000);
 
   afterAll(async () => {
