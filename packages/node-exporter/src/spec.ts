@@ -7,6 +7,7 @@ import { nodeFlags } from './flags.js';
 import { ignoredFlagsWarning } from './ignored-flags.js';
 import { ntpOptions } from './ntp/options.js';
 import { perfOptions } from './perf/options.js';
+import { readPolicy } from './read/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -39,6 +40,9 @@ export const spec: ExporterSpec<NodeContext> = {
     if (enabled('perf') && perfOptions(flags, 1).tracepoints.length > 0) {
       logger.warn('ignoring --collector.perf.tracepoint: perf tracepoints are not implemented here');
     }
+    readPolicy.onSlowDirectory = (dir, ms) => {
+      logger.info(`a read took longer than ${readPolicy.slowMs} ms; this directory is read off the event loop from now on`, { dir, ms: Math.round(ms) });
+    };
     return { acquire: async () => ({ ok: true, target: ctx }) };
   },
 };

@@ -38,6 +38,7 @@ export function readAttrs<K extends string>(
       });
     };
     if (names.length === 0) resolve(out);
-    for (let i = 0; i < Math.min(READ_CONCURRENCY, names.length); i++) startNext();
+    // A synchronous read calls back before startNext returns, so the first call may read them all.
+    for (let i = 0; i < READ_CONCURRENCY && started < names.length && !failed; i++) startNext();
   });
 }

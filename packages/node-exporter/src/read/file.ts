@@ -1,5 +1,38 @@
-import { closeSync, open, read } from 'node:fs';
+import { closeSync, open, openSync, read, readdir, readdirSync, readSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { giveBackReadBuffer, takeReadBuffer } from './buffers.js';
+
+/**
+ * Where reads run. procfs and sysfs files are made by the kernel from memory when read: opening
+ * and reading one takes microseconds, less than handing the call to a libuv pool thread and back
+ * (two thread switches, a futex wake and a callback per step). Reading them synchronously took
+ * the full default scrape from 1.20x to 0.92x Go's median latency and from 1.73x to 1.06x its
+ * CPU (docs/BENCHMARKS.md, node run 9). But a driver can make an attribute slow (hwmon chips on
+ * a slow I2C bus, ACPI thermal zones), and a synchronous read stalls every request meanwhile. So
+ * each synchronous read is timed, and a read that takes longer than `slowMs` moves its whole
+ * directory to the pool for the life of the process, where reads wait off the event loop and
+ * the scrape's deadline applies: at most one slow read per directory ever blocks the loop.
+ */
+export const readPolicy = {
+  slowMs: 5,
+  now: (): number => performance.now(),
+  /** Told once per directory that moves to the pool (the node exporter logs it). */
+  onSlowDirectory: undefined as ((dir: string, ms: number) => void) | undefined,
+};
+const slowDirectories = new Set<string>();
+
+/** Directories whose files are read on the libuv pool because one read there was slow. */
+export function pooledDirectories(): ReadonlySet<string> {
+  return slowDirectories;
+}
+
+function noteDuration(dir: string, startedMs: number): void {
+  const ms = readPolicy.now() - startedMs;
+  if (ms <= readPolicy.slowMs || slowDirectories.has(dir)) return;
+  slowDirectories.add(dir);
+  readPolicy.onSlowDirectory?.(dir, ms);
+}
 
 /**
  * Closes a /proc, /sys or small local file synchronously. Closing a file opened read-only on
@@ -17,7 +50,8 @@ function closeQuietly(fd: number): void {
 type Done = (err: NodeJS.ErrnoException | Error | null, text?: string) => void;
 
 /**
- * The one open/read/close of the node exporter. It uses the callback fs API: no FileHandle, no
+ * The one open/read/close of the node exporter: synchronous, or on the pool for a directory that
+ * was slow once (readPolicy). The pool path uses the callback fs API: no FileHandle, no
  * finalizer and no promise per step, which measured at under half the CPU of fs/promises per
  * file (1.9 vs 4.2 ms for netclass's 88 attributes) at ~150 files per scrape. There is no fstat
  * (sizes are 0 on procfs and sysfs), the buffer is a pooled one that grows privately for big
@@ -33,6 +67,48 @@ function readText(path: string, signal: AbortSignal | undefined, untilEof: boole
     done(signal.reason as Error);
     return;
   }
+  const dir = dirname(path);
+  if (slowDirectories.has(dir)) readTextOnPool(path, signal, untilEof, done);
+  else readTextNow(path, dir, untilEof, done);
+}
+
+/** The synchronous read (see readPolicy): same buffers, same end-of-file rules as the pool's. */
+function readTextNow(path: string, dir: string, untilEof: boolean, done: Done): void {
+  const started = readPolicy.now();
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    noteDuration(dir, started);
+    done(err as NodeJS.ErrnoException);
+    return;
+  }
+  let buf = takeReadBuffer();
+  let len = 0;
+  let failure: NodeJS.ErrnoException | null = null;
+  try {
+    for (;;) {
+      if (len === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 4);
+        buf.copy(bigger, 0, 0, len);
+        giveBackReadBuffer(buf);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, len, buf.length - len, null);
+      len += n;
+      if (n === 0 || (!untilEof && len < buf.length)) break;
+    }
+  } catch (err) {
+    failure = err as NodeJS.ErrnoException;
+  }
+  closeQuietly(fd);
+  const text = failure ? undefined : buf.toString('utf8', 0, len);
+  giveBackReadBuffer(buf);
+  noteDuration(dir, started);
+  done(failure, text);
+}
+
+function readTextOnPool(path: string, signal: AbortSignal | undefined, untilEof: boolean, done: Done): void {
   open(path, 'r', (openErr, fd) => {
     if (openErr) {
       done(openErr);
@@ -85,4 +161,22 @@ export function readSysfsFile(path: string, signal?: AbortSignal): Promise<strin
 /** readSysfsFile with a callback, for batches that must not pay a promise per file (attrs.ts). */
 export function readSysfsFileCallback(path: string, signal: AbortSignal | undefined, done: Done): void {
   readText(path, signal, false, done);
+}
+
+/**
+ * A directory's entry names (unsorted), under the same policy as the reads: synchronously, or on
+ * the pool once a listing or a read in that directory was slow.
+ */
+export function readDirNames(path: string): Promise<string[]> {
+  if (slowDirectories.has(path)) {
+    return new Promise((resolve, reject) => readdir(path, (err, names) => (err ? reject(err) : resolve(names))));
+  }
+  const started = readPolicy.now();
+  try {
+    return Promise.resolve(readdirSync(path));
+  } catch (err) {
+    return Promise.reject(err as Error);
+  } finally {
+    noteDuration(path, started);
+  }
 }

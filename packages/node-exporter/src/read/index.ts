@@ -4,7 +4,8 @@
  * --path.rootfs); every collector reads through these functions, passing the scrape's
  * AbortSignal so a scrape past its deadline stops reading.
  *
- * file.ts         the one open/read/close (callback fs API, pooled buffers, sync close)
+ * file.ts         the one open/read/close and directory listing: synchronous, or on the libuv
+ *                 pool for a directory where one was slow (readPolicy); pooled buffers
  * buffers.ts      the read buffer pool
  * errors.ts       missing / absent / permission: node_exporter's "no data" rules
  * optional.ts     single reads and listings under those rules (undefined or NoDataError)
@@ -13,7 +14,7 @@
  * map-limit.ts    bounded concurrency
  */
 export { READ_BUFFER_SIZE } from './buffers.js';
-export { readProcFile, readSysfsFile } from './file.js';
+export { pooledDirectories, readDirNames, readPolicy, readProcFile, readSysfsFile } from './file.js';
 export { isAbsentAttr, isMissing, isPermission } from './errors.js';
 export { listDir, listFeatureDir, readAttr, readAttrLenient, readFeatureFile, readTextIfExists } from './optional.js';
 export { readAttrs } from './attrs.js';

@@ -1,7 +1,6 @@
-import { readdir } from 'node:fs/promises';
 import { NoDataError } from '@scrapekit/exporter-kit';
 import { isAbsentAttr, isMissing, isPermission } from './errors.js';
-import { readProcFile, readSysfsFile } from './file.js';
+import { readDirNames, readProcFile, readSysfsFile } from './file.js';
 
 /** The node_exporter "no data" rules of errors.ts applied to single reads. */
 
@@ -51,7 +50,7 @@ export async function readFeatureFile(path: string, signal: AbortSignal, feature
 /** Directory entries sorted by name; undefined when the directory does not exist. */
 export async function listDir(path: string): Promise<string[] | undefined> {
   try {
-    return (await readdir(path)).sort();
+    return (await readDirNames(path)).sort();
   } catch (err) {
     if (isMissing(err)) return undefined;
     throw err;
