@@ -37,6 +37,7 @@ export function queryNtp(q: NtpQuery): Promise<NtpExchange> {
   return new Promise((resolve, reject) => {
     const socket = createSocket(isIPv6(q.host) ? 'udp6' : 'udp4');
     let sentAt = 0n;
+    let sentMonotonicNs = 0n;
     const finish = (err: Error | undefined, value?: NtpExchange): void => {
       clearTimeout(timer);
       q.signal?.removeEventListener('abort', onAbort);
@@ -49,7 +50,10 @@ export function queryNtp(q: NtpQuery): Promise<NtpExchange> {
     q.signal?.addEventListener('abort', onAbort, { once: true });
     socket.on('error', (err) => finish(new Error(`NTP query to ${q.host}:${q.port} failed: ${err.message}`)));
     socket.on('message', (msg) => {
-      const receivedAt = ntpTimeFromUnixMs(wallClockMs());
+      // T4 is T1 plus the time elapsed on the monotonic clock, as Go's time.Now() readings give
+      // beevik/ntp: the round trip keeps nanoseconds even when the wall clock falls back to whole
+      // milliseconds (stepped since start-up), where a loopback exchange would measure 0.
+      const receivedAt = sentAt + ((process.hrtime.bigint() - sentMonotonicNs) << 32n) / 1_000_000_000n;
       let packet: NtpPacket;
       try {
         packet = decodePacket(msg);
@@ -70,6 +74,7 @@ export function queryNtp(q: NtpQuery): Promise<NtpExchange> {
         return finish(new Error(`cannot set IP TTL ${q.ttl}: ${(err as Error).message}`));
       }
       sentAt = ntpTimeFromUnixMs(wallClockMs());
+      sentMonotonicNs = process.hrtime.bigint();
       socket.send(encodeRequest(q.version, sentAt));
     });
   });
