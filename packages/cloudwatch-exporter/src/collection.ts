@@ -1,9 +1,9 @@
 import type { MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { Logger } from '@scrapekit/exporter-kit';
-import type { ScopeApi } from './aws/api.js';
+import type { AccountIdentity, ScopeApi } from './aws/api.js';
 import { describeAwsError } from './aws/errors.js';
 import type { DimensionDiscovery, TaggedResource } from './discovery.js';
-import { type GetMetricDataBatch, type PlannedQuery, type RuleTargets, planGetMetricDataBatches, toMetricDataQuery } from './planner.js';
+import { type GetMetricDataBatch, type PlannedQuery, type RuleTargets, planGetMetricDataBatches, scopeKey, toMetricDataQuery } from './planner.js';
 import type { AwsScope, MetricRule } from './rules.js';
 
 /** The newest datapoint of one query. */
@@ -25,6 +25,8 @@ export interface Collection {
   readonly resources: ReadonlyMap<number, readonly TaggedResource[]>;
   /** Queries that came back with no datapoint (CloudWatch had none in the window). */
   readonly emptyQueries: readonly PlannedQuery[];
+  /** scopeKey → the account of YACE rules' scopes (account_id, account_alias labels). */
+  readonly accounts: ReadonlyMap<string, AccountIdentity>;
 }
 
 export interface CollectionContext {
@@ -77,7 +79,24 @@ export async function runCollection(ctx: CollectionContext): Promise<Collection>
   const ruleSucceeded = new Map<number, boolean>(ctx.rules.map((r) => [r.index, true]));
   const resources = new Map<number, readonly TaggedResource[]>();
 
+  // YACE labels every series with its account: asked once per scope, before discovery; a scope
+  // whose account cannot be told is skipped, as YACE skips the job ("Couldn't get account Id").
+  const accounts = new Map<string, AccountIdentity>();
+  const accountless = new Set<string>();
+  const yaceScopes = new Map(ctx.rules.filter((r) => r.yace).map((r) => [scopeKey(r.scope), r.scope]));
+  await Promise.all([...yaceScopes].map(async ([key, scope]) => {
+    try {
+      accounts.set(key, await (await ctx.apiFor(scope)).accountIdentity(ctx.signal));
+    } catch (err) {
+      accountless.add(key);
+      const rules = ctx.rules.filter((r) => r.yace && scopeKey(r.scope) === key);
+      for (const r of rules) ruleSucceeded.set(r.index, false);
+      failures.add(err, rules);
+    }
+  }));
+
   const discovered = await Promise.all(ctx.rules.map(async (rule): Promise<RuleTargets | undefined> => {
+    if (rule.yace && accountless.has(scopeKey(rule.scope))) return undefined;
     try {
       const found = await ctx.discovery.discover(rule, await ctx.apiFor(rule.scope), ctx.signal, ctx.logger);
       if (found.resources.length > 0) resources.set(rule.index, found.resources);
@@ -126,5 +145,6 @@ export async function runCollection(ctx: CollectionContext): Promise<Collection>
     ruleSucceeded,
     resources,
     emptyQueries,
+    accounts,
   };
 }

@@ -87,6 +87,8 @@ export interface YaceRuleContext {
   readonly exportedTags: readonly string[];
   /** discovery: tag key → value regex every resource must match (searchTags). */
   readonly searchTags: ReadonlyArray<{ readonly key: string; readonly value: RegExp }>;
+  /** discovery: region, account_id, account_alias and custom_tag_* on aws_<service>_info too. */
+  readonly includeContextOnInfoMetrics: boolean;
 }
 
 

@@ -4,6 +4,16 @@ import { samplesNamed, useFakeAws, valueOf, writeConfig } from './support/harnes
 const NEWEST = Math.floor(Date.now() / 300_000) * 300 - 600;
 const ec2 = (id: string, value: number) => ({ namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ Name: 'InstanceId', Value: id }], points: [{ t: NEWEST, value }] });
 const arn = (id: string) => `arn:aws:ec2:eu-west-1:123456789012:instance/${id}`;
+/** The rest of an EC2 discovery job: a custom tag, a 5-minute window and CPUUtilization's average. */
+const EC2_CPU_JOB = `      customTags:
+        - key: Env
+          value: prod
+      period: 300
+      length: 300
+      delay: 300
+      metrics:
+        - name: CPUUtilization
+          statistics: [Average]`;
 
 describe('YACE config against the fake CloudWatch', () => {
   const aws = useFakeAws({
@@ -33,15 +43,7 @@ discovery:
       searchTags:
         - key: Team
           value: ^web
-      customTags:
-        - key: Env
-          value: prod
-      period: 300
-      length: 300
-      delay: 300
-      metrics:
-        - name: CPUUtilization
-          statistics: [Average]
+${EC2_CPU_JOB}
 static:
   - name: jobs-queue
     namespace: AWS/SQS
@@ -66,16 +68,16 @@ customNamespace:
     const text = await exporter.scrape();
     const cpu = samplesNamed(text, 'aws_ec2_cpuutilization_average').map((s) => [s.labels, s.value]);
     expect(cpu).toEqual([
-      [{ name: arn('i-1'), dimension_InstanceId: 'i-1', dimension_AutoScalingGroupName: '', tag_Name: 'web-1', region: 'eu-west-1', custom_tag_Env: 'prod' }, 11],
-      [{ name: arn('i-2'), dimension_InstanceId: 'i-2', dimension_AutoScalingGroupName: '', tag_Name: '', region: 'eu-west-1', custom_tag_Env: 'prod' }, 22],
-      [{ name: 'global', dimension_InstanceId: '', dimension_AutoScalingGroupName: 'asg', tag_Name: '', region: 'eu-west-1', custom_tag_Env: 'prod' }, 44],
+      [{ name: arn('i-1'), dimension_InstanceId: 'i-1', dimension_AutoScalingGroupName: '', tag_Name: 'web-1', region: 'eu-west-1', account_id: '123456789012', custom_tag_Env: 'prod' }, 11],
+      [{ name: arn('i-2'), dimension_InstanceId: 'i-2', dimension_AutoScalingGroupName: '', tag_Name: '', region: 'eu-west-1', account_id: '123456789012', custom_tag_Env: 'prod' }, 22],
+      [{ name: 'global', dimension_InstanceId: '', dimension_AutoScalingGroupName: 'asg', tag_Name: '', region: 'eu-west-1', account_id: '123456789012', custom_tag_Env: 'prod' }, 44],
     ]);
     expect(samplesNamed(text, 'aws_ec2_info').map((s) => [s.labels, s.value])).toEqual([
       [{ name: arn('i-1'), tag_Team: 'web', tag_Name: 'web-1' }, 0],
       [{ name: arn('i-2'), tag_Team: 'web-canary', tag_Name: '' }, 0],
     ]);
     expect(samplesNamed(text, 'aws_sqs_number_of_messages_sent_sum').map((s) => [s.labels, s.value])).toEqual([
-      [{ name: 'jobs-queue', dimension_QueueName: 'jobs', region: 'eu-west-1' }, 5],
+      [{ name: 'jobs-queue', dimension_QueueName: 'jobs', region: 'eu-west-1', account_id: '123456789012' }, 5],
     ]);
     // No datapoint: 0 with nilToZero (NaN without it).
     expect(valueOf(text, 'aws_myapp_orders_sum', { name: 'shop', dimension_Shop: 'eu' })).toBe(0);
@@ -84,6 +86,9 @@ customNamespace:
     expect(valueOf(text, 'yace_cloudwatch_getmetricdata_metrics_requested_total')).toBe(5);
     expect(valueOf(text, 'yace_cloudwatch_resourcegrouptaggingapi_requests_total')).toBe(1);
     expect(valueOf(text, 'cloudwatch_exporter_scrape_error')).toBe(0);
+    // One scope (eu-west-1, no role): its account asked once; this account has no alias.
+    expect([aws.fake.count('GetCallerIdentity'), aws.fake.count('ListAccountAliases')]).toEqual([1, 1]);
+    expect(text).not.toContain('account_alias=');
     const tagging = aws.fake.calls.find((c) => c.operation === 'GetResources');
     expect(tagging?.input).toMatchObject({ ResourceTypeFilters: ['ec2:instance'], TagFilters: [{ Key: 'Team' }] });
     // The static job needs no ListMetrics; its window is aligned to the period.
@@ -91,5 +96,76 @@ customNamespace:
     const sqs = aws.fake.calls.find((c) => c.operation === 'GetMetricData' && JSON.stringify(c.input).includes('AWS/SQS'));
     expect((sqs?.input['EndTime'] as number) % 300).toBe(0);
     expect((sqs?.input['EndTime'] as number) - (sqs?.input['StartTime'] as number)).toBe(900);
+  });
+});
+
+describe('YACE account labels (STS GetCallerIdentity, IAM ListAccountAliases)', () => {
+  const OTHER_ACCOUNT_ROLE = 'arn:aws:iam::210987654321:role/cloudwatch-reader';
+  const aws = useFakeAws({
+    metrics: [ec2('i-1', 11)],
+    resources: [{ arn: arn('i-1'), tags: { Team: 'web' } }],
+    accountAliases: ['acme-prod'],
+    roles: [OTHER_ACCOUNT_ROLE],
+  });
+  const config = (roles = '') => writeConfig(`
+apiVersion: v1alpha1
+discovery:
+  jobs:
+    - type: AWS/EC2
+      regions: [eu-west-1]
+${roles}      includeContextOnInfoMetrics: true
+${EC2_CPU_JOB}
+`);
+
+  it('labels series (and, with includeContextOnInfoMetrics, info metrics) with the account id and alias, asked once', async () => {
+    const exporter = await aws.start(config());
+    const first = await exporter.scrape();
+    const second = await exporter.scrape();
+    for (const text of [first, second]) {
+      expect(samplesNamed(text, 'aws_ec2_cpuutilization_average').map((s) => [s.labels, s.value])).toEqual([
+        [{ name: arn('i-1'), dimension_InstanceId: 'i-1', region: 'eu-west-1', account_id: '123456789012', account_alias: 'acme-prod', custom_tag_Env: 'prod' }, 11],
+      ]);
+      expect(samplesNamed(text, 'aws_ec2_info').map((s) => s.labels)).toEqual([
+        { name: arn('i-1'), tag_Team: 'web', region: 'eu-west-1', account_id: '123456789012', account_alias: 'acme-prod', custom_tag_Env: 'prod' },
+      ]);
+    }
+    expect([aws.fake.count('GetCallerIdentity'), aws.fake.count('ListAccountAliases')]).toEqual([1, 1]);
+  });
+
+  it('series of a job with a role carry the role\'s account', async () => {
+    const exporter = await aws.start(config(`      roles:\n        - roleArn: ${OTHER_ACCOUNT_ROLE}\n`));
+    const text = await exporter.scrape();
+    expect(samplesNamed(text, 'aws_ec2_cpuutilization_average').map((s) => s.labels['account_id'])).toEqual(['210987654321']);
+    expect(aws.fake.calls.filter((c) => c.operation === 'GetCallerIdentity').map((c) => c.accessKeyId?.startsWith('ASIAFAKE'))).toEqual([true]);
+  });
+
+  it('without iam:ListAccountAliases the series go without account_alias, one warning, and IAM is asked again next time', async () => {
+    aws.fake.inject('ListAccountAliases', { kind: 'access-denied' }, { kind: 'access-denied' });
+    const exporter = await aws.start(config());
+    const texts = [await exporter.scrape(), await exporter.scrape()];
+    for (const text of texts) {
+      expect(samplesNamed(text, 'aws_ec2_cpuutilization_average').map((s) => [s.labels['account_id'], s.labels['account_alias']])).toEqual([['123456789012', undefined]]);
+      expect(valueOf(text, 'cloudwatch_exporter_scrape_error')).toBe(0);
+    }
+    expect(aws.fake.count('ListAccountAliases')).toBe(2);
+    // A warning the first time, debug after that.
+    const told = exporter.logs.filter((l) => l.includes('Failed to get the account alias')).map((l) => /level=(\w+)/.exec(l)?.[1]);
+    expect(told).toEqual(['warn', 'debug']);
+    expect(exporter.logs.find((l) => l.includes('Failed to get the account alias'))).toContain('AccessDenied');
+    // IAM answers again: the alias appears.
+    expect(samplesNamed(await exporter.scrape(), 'aws_ec2_cpuutilization_average')[0]?.labels['account_alias']).toBe('acme-prod');
+  });
+
+  it('an account STS cannot tell skips its jobs for that collection (scrape error 1, cause logged), and is asked again', async () => {
+    aws.fake.inject('GetCallerIdentity', { kind: 'server-error' });
+    const exporter = await aws.start(config(), ['--aws.max-attempts=1']);
+    const failed = await exporter.scrape();
+    expect(samplesNamed(failed, 'aws_ec2_cpuutilization_average')).toEqual([]);
+    expect(valueOf(failed, 'cloudwatch_exporter_scrape_error')).toBe(1);
+    expect(aws.fake.count('ListMetrics')).toBe(0);
+    expect(exporter.logs.some((l) => l.includes('CloudWatch collection failed') && l.includes('InternalFailure'))).toBe(true);
+    const recovered = await exporter.scrape();
+    expect(samplesNamed(recovered, 'aws_ec2_cpuutilization_average').map((s) => s.labels['account_id'])).toEqual(['123456789012']);
+    expect(valueOf(recovered, 'cloudwatch_exporter_scrape_error')).toBe(0);
   });
 });

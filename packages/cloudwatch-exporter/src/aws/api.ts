@@ -28,6 +28,13 @@ export interface TaggedResourcesRequest {
   readonly tagFilters: ReadonlyArray<{ readonly key: string; readonly values?: readonly string[] }>;
 }
 
+/** The account a scope's credentials belong to (YACE's account_id and account_alias labels). */
+export interface AccountIdentity {
+  readonly accountId: string;
+  /** The account's alias; undefined when it has none or IAM would not say. */
+  readonly alias: string | undefined;
+}
+
 export interface ApiCallSettings {
   readonly limit: LimitFunction;
   readonly backoff: BackoffPolicy;
@@ -42,6 +49,11 @@ export interface ApiCallSettings {
  * counted in ApiUsage.
  */
 export class ScopeApi {
+  private accountId: Promise<string> | undefined;
+  /** '' once IAM said the account has no alias. */
+  private alias: string | undefined;
+  private aliasFailed = false;
+
   constructor(private readonly clients: ScopeClients, private readonly settings: ApiCallSettings) {}
 
   private call<T>(action: string, send: () => Promise<T>, signal: AbortSignal): Promise<T> {
@@ -118,6 +130,40 @@ export class ScopeApi {
       nextToken = page.NextToken || undefined;
     } while (nextToken);
     return results;
+  }
+
+  /**
+   * STS GetCallerIdentity and IAM ListAccountAliases, as YACE asks them for every job. The
+   * account id is kept once known (credentials of one scope stay in one account); a failed alias
+   * lookup is logged (a warning the first time) and asked again at the next collection.
+   */
+  async accountIdentity(signal: AbortSignal): Promise<AccountIdentity> {
+    this.accountId ??= this.callerAccountId(signal).catch((err: unknown) => {
+      this.accountId = undefined;
+      throw err;
+    });
+    const accountId = await this.accountId;
+    if (this.alias !== undefined) return { accountId, alias: this.alias || undefined };
+    try {
+      const { ListAccountAliasesCommand } = await import('@aws-sdk/client-iam');
+      const iam = await this.clients.iam();
+      const answer = await this.call('listAccountAliases', () => iam.send(new ListAccountAliasesCommand({}), { abortSignal: signal }), signal);
+      this.alias = answer.AccountAliases?.[0] ?? '';
+      return { accountId, alias: this.alias || undefined };
+    } catch (err) {
+      const level = this.aliasFailed ? 'debug' : 'warn';
+      this.aliasFailed = true;
+      this.settings.logger[level]('Failed to get the account alias; series go without account_alias', { account_id: accountId, err: describeAwsError(err) });
+      return { accountId, alias: undefined };
+    }
+  }
+
+  private async callerAccountId(signal: AbortSignal): Promise<string> {
+    const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+    const sts = await this.clients.sts();
+    const answer = await this.call('getCallerIdentity', () => sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal }), signal);
+    if (!answer.Account) throw new Error('STS GetCallerIdentity answered without an account id');
+    return answer.Account;
   }
 
   async taggedResources(req: TaggedResourcesRequest, signal: AbortSignal): Promise<ResourceTagMapping[]> {

@@ -1,11 +1,16 @@
 import { CloudWatchClient, type CloudWatchClientConfig } from '@aws-sdk/client-cloudwatch';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import type { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsScope } from '../rules.js';
 
 export interface ScopeClients {
   readonly cloudwatch: CloudWatchClient;
   /** Loaded on first use: only aws_tag_select needs it, and every SDK client costs memory. */
   tagging(): Promise<ResourceGroupsTaggingAPIClient>;
+  /** STS and IAM, loaded on first use: only YACE's account_id and account_alias labels need them. */
+  sts(): Promise<STSClient>;
+  iam(): Promise<IAMClient>;
   destroy(): void;
 }
 
@@ -43,15 +48,25 @@ export async function createScopeClients(scope: AwsScope): Promise<ScopeClients>
   const common = { maxAttempts: 1, ...(credentials ? { credentials } : {}), ...(scope.region ? { region: scope.region } : {}) };
   const cloudwatch = new CloudWatchClient(common);
   let tagging: Promise<ResourceGroupsTaggingAPIClient> | undefined;
+  let sts: Promise<STSClient> | undefined;
+  let iam: Promise<IAMClient> | undefined;
   return {
     cloudwatch,
     tagging() {
       tagging ??= import('@aws-sdk/client-resource-groups-tagging-api').then(({ ResourceGroupsTaggingAPIClient }) => new ResourceGroupsTaggingAPIClient(common));
       return tagging;
     },
+    sts() {
+      sts ??= import('@aws-sdk/client-sts').then(({ STSClient }) => new STSClient(common));
+      return sts;
+    },
+    iam() {
+      iam ??= import('@aws-sdk/client-iam').then(({ IAMClient }) => new IAMClient(common));
+      return iam;
+    },
     destroy() {
       cloudwatch.destroy();
-      void tagging?.then((c) => c.destroy());
+      for (const client of [tagging, sts, iam]) void client?.then((c) => c.destroy());
     },
   };
 }

@@ -186,7 +186,10 @@ export function parseYaceConfig(doc: unknown): MetricRule[] {
       }));
       rules.push(...jobRules({
         path, namespace, regions: requiredRegions(job, path), roles: readRoles(job, path), jobSettings: readSettings(job, path),
-        context: { jobKind: 'discovery', jobName: undefined, customTags: readKeyValues(job, 'customTags', path), exportedTags: exported.get(namespace) ?? [], searchTags },
+        context: {
+          jobKind: 'discovery', jobName: undefined, customTags: readKeyValues(job, 'customTags', path), exportedTags: exported.get(namespace) ?? [], searchTags,
+          includeContextOnInfoMetrics: optionalBoolean(job, 'includeContextOnInfoMetrics', path) ?? false,
+        },
         dimensionNames, dimensionMatch: dimensionNames ? 'names' : 'any',
         recentlyActiveOnly: optionalBoolean(job, 'recentlyActiveOnly', path) ?? false,
       }, requiredMetrics(job, path), rules.length));
@@ -205,7 +208,7 @@ export function parseYaceConfig(doc: unknown): MetricRule[] {
     rules.push(...jobRules({
       path, namespace: requiredString(job, 'namespace', path), regions: requiredRegions(job, path), roles: readRoles(job, path),
       jobSettings: { statistics: undefined, period: undefined, length: undefined, delay: undefined, nilToZero: undefined, addCloudwatchTimestamp: undefined },
-      context: { jobKind: 'static', jobName: requiredString(job, 'name', path), customTags: readKeyValues(job, 'customTags', path), exportedTags: [], searchTags: [] },
+      context: { jobKind: 'static', jobName: requiredString(job, 'name', path), customTags: readKeyValues(job, 'customTags', path), exportedTags: [], searchTags: [], includeContextOnInfoMetrics: false },
       dimensionNames: dims.map(([n]) => n), dimensionMatch: 'count', staticValues: new Map(dims.map(([n, v]) => [n, [v]])),
       recentlyActiveOnly: false,
     }, requiredMetrics(job, path), rules.length));
@@ -218,7 +221,7 @@ export function parseYaceConfig(doc: unknown): MetricRule[] {
     rules.push(...jobRules({
       path, namespace: requiredString(job, 'namespace', path), regions: requiredRegions(job, path), roles: readRoles(job, path),
       jobSettings: readSettings(job, path),
-      context: { jobKind: 'customNamespace', jobName: requiredString(job, 'name', path), customTags: readKeyValues(job, 'customTags', path), exportedTags: [], searchTags: [] },
+      context: { jobKind: 'customNamespace', jobName: requiredString(job, 'name', path), customTags: readKeyValues(job, 'customTags', path), exportedTags: [], searchTags: [], includeContextOnInfoMetrics: false },
       dimensionNames, dimensionMatch: dimensionNames ? 'names' : 'any',
       recentlyActiveOnly: optionalBoolean(job, 'recentlyActiveOnly', path) ?? false,
     }, requiredMetrics(job, path), rules.length));

@@ -2,6 +2,7 @@ import type { MetricSink } from '@scrapekit/exporter-kit';
 import type { Collection, Datapoint } from '../collection.js';
 import type { TaggedResource } from '../discovery.js';
 import { yaceMetricName, yaceSanitize } from '../naming.js';
+import { scopeKey } from '../planner.js';
 import type { Dimension, MetricRule } from '../rules.js';
 import { ResourceAssociator } from '../yace/association.js';
 import { serviceFor } from '../yace/services.js';
@@ -20,20 +21,30 @@ function nameLabel(rule: MetricRule, resource: TaggedResource | 'global' | 'skip
   return resource && typeof resource === 'object' ? resource.arn : 'global';
 }
 
-function seriesLabels(rule: MetricRule, dimensions: readonly Dimension[], resource: TaggedResource | 'global' | 'skip' | undefined): Record<string, string> {
+/** region, account_id, account_alias (when the account has one) and custom_tag_<key>: the job's context. */
+function contextLabels(rule: MetricRule, collection: Collection, labels: Record<string, string>): void {
+  labels['region'] = rule.scope.region ?? '';
+  const account = collection.accounts.get(scopeKey(rule.scope));
+  if (account) {
+    labels['account_id'] = account.accountId;
+    if (account.alias) labels['account_alias'] = account.alias;
+  }
+  for (const [k, v] of rule.yace?.customTags ?? []) labels[`custom_tag_${yaceSanitize(k)}`] = v;
+}
+
+function seriesLabels(rule: MetricRule, collection: Collection, dimensions: readonly Dimension[], resource: TaggedResource | 'global' | 'skip' | undefined): Record<string, string> {
   const labels: Record<string, string> = { name: nameLabel(rule, resource) };
   for (const d of dimensions) labels[`dimension_${yaceSanitize(d.name)}`] = d.value;
   const tags = resource && typeof resource === 'object' ? new Map(resource.tags) : new Map<string, string>();
   // Missing tags are exported as "", so every series of a metric has the same label names.
   for (const key of rule.yace?.exportedTags ?? []) labels[`tag_${yaceSanitize(key)}`] = tags.get(key) ?? '';
-  labels['region'] = rule.scope.region ?? '';
-  for (const [k, v] of rule.yace?.customTags ?? []) labels[`custom_tag_${yaceSanitize(k)}`] = v;
+  contextLabels(rule, collection, labels);
   return labels;
 }
 
 /**
  * A collection in YACE's shape: `aws_<service>_<metric>_<statistic>` gauges with `name`,
- * `dimension_<Dim>`, `tag_<Key>`, `region` and `custom_tag_<key>` labels (the union of label
+ * `dimension_<Dim>`, `tag_<Key>`, `region`, `account_id`, `account_alias` and `custom_tag_<key>` labels (the union of label
  * names per metric, missing ones ""), NaN for a missing datapoint (0 with nilToZero, none with
  * addCloudwatchTimestamp), and `aws_<service>_info` (value 0) per discovered resource.
  */
@@ -51,7 +62,7 @@ export function writeYaceMetrics(collection: Collection, rules: readonly MetricR
     const name = yaceMetricName(rule.namespace, rule.metricName, statistic);
     let list = byName.get(name);
     if (!list) byName.set(name, (list = []));
-    list.push({ labels: seriesLabels(rule, dims, resourceOf(rule, dims)), value, timestampMs });
+    list.push({ labels: seriesLabels(rule, collection, dims, resourceOf(rule, dims)), value, timestampMs });
   };
   for (const d of collection.datapoints) addDatapoint(d);
   function addDatapoint({ query, value, timestampMs }: Datapoint): void {
@@ -83,6 +94,7 @@ function writeInfoMetrics(collection: Collection, rules: readonly MetricRule[], 
       seen.add(`${name}\u0000${r.arn}`);
       const labels: Record<string, string> = { name: r.arn };
       for (const [k, v] of r.tags) labels[`tag_${yaceSanitize(k)}`] = v;
+      if (rule.yace.includeContextOnInfoMetrics) contextLabels(rule, collection, labels);
       let list = byName.get(name);
       if (!list) byName.set(name, (list = []));
       list.push(labels);

@@ -31,6 +31,10 @@ export interface FakeSeed {
   readonly accessKeys?: readonly string[];
   /** Role ARNs AssumeRole may assume; others answer AccessDenied. */
   readonly roles?: readonly string[];
+  /** The account of the seeded access keys (STS GetCallerIdentity). Default 123456789012; a role's session is in the role's account. */
+  readonly accountId?: string;
+  /** What IAM ListAccountAliases answers (an account has at most one). Default none. */
+  readonly accountAliases?: readonly string[];
   /** Lifetime of the session credentials AssumeRole hands out, in seconds. Default 3600. */
   readonly sessionSeconds?: number;
   /** ListMetrics page size (CloudWatch: 500). */
@@ -56,7 +60,7 @@ export type FakeFault = (
 
 /** One request the fake answered (the call log the tests count). */
 export interface FakeCall {
-  readonly service: 'cloudwatch' | 'tagging' | 'sts';
+  readonly service: 'cloudwatch' | 'tagging' | 'sts' | 'iam';
   readonly operation: string;
   readonly accessKeyId: string | undefined;
   readonly region: string | undefined;

@@ -2,11 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { FakeValidationError, getMetricData, getMetricStatistics, listMetrics } from './cloudwatch-operations.js';
 import type { FakeCall, FakeFault, FakeSeed } from './model.js';
-import { assumeRoleResponse, type IssuedSession, issueSession, stsErrorResponse } from './sts.js';
+import {
+  assumeRoleResponse, getCallerIdentityResponse, iamErrorResponse, type IssuedSession, issueSession, listAccountAliasesResponse, stsErrorResponse,
+} from './sts.js';
 import { getResources } from './tagging-operations.js';
 
 type Json = Record<string, unknown>;
 type Service = FakeCall['service'];
+/** The account of the seeded access keys unless the seed names one. */
+export const DEFAULT_ACCOUNT = '123456789012';
 
 const CLOUDWATCH_TARGET = 'GraniteServiceVersion20100801.';
 const TAGGING_TARGET = 'ResourceGroupsTaggingAPI_20170126.';
@@ -112,8 +116,9 @@ export class FakeAws {
       input = body ? (JSON.parse(body) as Json) : {};
     } else {
       const form = new URLSearchParams(body);
-      service = 'sts';
       operation = form.get('Action') ?? '';
+      // Both query-protocol services share the endpoint (AWS_ENDPOINT_URL): IAM's one operation here tells them apart.
+      service = operation === 'ListAccountAliases' ? 'iam' : 'sts';
       input = Object.fromEntries(form);
     }
     const answer = await this.answer(service, operation, input, accessKeyId, req);
@@ -149,6 +154,7 @@ export class FakeAws {
       fault = this.fault(operation, input);
     }
     if (service === 'sts') return this.answerSts(operation, input, accessKeyId, fault);
+    if (service === 'iam') return this.answerIam(accessKeyId, fault);
     if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('application/x-amz-json-1.')) {
       return jsonError(400, 'SerializationException', 'SerializationException', 'expected POST with an AWS JSON body', 'Sender');
     }
@@ -185,12 +191,28 @@ export class FakeAws {
     return getResources(this.seed, input);
   }
 
+  private answerIam(accessKeyId: string | undefined, fault: FakeFault | undefined): Answer {
+    const xml = (status: number, body: string): Answer => ({ status, headers: { 'content-type': 'text/xml' }, body });
+    if (this.knownKey(accessKeyId) !== 'ok') return xml(403, iamErrorResponse('InvalidClientTokenId', 'The security token included in the request is invalid.', 'Sender'));
+    if (fault?.kind === 'throttle') return xml(400, iamErrorResponse('Throttling', 'Rate exceeded', 'Sender'));
+    if (fault?.kind === 'server-error') return xml(500, iamErrorResponse('ServiceFailure', 'unknown error', 'Receiver'));
+    if (fault?.kind === 'access-denied') return xml(403, iamErrorResponse('AccessDenied', 'User is not authorized to perform: iam:ListAccountAliases', 'Sender'));
+    return xml(200, listAccountAliasesResponse(this.seed.accountAliases ?? []));
+  }
+
   private answerSts(operation: string, input: Json, accessKeyId: string | undefined, fault: FakeFault | undefined): Answer {
     const xml = (status: number, body: string): Answer => ({ status, headers: { 'content-type': 'text/xml' }, body });
-    if (operation !== 'AssumeRole') return xml(400, stsErrorResponse('InvalidAction', `${operation} is not implemented by the fake`, 'Sender'));
+    if (operation !== 'AssumeRole' && operation !== 'GetCallerIdentity') return xml(400, stsErrorResponse('InvalidAction', `${operation} is not implemented by the fake`, 'Sender'));
     if (this.knownKey(accessKeyId) !== 'ok') return xml(403, stsErrorResponse('InvalidClientTokenId', 'The security token included in the request is invalid.', 'Sender'));
     if (fault?.kind === 'throttle') return xml(400, stsErrorResponse('Throttling', 'Rate exceeded', 'Sender'));
     if (fault?.kind === 'server-error') return xml(500, stsErrorResponse('InternalFailure', 'unknown error', 'Receiver'));
+    if (operation === 'GetCallerIdentity') {
+      // GetCallerIdentity needs no permission; a role session belongs to the role's account.
+      const roleArn = this.sessions.get(accessKeyId ?? '')?.roleArn;
+      const account = roleArn?.split(':')[4] ?? this.seed.accountId ?? DEFAULT_ACCOUNT;
+      const arn = roleArn ? roleArn.replace(':iam:', ':sts:').replace(':role/', ':assumed-role/') : `arn:aws:iam::${account}:user/fake`;
+      return xml(200, getCallerIdentityResponse(account, arn));
+    }
     const roleArn = String(input['RoleArn'] ?? '');
     if (fault?.kind === 'access-denied' || !(this.seed.roles ?? []).includes(roleArn)) {
       return xml(403, stsErrorResponse('AccessDenied', `User is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 'Sender'));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** STS speaks the AWS query protocol: form-encoded requests, XML answers. */
+/** STS and IAM speak the AWS query protocol: form-encoded requests, XML answers. */
 export interface IssuedSession {
   readonly accessKeyId: string;
   readonly roleArn: string;
@@ -34,9 +34,39 @@ export function assumeRoleResponse(session: IssuedSession, sessionName: string):
 </AssumeRoleResponse>`;
 }
 
-export function stsErrorResponse(code: string, message: string, type: 'Sender' | 'Receiver'): string {
-  return `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+/** The query protocol's error document, in a service's XML namespace. */
+function queryErrorResponse(xmlns: string, code: string, message: string, type: 'Sender' | 'Receiver'): string {
+  return `<ErrorResponse xmlns="${xmlns}">
   <Error><Type>${type}</Type><Code>${code}</Code><Message>${xmlEscape(message)}</Message></Error>
   <RequestId>fake-request</RequestId>
 </ErrorResponse>`;
+}
+
+export function stsErrorResponse(code: string, message: string, type: 'Sender' | 'Receiver'): string {
+  return queryErrorResponse('https://sts.amazonaws.com/doc/2011-06-15/', code, message, type);
+}
+
+export function getCallerIdentityResponse(account: string, arn: string): string {
+  return `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <GetCallerIdentityResult>
+    <Arn>${xmlEscape(arn)}</Arn>
+    <UserId>AIDAFAKEUSER</UserId>
+    <Account>${xmlEscape(account)}</Account>
+  </GetCallerIdentityResult>
+  <ResponseMetadata><RequestId>fake-request</RequestId></ResponseMetadata>
+</GetCallerIdentityResponse>`;
+}
+
+export function listAccountAliasesResponse(aliases: readonly string[]): string {
+  return `<ListAccountAliasesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
+  <ListAccountAliasesResult>
+    <IsTruncated>false</IsTruncated>
+    <AccountAliases>${aliases.map((a) => `<member>${xmlEscape(a)}</member>`).join('')}</AccountAliases>
+  </ListAccountAliasesResult>
+  <ResponseMetadata><RequestId>fake-request</RequestId></ResponseMetadata>
+</ListAccountAliasesResponse>`;
+}
+
+export function iamErrorResponse(code: string, message: string, type: 'Sender' | 'Receiver'): string {
+  return queryErrorResponse('https://iam.amazonaws.com/doc/2010-05-08/', code, message, type);
 }
