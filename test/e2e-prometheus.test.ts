@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Started } from './support/processes.js';
 import { freePort, startProcess, waitForHttp } from './support/processes.js';
-import { missingDependency } from './support/services.js';
+import { missingDependency, tcpReachable } from './support/services.js';
+import bcrypt from 'bcryptjs';
+import { makePki } from '../packages/exporter-kit/test/web-config-fixtures.js';
 
 /**
  * A real Prometheus (Debian's package) scrapes every exporter as it would in production,
@@ -43,81 +46,143 @@ function cloudwatchConfig(): string {
   return file;
 }
 
-let prometheus: Started | undefined;
-const exporters: Started[] = [];
-let promUrl = '';
-let dataDir = '';
 const missing = missingDependency(existsSync(PROMETHEUS), 'Prometheus server (Debian package prometheus)');
 
-beforeAll(async () => {
-  if (missing !== undefined) return; // every test below skips with this reason
-  const scrapeConfigs: string[] = [];
-  for (const t of TARGETS) {
-    const port = await freePort();
-    const e = startProcess(process.execPath, [bin(t.pkg), `--web.listen-address=127.0.0.1:${port}`, ...t.args], { ...process.env, ...t.env });
-    exporters.push(e);
-    await waitForHttp(`http://127.0.0.1:${port}/-/ready`).catch((err: Error) => {
-      throw new Error(`${t.pkg} did not start: ${err.message}\n${e.output()}`);
-    });
-    scrapeConfigs.push(`  - job_name: ${t.job}\n    scrape_interval: 2s\n    scrape_timeout: 2s\n    static_configs:\n      - targets: ['127.0.0.1:${port}']`);
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'scrapekit-prom-'));
-  writeFileSync(join(dataDir, 'prometheus.yml'),
-    `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files:\n  - ${RULES}\nscrape_configs:\n${scrapeConfigs.join('\n')}\n`);
-  const port = await freePort();
-  promUrl = `http://127.0.0.1:${port}`;
-  prometheus = startProcess(PROMETHEUS, [
-    `--config.file=${join(dataDir, 'prometheus.yml')}`,
-    `--storage.tsdb.path=${join(dataDir, 'data')}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-  ]);
-  await waitForHttp(`${promUrl}/-/ready`, 300).catch((err: Error) => {
-    throw new Error(`prometheus did not start: ${err.message}\n${prometheus?.output()}`);
-  });
-}, 90_000);
+/** How the exporters serve: plain HTTP, or TLS with basic auth from one web-config file (exporter-toolkit's format). */
+interface Security {
+  readonly webConfigFile: string;
+  /** The scrape config's lines that match it: scheme, tls_config, basic_auth. */
+  readonly scrapeSettings: string;
+  /** Where the certificates were made. */
+  readonly pkiDir: string;
+  readonly caFile: string;
+}
 
-afterAll(async () => {
-  await prometheus?.stop();
-  await Promise.all(exporters.map((e) => e.stop()));
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+interface Stack {
+  readonly promUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Every exporter, then a Prometheus that scrapes them at 1-2 s and evaluates our rules every second. */
+async function startStack(security: Security | undefined): Promise<Stack> {
+  const exporters: Started[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'scrapekit-prom-'));
+  let prometheus: Started | undefined;
+  const stop = async (): Promise<void> => {
+    await prometheus?.stop();
+    await Promise.all(exporters.map((e) => e.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const scrapeConfigs: string[] = [];
+    for (const t of TARGETS) {
+      const port = await freePort();
+      const web = security ? [`--web.config.file=${security.webConfigFile}`] : [];
+      const e = startProcess(process.execPath, [bin(t.pkg), `--web.listen-address=127.0.0.1:${port}`, ...web, ...t.args], { ...process.env, ...t.env });
+      exporters.push(e);
+      const listening = security ? waitForPort(port) : waitForHttp(`http://127.0.0.1:${port}/-/ready`);
+      await listening.catch((err: Error) => {
+        throw new Error(`${t.pkg} did not start: ${err.message}\n${e.output()}`);
+      });
+      scrapeConfigs.push(`  - job_name: ${t.job}\n    scrape_interval: 2s\n    scrape_timeout: 2s\n${security?.scrapeSettings ?? ''}    static_configs:\n      - targets: ['127.0.0.1:${port}']`);
+    }
+    writeFileSync(join(dataDir, 'prometheus.yml'),
+      `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files:\n  - ${RULES}\nscrape_configs:\n${scrapeConfigs.join('\n')}\n`);
+    const port = await freePort();
+    prometheus = startProcess(PROMETHEUS, [
+      `--config.file=${join(dataDir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dataDir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+    ]);
+    const started = prometheus;
+    await waitForHttp(`http://127.0.0.1:${port}/-/ready`, 300).catch((err: Error) => {
+      throw new Error(`prometheus did not start: ${err.message}\n${started.output()}`);
+    });
+    return { promUrl: `http://127.0.0.1:${port}`, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await tcpReachable(port)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listens on 127.0.0.1:${port}`);
+}
+
+/** A CA-signed server certificate for 127.0.0.1 (openssl, at test time) and a bcrypt-hashed user. */
+function tlsAndBasicAuth(dir: string): Security {
+  const pki = makePki();
+  const password = 'e2e-scrape-password';
+  const webConfigFile = join(dir, 'web-config.yml');
+  writeFileSync(webConfigFile, [
+    'tls_server_config:',
+    `  cert_file: ${pki.serverCert}`,
+    `  key_file: ${pki.serverKey}`,
+    'basic_auth_users:',
+    `  prometheus: ${bcrypt.hashSync(password, 4)}`,
+    '',
+  ].join('\n'));
+  return {
+    webConfigFile,
+    pkiDir: pki.dir,
+    caFile: pki.caCert,
+    scrapeSettings: `    scheme: https\n    tls_config:\n      ca_file: ${pki.caCert}\n    basic_auth:\n      username: prometheus\n      password: ${password}\n`,
+  };
+}
 
 interface TargetsResponse {
   data: { activeTargets: Array<{ labels: { job: string }; health: string; lastError: string }> };
 }
 
-async function query(expr: string): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>> {
+async function query(promUrl: string, expr: string): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>> {
   const res = await fetch(`${promUrl}/api/v1/query?query=${encodeURIComponent(expr)}`);
   const body = (await res.json()) as { data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> } };
   return body.data.result;
 }
 
+/** Every target up with no scrape error, its key series stored, and mysql_up/rabbitmq_up 1. */
+async function expectEveryTargetIngested(promUrl: string): Promise<void> {
+  let targets: TargetsResponse['data']['activeTargets'] = [];
+  for (let i = 0; i < 60; i++) {
+    targets = ((await (await fetch(`${promUrl}/api/v1/targets`)).json()) as TargetsResponse).data.activeTargets;
+    if (targets.length === TARGETS.length && targets.every((t) => t.health === 'up')) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  for (const t of TARGETS) {
+    const target = targets.find((x) => x.labels.job === t.job);
+    expect(target, `target ${t.job}`).toBeDefined();
+    expect({ job: t.job, health: target!.health, lastError: target!.lastError }).toEqual({ job: t.job, health: 'up', lastError: '' });
+    const series = await query(promUrl, `${t.expect}{job="${t.job}"}`);
+    expect(series.length, `${t.expect} for job ${t.job}`).toBeGreaterThan(0);
+    if (t.job === 'mysql' || t.job === 'rabbitmq') {
+      const up = await query(promUrl, `${t.job}_up{job="${t.job}"}`);
+      expect(up.map((r) => r.value[1]), `${t.job}_up`).toEqual(['1']);
+    }
+  }
+}
+
 describe('a real Prometheus scrapes every exporter', () => {
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    if (missing === undefined) stack = await startStack(undefined);
+  }, 90_000);
+  afterAll(async () => {
+    await stack?.stop();
+  });
   beforeEach((ctx) => {
     if (missing !== undefined) ctx.skip(missing);
   });
 
   it('every target is up with no scrape error, and its key series is stored', async () => {
-    let targets: TargetsResponse['data']['activeTargets'] = [];
-    for (let i = 0; i < 60; i++) {
-      targets = ((await (await fetch(`${promUrl}/api/v1/targets`)).json()) as TargetsResponse).data.activeTargets;
-      if (targets.length === TARGETS.length && targets.every((t) => t.health === 'up')) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    for (const t of TARGETS) {
-      const target = targets.find((x) => x.labels.job === t.job);
-      expect(target, `target ${t.job}`).toBeDefined();
-      expect({ job: t.job, health: target!.health, lastError: target!.lastError }).toEqual({ job: t.job, health: 'up', lastError: '' });
-      const series = await query(`${t.expect}{job="${t.job}"}`);
-      expect(series.length, `${t.expect} for job ${t.job}`).toBeGreaterThan(0);
-      if (t.job === 'mysql' || t.job === 'rabbitmq') {
-        const up = await query(`${t.job}_up{job="${t.job}"}`);
-        expect(up.map((r) => r.value[1]), `${t.job}_up`).toEqual(['1']);
-      }
-    }
+    await expectEveryTargetIngested(stack!.promUrl);
   }, 60_000);
 
   it('loads our rule file: every rule evaluates against the live series with health ok', async () => {
+    const promUrl = stack!.promUrl;
     interface Rule { name: string; type: string; health: string; lastError?: string; lastEvaluation: string; state?: string }
     let rules: Rule[] = [];
     for (let i = 0; i < 60; i++) {
@@ -138,4 +203,39 @@ describe('a real Prometheus scrapes every exporter', () => {
     }
     expect([state('CloudWatchExporterScrapeErrors'), state('ScrapekitTargetDown'), state('MySQLDown')]).toEqual(['pending', 'inactive', 'inactive']);
   }, 60_000);
+});
+
+describe('a real Prometheus scrapes every exporter over TLS with basic auth (one web-config file)', () => {
+  let stack: Stack | undefined;
+  let dir = '';
+  let security: Security | undefined;
+  beforeAll(async () => {
+    if (missing !== undefined) return;
+    dir = mkdtempSync(join(tmpdir(), 'scrapekit-e2e-tls-'));
+    security = tlsAndBasicAuth(dir);
+    stack = await startStack(security);
+  }, 90_000);
+  afterAll(async () => {
+    await stack?.stop();
+    for (const d of [dir, security?.pkiDir]) if (d) rmSync(d, { recursive: true, force: true });
+  });
+  beforeEach((ctx) => {
+    if (missing !== undefined) ctx.skip(missing);
+  });
+
+  it('every target is up through tls_config and basic_auth, and its key series is stored', async () => {
+    await expectEveryTargetIngested(stack!.promUrl);
+  }, 60_000);
+
+  it('each exporter refuses a scrape without the credentials (401), over the same TLS', async () => {
+    const { data } = (await (await fetch(`${stack!.promUrl}/api/v1/targets`)).json()) as { data: { activeTargets: Array<{ scrapeUrl: string }> } };
+    const ca = readFileSync(security!.caFile);
+    const statuses = await Promise.all(data.activeTargets.map((t) => new Promise<number | undefined>((resolve, reject) => {
+      httpsGet(t.scrapeUrl, { ca }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      }).on('error', reject);
+    })));
+    expect(statuses).toEqual(TARGETS.map(() => 401));
+  });
 });
