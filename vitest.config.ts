@@ -7,7 +7,7 @@ const kitLaunch = fileURLToPath(new URL('./packages/exporter-kit/src/launch.ts',
 
 /** Stryker's backup copies of the tree (.stryker-tmp) are never part of a run. */
 const NEVER_TESTS = ['**/node_modules/**', '.stryker-tmp/**'];
-const ALL_TESTS = ['packages/*/{src,test}/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts', 'docker/test/**/*.test.ts', 'deploy/test/**/*.test.ts'];
+const ALL_TESTS = ['packages/*/{src,test}/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts', 'docker/test/**/*.test.ts', 'deploy/test/**/*.test.ts', 'monitoring/test/**/*.test.ts'];
 
 /**
  * Test files that need something outside the test process: MariaDB, RabbitMQ, Prometheus or
