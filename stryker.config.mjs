@@ -46,6 +46,10 @@ export const SCOPES = {
     mutate: ['packages/mysql-exporter/src/naming.ts', 'packages/mysql-exporter/src/config.ts'],
     tests: ['packages/mysql-exporter/test/naming.test.ts', 'packages/mysql-exporter/test/config.test.ts'],
   },
+  cloudwatch: {
+    mutate: ['packages/cloudwatch-exporter/src/naming.ts', 'packages/cloudwatch-exporter/src/config/**/*.ts'],
+    tests: ['packages/cloudwatch-exporter/test/naming.test.ts', 'packages/cloudwatch-exporter/test/config.test.ts', 'packages/cloudwatch-exporter/test/yace-config.test.ts'],
+  },
   rabbitmq: {
     mutate: ['packages/rabbitmq-exporter/src/mapping/**/*.ts'],
     tests: ['packages/rabbitmq-exporter/test/mapping.test.ts', 'packages/rabbitmq-exporter/test/plugin-families.test.ts'],
