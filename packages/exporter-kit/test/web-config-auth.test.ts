@@ -51,6 +51,19 @@ describe('BasicAuthenticator', () => {
     expect(calls).toBe(1);
   });
 
+  it('a wrong password stays wrong when it comes again from the cache', async () => {
+    const auth = new BasicAuthenticator();
+    expect([await auth.check(users, 'alice', 'guess'), await auth.check(users, 'alice', 'guess')]).toEqual([false, false]);
+    expect([await auth.check(users, 'alice', 'alice123'), await auth.check(users, 'alice', 'alice123')]).toEqual([true, true]);
+  });
+
+  it('a comparison that throws (a malformed hash) refuses the login', async () => {
+    const auth = new BasicAuthenticator(async () => {
+      throw new Error('Invalid salt version');
+    });
+    expect(await auth.check(users, 'alice', 'alice123')).toBe(false);
+  });
+
   it('a right password cached does not let a wrong one in', async () => {
     const auth = new BasicAuthenticator();
     expect(await auth.check(users, 'alice', 'alice123')).toBe(true);
@@ -108,8 +121,14 @@ describe('parseBasicAuth', () => {
     [`Basic ${b64('alice:pa:ss')}`, { user: 'alice', password: 'pa:ss' }],
     [`basic ${b64('alice:')}`, { user: 'alice', password: '' }],
     [`Basic ${b64('ünï:cödé')}`, { user: 'ünï', password: 'cödé' }],
+    // As Go's Request.BasicAuth (strings.Cut at the first colon): an empty user name is a user name.
+    [`Basic ${b64(':secret')}`, { user: '', password: 'secret' }],
   ])('%s', (header, expected) => expect(parseBasicAuth(header)).toEqual(expected));
-  it.each([undefined, '', 'Bearer abc', `Basic ${b64('no-colon')}`, 'Basic !!!'])('rejects %j', (header) => {
+  it.each([
+    undefined, '', 'Bearer abc', `Basic ${b64('no-colon')}`, 'Basic !!!',
+    // The scheme must start the header and the credentials must end it.
+    `XBasic ${b64('alice:alice123')}`, `Basic ${b64('alice:alice123')} extra`,
+  ])('rejects %j', (header) => {
     expect(parseBasicAuth(header)).toBeUndefined();
   });
 });

@@ -73,7 +73,15 @@ describe('loadWebConfig rejects bad files with a message naming the problem', ()
     ['password in clear instead of a hash', () => 'basic_auth_users:\n  alice: alice123\n', /password of user 'alice' in basic_auth_users is not a bcrypt hash; generate one with `htpasswd -nBC 10/],
     ['truncated hash', () => `basic_auth_users:\n  alice: '${hash.slice(0, 40)}'\n`, /password of user 'alice' .* not a bcrypt hash/],
     ['bcrypt cost out of range', () => `basic_auth_users:\n  alice: '${hash.replace('$04$', '$03$')}'\n`, /not a bcrypt hash/],
+    ['hash with something after it', () => `basic_auth_users:\n  alice: '${hash}x'\n`, /not a bcrypt hash/],
+    ['hash with something before it', () => `basic_auth_users:\n  alice: 'x${hash}'\n`, /not a bcrypt hash/],
+    ['bcrypt cost above 31', () => `basic_auth_users:\n  alice: '${hash.replace('$04$', '$32$')}'\n`, /not a bcrypt hash/],
+    ['users not a mapping', () => 'basic_auth_users: [alice]\n', /basic_auth_users must be a mapping of user names to bcrypt hashes/],
+    ['headers not a mapping', () => 'http_server_config:\n  headers: [X-Frame-Options]\n', /http_server_config\.headers must be a m/],
     ['bad interval', () => 'rate_limit:\n  interval: soon\n', /rate_limit\.interval 'soon' is not a duration; write it like "1s"/],
+    ['negative interval', () => 'rate_limit:\n  interval: -1s\n', /rate_limit\.interval '-1s' is not a duration/],
+    ['a bare number that is not whole nanoseconds', () => 'rate_limit:\n  interval: 1.5\n', /rate_limit\.interval must be a duration such as "1s" or 0/],
+    ['a negative bare number', () => 'rate_limit:\n  interval: -5\n', /rate_limit\.interval must be a duration such as "1s" or 0/],
     ['negative burst', () => 'rate_limit:\n  interval: 1s\n  burst: -1\n', /rate_limit\.burst must not be negative/],
     ['list where a string belongs', () => 'tls_server_config:\n  cert_file: [a, b]\n', /cert_file must be a single value/],
   ];
@@ -155,6 +163,19 @@ describe('loadWebConfig accepts the toolkit format', () => {
     expect(c.tls).toBeUndefined();
     expect(c.users.get('carol')).toBe(hash);
     expect(c.rateLimit).toBeUndefined();
+  });
+
+  it('takes bcrypt hashes of every version prefix and cost 4 to 31, and an empty users list', () => {
+    const hashes = [hash, hash.replace('$2b$', '$2a$'), hash.replace('$2b$', '$2y$'), hash.replace('$2b$', '$2$'), hash.replace('$04$', '$31$')];
+    const c = loadWebConfig(write('versions.yml', `basic_auth_users:\n${hashes.map((h, i) => `  user${i}: '${h}'`).join('\n')}\n`));
+    expect([...c.users.values()]).toEqual(hashes);
+    expect(loadWebConfig(write('no-users.yml', 'basic_auth_users:\n')).users.size).toBe(0);
+  });
+
+  it('reads rate_limit.interval as a Go duration, or as nanoseconds when it is a bare number (yaml.v2)', () => {
+    expect(loadWebConfig(write('rl-text.yml', 'rate_limit:\n  interval: 1m30s\n  burst: 3\n')).rateLimit).toEqual({ intervalMs: 90_000, burst: 3 });
+    expect(loadWebConfig(write('rl-ns.yml', 'rate_limit:\n  interval: 1500000000\n  burst: 2\n')).rateLimit).toEqual({ intervalMs: 1500, burst: 2 });
+    expect(loadWebConfig(write('rl-zero.yml', "rate_limit:\n  interval: '0s'\n  burst: 2\n")).rateLimit).toBeUndefined();
   });
 
   it('keeps min/max defaults TLS12/TLS13 and resolves YAML aliases', () => {
