@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, parseConfigText } from '../src/config/load.js';
+import { detectFormat, loadConfigFile, parseConfigText } from '../src/config/load.js';
 import { parseYaml } from '../src/config/load.js';
 
 const parse = (yaml: string) => parseConfigText(yaml, 'yace.yml', 'auto');
@@ -73,7 +73,105 @@ static:
       'yace.yml: discovery.jobs[0].region: unknown key; did you mean regions?'],
     ['a bad searchTags regex', 'apiVersion: v1alpha1\ndiscovery:\n  jobs:\n    - type: AWS/EC2\n      regions: [r]\n      searchTags: [{key: T, value: "(x"}]\n      metrics: [{name: X, statistics: [Sum]}]',
       'yace.yml: discovery.jobs[0].searchTags[0].value: "(x" is not a valid regular expression'],
+    ['a job without regions', 'apiVersion: v1alpha1\ndiscovery:\n  jobs:\n    - type: AWS/EC2\n      regions: []\n      metrics: [{name: X, statistics: [Sum]}]',
+      'yace.yml: discovery.jobs[0].regions: is required: list at le'],
+    ['a job without metrics', 'apiVersion: v1alpha1\ncustomNamespace:\n  - name: c\n    namespace: App\n    regions: [eu-west-1]\n    metrics: []',
+      'yace.yml: customNamespace[0].metrics: is required: list the m'],
+    ['another apiVersion', 'apiVersion: v2\nstatic: []', 'yace.yml: apiVersion: "v2"'],
+    ['exportedTagsOnMetrics that is not a list', 'apiVersion: v1alpha1\ndiscovery:\n  exportedTagsOnMetrics:\n    AWS/EC2: Name\n  jobs: []',
+      'yace.yml: discovery.exportedTagsOnMetrics.AWS/EC2: must be a list of tag keys'],
+    ['enhancedMetrics', 'apiVersion: v1alpha1\ndiscovery:\n  jobs:\n    - type: AWS/Lambda\n      regions: [r]\n      enhancedMetrics: [{name: Timeout}]\n      metrics: [{name: X, statistics: [Sum]}]',
+      'yace.yml: discovery.jobs[0].enhancedMetrics: is not supported'],
+    ['exportAllDataPoints', 'apiVersion: v1alpha1\nstatic:\n  - name: s\n    namespace: App\n    regions: [r]\n    metrics: [{name: X, statistics: [Sum], exportAllDataPoints: true}]',
+      'yace.yml: static[0].metrics[0].exportAllDataPoints'],
+    ['no jobs at all', 'apiVersion: v1alpha1\ndiscovery:\n  jobs: []', 'yace.yml: no jobs: add discovery.jobs, static or customNamespace'],
   ])('rejects %s', (_what, yaml, expected) => {
     expect(problem(yaml)).toContain(expected);
+  });
+
+  it('takes every key YACE documents for each kind of job, with its defaults when absent', () => {
+    const config = parse(`
+apiVersion: v1alpha1
+sts-region: eu-west-1
+discovery:
+  exportedTagsOnMetrics:
+    AWS/EC2: [Name]
+  jobs:
+    - type: AWS/EC2
+      regions: [eu-west-1]
+      roles: [{roleArn: 'arn:aws:iam::1:role/a', externalId: e}]
+      searchTags: [{key: Team, value: web}]
+      customTags: [{key: Env, value: prod}]
+      dimensionNameRequirements: [InstanceId]
+      roundingPeriod: 60
+      recentlyActiveOnly: true
+      includeContextOnInfoMetrics: true
+      statistics: [Average]
+      period: 60
+      length: 120
+      delay: 30
+      nilToZero: true
+      addCloudwatchTimestamp: true
+      metrics: [{name: CPUUtilization}]
+    - type: AWS/EC2
+      regions: [eu-west-1]
+      metrics: [{name: NetworkIn, statistics: [Sum]}]
+static:
+  - name: s
+    namespace: App
+    regions: [eu-west-1]
+    roles: [{roleArn: 'arn:aws:iam::1:role/a'}]
+    customTags: [{key: Env, value: prod}]
+    dimensions: [{name: Shop, value: eu}]
+    metrics: [{name: Orders, statistics: [Sum]}]
+customNamespace:
+  - name: c
+    namespace: App
+    regions: [eu-west-1]
+    roles: [{roleArn: 'arn:aws:iam::1:role/a'}]
+    customTags: [{key: Env, value: prod}]
+    dimensionNameRequirements: [Shop]
+    roundingPeriod: 60
+    recentlyActiveOnly: true
+    statistics: [Sum]
+    period: 60
+    length: 60
+    delay: 0
+    nilToZero: true
+    addCloudwatchTimestamp: false
+    metrics: [{name: Orders}]
+`);
+    const [full, plain, fixed, custom] = config.rules;
+    expect(config.rules.map((r) => r.index)).toEqual([0, 1, 2, 3]);
+    expect(full).toMatchObject({
+      namespace: 'AWS/EC2', metricName: 'CPUUtilization', statistics: ['Average'], periodSeconds: 60, rangeSeconds: 120, delaySeconds: 30,
+      nilToZero: true, setTimestamp: true, recentlyActiveOnly: true, dimensions: ['InstanceId'], dimensionMatch: 'names',
+      scope: { region: 'eu-west-1', roleArn: 'arn:aws:iam::1:role/a', externalId: 'e' }, warnOnEmptyListDimensions: false, help: 'Help is not implemented yet.',
+      yace: { jobKind: 'discovery', jobName: undefined, customTags: [['Env', 'prod']], exportedTags: ['Name'], includeContextOnInfoMetrics: true },
+    });
+    expect(plain).toMatchObject({ nilToZero: false, setTimestamp: false, recentlyActiveOnly: false, dimensionMatch: 'any', scope: { region: 'eu-west-1' },
+      yace: { customTags: [], includeContextOnInfoMetrics: false } });
+    expect(plain?.scope.roleArn).toBeUndefined();
+    expect(fixed).toMatchObject({ recentlyActiveOnly: false, yace: { jobKind: 'static', jobName: 's', customTags: [['Env', 'prod']], exportedTags: [], searchTags: [], includeContextOnInfoMetrics: false } });
+    expect(custom).toMatchObject({ dimensions: ['Shop'], dimensionMatch: 'names', recentlyActiveOnly: true, nilToZero: true,
+      yace: { jobKind: 'customNamespace', jobName: 'c', customTags: [['Env', 'prod']], exportedTags: [], searchTags: [], includeContextOnInfoMetrics: false } });
+  });
+});
+
+describe('config format detection and loading', () => {
+  it.each([
+    ['apiVersion: v1alpha1\nstatic: []', 'yace'], ['discovery: {}', 'yace'], ['static: []', 'yace'], ['customNamespace: []', 'yace'],
+    ['region: eu-west-1\nmetrics: []', 'cloudwatch_exporter'], ['[]', 'cloudwatch_exporter'], ['', 'cloudwatch_exporter'],
+  ])('%j is %s', (yaml, format) => {
+    expect(detectFormat(parseYaml(yaml, 'x.yml'))).toBe(format);
+  });
+
+  it('names the file of a YAML error in one line, and refuses a duplicate key', () => {
+    expect(() => parseYaml('a: [\n', 'c.yml')).toThrow(/^c\.yml: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]$/);
+    expect(() => parseYaml('a: 1\na: 2\n', 'c.yml')).toThrow(/^c\.yml: invalid YAML: Map keys must be unique$/);
+  });
+
+  it('says why a config file cannot be read, naming the flag', () => {
+    expect(() => loadConfigFile('/nonexistent/scrapekit-config.yml', 'auto')).toThrow('--config.file: cannot read /nonexistent/scrapekit-config.yml: no such file');
   });
 });
