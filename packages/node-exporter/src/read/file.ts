@@ -7,8 +7,8 @@ import { giveBackReadBuffer, takeReadBuffer } from './buffers.js';
  * Where reads run. procfs and sysfs files are made by the kernel from memory when read: opening
  * and reading one takes microseconds, less than handing the call to a libuv pool thread and back
  * (two thread switches, a futex wake and a callback per step). Reading them synchronously took
- * the full default scrape from 1.20x to 0.92x Go's median latency and from 1.73x to 1.06x its
- * CPU (docs/BENCHMARKS.md, node run 9). But a driver can make an attribute slow (hwmon chips on
+ * the full default scrape from 1.23x to 0.89x Go's median latency and from 1.74x to 1.01x its
+ * CPU, at 4.9 MiB more RSS (docs/BENCHMARKS.md, node run 9). But a driver can make an attribute slow (hwmon chips on
  * a slow I2C bus, ACPI thermal zones), and a synchronous read stalls every request meanwhile. So
  * each synchronous read is timed, and a read that takes longer than `slowMs` moves its whole
  * directory to the pool for the life of the process, where reads wait off the event loop and
@@ -72,7 +72,43 @@ function readText(path: string, signal: AbortSignal | undefined, untilEof: boole
   else readTextNow(path, dir, untilEof, done);
 }
 
-/** The synchronous read (see readPolicy): same buffers, same end-of-file rules as the pool's. */
+/**
+ * One file's text while it is read, on either path: a pooled buffer that grows privately (x4)
+ * when a big file fills it, the bytes read so far, and the end-of-file rule of `untilEof`.
+ */
+class TextBuffer {
+  private buf = takeReadBuffer();
+  len = 0;
+
+  constructor(private readonly untilEof: boolean) {}
+
+  /** The buffer for the next read, grown first when the last read filled it. */
+  room(): Buffer {
+    if (this.len === this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 4);
+      this.buf.copy(bigger, 0, 0, this.len);
+      giveBackReadBuffer(this.buf);
+      this.buf = bigger;
+    }
+    return this.buf;
+  }
+
+  /** Counts a read of `n` bytes; true when the file is complete. */
+  add(n: number): boolean {
+    this.len += n;
+    return n === 0 || (!this.untilEof && this.len < this.buf.length);
+  }
+
+  /** Closes the file, gives the buffer back and hands on the text, or the error. */
+  finish(fd: number, err: NodeJS.ErrnoException | Error | null, done: Done): void {
+    closeQuietly(fd);
+    const text = err ? undefined : this.buf.toString('utf8', 0, this.len);
+    giveBackReadBuffer(this.buf);
+    done(err, text);
+  }
+}
+
+/** The synchronous read (see readPolicy). */
 function readTextNow(path: string, dir: string, untilEof: boolean, done: Done): void {
   const started = readPolicy.now();
   let fd: number;
@@ -83,29 +119,18 @@ function readTextNow(path: string, dir: string, untilEof: boolean, done: Done): 
     done(err as NodeJS.ErrnoException);
     return;
   }
-  let buf = takeReadBuffer();
-  let len = 0;
+  const text = new TextBuffer(untilEof);
   let failure: NodeJS.ErrnoException | null = null;
   try {
-    for (;;) {
-      if (len === buf.length) {
-        const bigger = Buffer.allocUnsafe(buf.length * 4);
-        buf.copy(bigger, 0, 0, len);
-        giveBackReadBuffer(buf);
-        buf = bigger;
-      }
-      const n = readSync(fd, buf, len, buf.length - len, null);
-      len += n;
-      if (n === 0 || (!untilEof && len < buf.length)) break;
+    for (let complete = false; !complete;) {
+      const buf = text.room();
+      complete = text.add(readSync(fd, buf, text.len, buf.length - text.len, null));
     }
   } catch (err) {
     failure = err as NodeJS.ErrnoException;
   }
-  closeQuietly(fd);
-  const text = failure ? undefined : buf.toString('utf8', 0, len);
-  giveBackReadBuffer(buf);
   noteDuration(dir, started);
-  done(failure, text);
+  text.finish(fd, failure, done);
 }
 
 function readTextOnPool(path: string, signal: AbortSignal | undefined, untilEof: boolean, done: Done): void {
@@ -114,29 +139,13 @@ function readTextOnPool(path: string, signal: AbortSignal | undefined, untilEof:
       done(openErr);
       return;
     }
-    let buf = takeReadBuffer();
-    let len = 0;
-    const finish = (err: NodeJS.ErrnoException | Error | null): void => {
-      closeQuietly(fd);
-      const text = err ? undefined : buf.toString('utf8', 0, len);
-      giveBackReadBuffer(buf);
-      done(err, text);
-    };
+    const text = new TextBuffer(untilEof);
     const next = (): void => {
-      if (len === buf.length) {
-        const bigger = Buffer.allocUnsafe(buf.length * 4);
-        buf.copy(bigger, 0, 0, len);
-        giveBackReadBuffer(buf);
-        buf = bigger;
-      }
-      read(fd, buf, len, buf.length - len, null, (readErr, n) => {
-        if (readErr) {
-          finish(readErr);
-          return;
-        }
-        len += n;
-        if (n === 0 || (!untilEof && len < buf.length)) finish(null);
-        else if (signal?.aborted) finish(signal.reason as Error);
+      const buf = text.room();
+      read(fd, buf, text.len, buf.length - text.len, null, (readErr, n) => {
+        if (readErr) text.finish(fd, readErr, done);
+        else if (text.add(n)) text.finish(fd, null, done);
+        else if (signal?.aborted) text.finish(fd, signal.reason as Error, done);
         else next();
       });
     };
