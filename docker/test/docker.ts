@@ -61,8 +61,10 @@ export async function buildImages(caBundle: string | undefined, env: NodeJS.Proc
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const age = Date.now() - statSync(BUILD_LOCK, { throwIfNoEntry: false })!.mtimeMs;
-      if (age > BUILD_TIMEOUT_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      // Released between our mkdir and this stat: try again at once.
+      const held = statSync(BUILD_LOCK, { throwIfNoEntry: false });
+      if (held === undefined) continue;
+      if (Date.now() - held.mtimeMs > BUILD_TIMEOUT_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
       else await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
