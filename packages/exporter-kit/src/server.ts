@@ -19,7 +19,7 @@ export interface Routes {
   landingPage(): string;
   /** Counts the metrics path's requests by status code and in flight (promhttp_metric_handler_*). */
   readonly handlerMetrics?: HandlerMetrics;
-  /** Exporter-owned routes (ExporterRuntime.routes), matched first on method and path. */
+  /** Further kit routes (POST /-/reload when the exporter can reload), matched first on path, then method (405 with Allow otherwise). */
   readonly extra?: ReadonlyArray<{ readonly method: string; readonly path: string; handle(req: IncomingMessage, res: ServerResponse): Promise<void> }>;
 }
 
