@@ -42,6 +42,25 @@ export class AbortedError extends Error {
   override readonly name = 'AbortError';
 }
 
+export interface QueryOptions {
+  /**
+   * Run while no other query of this pool runs, and hold new ones back until done. For
+   * SHOW GLOBAL STATUS: its Threads_running counts the exporter's own running queries, and
+   * mysqld_exporter (one connection) always counts exactly one.
+   */
+  readonly alone?: boolean;
+}
+
+/** Resolves with `p`, or rejects once `signal` fires first. */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal, why: string): Promise<T> {
+  if (signal.aborted) return Promise.reject(new AbortedError(why));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new AbortedError(why));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 const KILL_TIMEOUT_MS = 5000;
 
 /** Strings from every cell: collectors parse values with mysqld_exporter's rules, not mysql2's. */
@@ -79,6 +98,10 @@ export class ConnectionPool {
   private readonly waiters: Waiter[] = [];
   private opening = 0;
   private killChain: Promise<void> = Promise.resolve();
+  /** Set while a query that runs alone waits or runs; every other take waits for it. */
+  private aloneGate?: Promise<void>;
+  /** Resolved once no connection is busy or being opened (give, discard, a failed open, close). */
+  private readonly idleWaiters: Array<() => void> = [];
   private closed = false;
   private tlsFiles?: { ca?: Buffer; cert?: Buffer; key?: Buffer };
   /** Learned from the handshake of the first connection; refreshed on every new one. */
@@ -119,8 +142,38 @@ export class ConnectionPool {
     return this.conns.find((c) => !c.busy && !c.dead);
   }
 
-  async query(sql: string, signal: AbortSignal): Promise<QueryResult> {
-    const c = await this.take(signal);
+  async query(sql: string, signal: AbortSignal, opts: QueryOptions = {}): Promise<QueryResult> {
+    if (!opts.alone) return this.run(sql, signal, await this.take(signal));
+    while (this.aloneGate) await untilAborted(this.aloneGate, signal, 'no connection became free before the scrape deadline');
+    let open = (): void => {};
+    this.aloneGate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    try {
+      await untilAborted(this.allIdle(), signal, 'the other queries did not finish before the scrape deadline');
+      return await this.run(sql, signal, await this.take(signal, true));
+    } finally {
+      this.aloneGate = undefined;
+      open();
+    }
+  }
+
+  /** A connection being opened is as good as busy: a query waits for it. */
+  private anyBusy(): boolean {
+    return this.opening > 0 || this.conns.some((c) => c.busy);
+  }
+
+  private allIdle(): Promise<void> {
+    if (!this.anyBusy()) return Promise.resolve();
+    return new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private notifyIfIdle(): void {
+    if (this.idleWaiters.length === 0 || this.anyBusy()) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private run(sql: string, signal: AbortSignal, c: Pooled): Promise<QueryResult> {
     return new Promise<QueryResult>((resolve, reject) => {
       let settled = false;
       const onAbort = (): void => {
@@ -157,6 +210,7 @@ export class ConnectionPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const w of this.waiters.splice(0)) w.reject(new Error('pool closed'));
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
     await Promise.all(this.conns.splice(0).map((c) => new Promise<void>((resolve) => {
       c.dead = true;
       if (c.busy) {
@@ -175,7 +229,12 @@ export class ConnectionPool {
 
   // --- taking and giving back ------------------------------------------------------------
 
-  private take(signal: AbortSignal): Promise<Pooled> {
+  private async take(signal: AbortSignal, pastGate = false): Promise<Pooled> {
+    while (!pastGate && this.aloneGate) await untilAborted(this.aloneGate, signal, 'no connection became free before the scrape deadline');
+    return this.takeNow(signal);
+  }
+
+  private takeNow(signal: AbortSignal): Promise<Pooled> {
     if (this.closed) return Promise.reject(new Error('pool closed'));
     if (signal.aborted) return Promise.reject(new AbortedError('scrape deadline already passed'));
     const idle = this.conns.find((c) => !c.busy && !c.dead);
@@ -210,9 +269,12 @@ export class ConnectionPool {
     let c: Pooled;
     try {
       c = await this.openPreferringTls(signal);
-    } finally {
+    } catch (err) {
       this.opening--;
+      this.notifyIfIdle();
+      throw err;
     }
+    this.opening--;
     c.busy = true;
     this.conns.push(c);
     return c;
@@ -229,7 +291,9 @@ export class ConnectionPool {
     if (w) {
       c.busy = true;
       w.resolve(c);
+      return;
     }
+    this.notifyIfIdle();
   }
 
   /** Drops a connection; if someone waits, the freed slot opens a new one for them. */
@@ -241,7 +305,9 @@ export class ConnectionPool {
     if (!this.closed && this.waiters.length > 0 && this.size < this.opts.maxConnections) {
       const w = this.waiters.shift() as Waiter;
       this.openBusy(AbortSignal.timeout(this.opts.connectTimeoutMs)).then(w.resolve, w.reject);
+      return;
     }
+    this.notifyIfIdle();
   }
 
   // --- opening, pinging, cancelling ------------------------------------------------------

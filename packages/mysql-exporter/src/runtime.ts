@@ -120,7 +120,7 @@ export function createMysqlRuntime(opts: MysqlRuntimeOptions): MysqlRuntime {
       return {
         ok: true,
         target: {
-          query: (sql, signal) => p.query(sql, signal),
+          query: (sql, signal, opts) => p.query(sql, signal, opts),
           serverVersion: p.serverVersion,
           isMariaDB: p.isMariaDB,
           settings: opts.settings,

@@ -55,8 +55,11 @@ export const DEFAULT_COLLECTOR_SETTINGS: CollectorSettings = {
 };
 
 export interface MysqlTarget {
-  /** Runs one statement; rejects with QueryError, or with an AbortError once `signal` fires. */
-  query(sql: string, signal: AbortSignal): Promise<QueryResult>;
+  /**
+   * Runs one statement; rejects with QueryError, or with an AbortError once `signal` fires.
+   * `alone`: while no other query of this exporter runs on the server (see QueryOptions).
+   */
+  query(sql: string, signal: AbortSignal, opts?: { readonly alone?: boolean }): Promise<QueryResult>;
   readonly serverVersion: ServerVersion;
   readonly isMariaDB: boolean;
   readonly settings: CollectorSettings;

@@ -1,7 +1,7 @@
 /**
  * Failure behaviour against the real MariaDB: down, wrong password, connection limit, recovery
- * after an outage (through a TCP proxy we can cut), and server-side cancellation of queries
- * that outlive the scrape deadline.
+ * after an outage (through a TCP proxy we can cut), server-side cancellation of queries
+ * that outlive the scrape deadline, and the pool's queries that must run alone.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
@@ -58,6 +58,14 @@ class Proxy {
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
+}
+
+/** A pool of two connections as the test user, as the exporter makes by default. */
+function testPool(): ConnectionPool {
+  return new ConnectionPool({
+    endpoint: { host: DB_HOST, port: DB_PORT, user: USER, password: PASSWORD, cleartextPassword: false },
+    maxConnections: 2, logSlowFilter: false, connectTimeoutMs: 5000, logger: silentLogger,
+  });
 }
 
 describe.runIf(available)('failure behaviour', () => {
@@ -176,10 +184,7 @@ describe.runIf(available)('failure behaviour', () => {
   }));
 
   it('cancels a query on the server when the scrape deadline passes (KILL QUERY), keeping at most 2 connections', async () => {
-    const pool = new ConnectionPool({
-      endpoint: { host: DB_HOST, port: DB_PORT, user: USER, password: PASSWORD, cleartextPassword: false },
-      maxConnections: 2, logSlowFilter: false, connectTimeoutMs: 5000, logger: silentLogger,
-    });
+    const pool = testPool();
     try {
       // Both connections stuck at once: one is closed to make room for the killer, so the
       // exporter never holds more than 2 (the README's MAX_USER_CONNECTIONS 3 leaves room for
@@ -204,6 +209,54 @@ describe.runIf(available)('failure behaviour', () => {
       // The pool is still usable afterwards.
       const ok = await pool.query('SELECT 1 AS one', AbortSignal.timeout(5000));
       expect(ok.rows).toEqual([['1']]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a query run alone waits for the running one and holds later ones back: the server sees one exporter query', async () => {
+    const pool = testPool();
+    try {
+      const signal = AbortSignal.timeout(10_000);
+      const finished: string[] = [];
+      const note = <T>(name: string, p: Promise<T>): Promise<T> => p.then((r) => {
+        finished.push(name);
+        return r;
+      });
+      // Without the gate the second connection would run the alone query beside the sleeper,
+      // and the later query right after it: finishing order alone, later, sleeper.
+      const sleeper = note('sleeper', pool.query('SELECT SLEEP(0.3) AS s', signal));
+      const alone = note('alone', pool.query(
+        `SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = '${USER}' AND COMMAND = 'Query'`, signal, { alone: true }));
+      const later = note('later', pool.query('SELECT 1 AS one', signal));
+      const [, running] = await Promise.all([sleeper, alone, later]);
+      expect(finished).toEqual(['sleeper', 'alone', 'later']);
+      expect(running.rows).toEqual([['1']]);
+      expect(pool.size).toBeLessThanOrEqual(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a query waiting to run alone gives up at the deadline, and the pool serves the next scrape', async () => {
+    const pool = testPool();
+    try {
+      const deadline = new AbortController();
+      const stuck = pool.query('SELECT SLEEP(20) AS s', deadline.signal);
+      for (let i = 0; i < 100 && !(await threadsOf(USER)).some((t) => /SLEEP/.test(t.info ?? '')); i++) await sleep(50);
+      const alone = pool.query('SHOW GLOBAL STATUS', deadline.signal, { alone: true });
+      const held = pool.query('SELECT 2 AS two', deadline.signal);
+      await new Promise((r) => setImmediate(r));
+      deadline.abort();
+      const results = await Promise.allSettled([stuck, alone, held]);
+      expect(results.map((r) => r.status === 'rejected' && r.reason instanceof AbortedError)).toEqual([true, true, true]);
+      const next = AbortSignal.timeout(10_000);
+      const [status, one] = await Promise.all([
+        pool.query("SHOW GLOBAL STATUS LIKE 'Uptime'", next, { alone: true }),
+        pool.query('SELECT 1 AS one', next),
+      ]);
+      expect(status.rows.map((r) => r[0])).toEqual(['Uptime']);
+      expect(one.rows).toEqual([['1']]);
     } finally {
       await pool.close();
     }

@@ -48,6 +48,7 @@ export const globalStatusCollector = defineMysqlCollector({
   help: 'Collect from SHOW GLOBAL STATUS',
   defaultEnabled: true,
   async scrape({ target, out, signal }) {
-    writeGlobalStatus(await target.query('SHOW GLOBAL STATUS', signal), out);
+    // Alone, so that Threads_running counts one exporter query, as mysqld_exporter's does.
+    writeGlobalStatus(await target.query('SHOW GLOBAL STATUS', signal, { alone: true }), out);
   },
 });
