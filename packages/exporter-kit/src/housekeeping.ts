@@ -8,13 +8,14 @@
  * generation instead of V8 collecting in the middle of one, where the scrape's half-built
  * families survive and get promoted to old space. It also frees the scrape's buffers (body, gzip
  * output) at once instead of whenever V8 next collects. Node exporter, 2,000 back-to-back
- * scrapes: RSS 79 -> 75 MiB, latency and CPU unchanged (docs/BENCHMARKS.md, run 4).
+ * scrapes: RSS 79 -> 75 MiB, latency and CPU unchanged (docs/BENCHMARKS.md, run 4). With an
+ * old-generation step, a full GC follows now and then (heap-tuning.ts, OLD_GENERATION).
  */
 
 /** Process capabilities the housekeeping may use; both optional. */
 export interface RuntimeHooks {
-  /** A young-generation GC (heap-tuning's youngGenerationGc), present when the heap was tuned. */
-  readonly youngGenerationGc?: () => void;
+  /** The post-scrape GC (heap-tuning's postScrapeGc), present when the heap was tuned. */
+  readonly postScrapeGc?: () => void;
   /** Returns freed native (malloc) memory to the kernel, e.g. glibc's malloc_trim. */
   readonly nativeHeapTrim?: () => unknown;
   /** What the launcher applied, logged once at start-up (launch.ts). */
@@ -94,7 +95,7 @@ export interface ScrapeHousekeeping {
 export function scrapeHousekeeping(hooks: RuntimeHooks = {}, timers: Timers = realTimers): ScrapeHousekeeping {
   let running = 0;
   let gcPending = false;
-  const gc = hooks.youngGenerationGc;
+  const gc = hooks.postScrapeGc;
   const trim = hooks.nativeHeapTrim ? trimScheduler(hooks.nativeHeapTrim, () => running > 0, NATIVE_TRIM_DELAY_MS, timers) : undefined;
   return {
     scrapeStarted() {

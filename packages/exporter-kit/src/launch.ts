@@ -5,7 +5,7 @@
  * collectors, like the rest of the kit, is imported afterwards. Heap flags set once V8 has grown
  * its heap for the modules' code come too late (heap-tuning.ts).
  */
-import { HEAP_GROWING_PERCENT, MEMORY_PROFILE_ENV, YOUNG_GENERATION_CAP_BYTES, chooseTuning, tuneHeap, youngGenerationGc } from './heap-tuning.js';
+import { HEAP_GROWING_PERCENT, MEMORY_PROFILE_ENV, YOUNG_GENERATION_CAP_BYTES, chooseTuning, postScrapeGc, tuneHeap } from './heap-tuning.js';
 import type { HeapTuning } from './heap-tuning.js';
 import type { RuntimeHooks } from './housekeeping.js';
 import type { RunningExporter } from './cli.js';
@@ -47,11 +47,12 @@ export async function applyRuntime(settings: RuntimeSettings = {}, env: NodeJS.P
       memory_profile: env[MEMORY_PROFILE_ENV] || 'default',
       young_generation_cap_bytes: chosen.youngGenerationCapBytes ?? YOUNG_GENERATION_CAP_BYTES,
       heap_growing_percent: chosen.heapGrowingPercent ?? HEAP_GROWING_PERCENT,
+      ...(chosen.oldGenerationStepBytes === undefined ? {} : { old_generation_step_bytes: chosen.oldGenerationStepBytes }),
       v8_flags: (chosen.extraFlags ?? []).join(' '),
     }
     : { heap_tuning: wanted ? 'left to the heap flags given to node' : 'none (V8 defaults)' };
   return {
-    youngGenerationGc: tuned ? youngGenerationGc() : undefined,
+    postScrapeGc: tuned ? postScrapeGc(chosen.oldGenerationStepBytes) : undefined,
     nativeHeapTrim,
     summary: { ...heap, native_heap_trim: nativeHeapTrim !== undefined },
   };

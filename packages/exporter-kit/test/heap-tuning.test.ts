@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LOW_MEMORY_TUNING, YOUNG_GENERATION_CAP_BYTES, chooseTuning, tuneHeap, userChoseHeapFlags, youngGenerationGc, youngGenerationGovernor } from '../src/heap-tuning.js';
+import {
+  LOW_MEMORY_TUNING, YOUNG_GENERATION_CAP_BYTES, chooseTuning, oldGenerationGovernor, postScrapeGc, tuneHeap, userChoseHeapFlags, youngGenerationGovernor,
+} from '../src/heap-tuning.js';
 import { scrapeHousekeeping, trimScheduler } from '../src/housekeeping.js';
 
 describe('heap tuning of the launcher', () => {
@@ -44,9 +46,11 @@ describe('memory profile (SCRAPEKIT_MEMORY)', () => {
     expect(chooseTuning(own, { SCRAPEKIT_MEMORY: 'default' })).toBe(own);
   });
 
-  it('low: small young generation, 30% growth, no optimising compiler, and the exporter flags kept', () => {
+  it('low: small young generation, 30% growth, a 2 MB old-generation step, no optimising compiler, and the exporter flags kept', () => {
     const low = chooseTuning(own, { SCRAPEKIT_MEMORY: 'low' });
-    expect(low).toEqual({ youngGenerationCapBytes: LOW_MEMORY_TUNING.youngGenerationCapBytes, heapGrowingPercent: 30, extraFlags: ['--optimize-for-size', '--max-opt=1'] });
+    expect(low).toEqual({
+      youngGenerationCapBytes: LOW_MEMORY_TUNING.youngGenerationCapBytes, heapGrowingPercent: 30, oldGenerationStepBytes: 2 << 20, extraFlags: ['--optimize-for-size', '--max-opt=1'],
+    });
     expect(low.youngGenerationCapBytes).toBeLessThan(YOUNG_GENERATION_CAP_BYTES);
   });
 
@@ -55,30 +59,104 @@ describe('memory profile (SCRAPEKIT_MEMORY)', () => {
   });
 });
 
-describe('young-generation GC after a scrape', () => {
-  it('runs one real minor GC per burst of finished scrapes, from the event loop, once the heap is tuned', async () => {
+describe('old generation governor', () => {
+  it('asks for a full GC once old space grew the step over its lowest point since the last one', () => {
+    let used = 10 << 20;
+    const grown = oldGenerationGovernor(() => used, 4 << 20);
+    used = 13 << 20;
+    expect(grown()).toBe(false);
+    used = 9 << 20; // V8 collected by itself: the mark follows it down
+    expect(grown()).toBe(false);
+    used = 12 << 20;
+    expect(grown()).toBe(false);
+    used = 13 << 20;
+    expect(grown()).toBe(true);
+    // After the full GC the mark is wherever old space now stands.
+    used = 9.5 * (1 << 20);
+    expect(grown()).toBe(false);
+    used = 13 << 20;
+    expect(grown()).toBe(false);
+    used = 14 << 20;
+    expect(grown()).toBe(true);
+  });
+});
+
+/** Resolves at the first GC of `kind` (a perf_hooks NODE_PERFORMANCE_GC_* constant). */
+async function gcSeen(kind: 'minor' | 'major'): Promise<void> {
+  const { PerformanceObserver, constants } = await import('node:perf_hooks');
+  const wanted = kind === 'minor' ? constants.NODE_PERFORMANCE_GC_MINOR : constants.NODE_PERFORMANCE_GC_MAJOR;
+  return new Promise<void>((resolve) => {
+    const obs = new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => (e.detail as { kind: number }).kind === wanted)) {
+        obs.disconnect();
+        resolve();
+      }
+    });
+    obs.observe({ entryTypes: ['gc'] });
+  });
+}
+
+describe('GC after a scrape', () => {
+  it('a full GC follows the minor one only when the governor says old space grew the step', async () => {
+    let used = 10 << 20;
+    const gc = postScrapeGc(4 << 20, () => used);
+    expect(gc).toBeTypeOf('function');
+    const majors: number[] = [];
     const { PerformanceObserver, constants } = await import('node:perf_hooks');
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if ((e.detail as { kind: number }).kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors.push(e.startTime);
+    });
+    obs.observe({ entryTypes: ['gc'] });
+    try {
+      gc?.();
+      used = 15 << 20;
+      const major = gcSeen('major');
+      gc?.();
+      await major;
+      // Old space still where the full GC left it: the next scrapes get minor GCs only. GC
+      // entries arrive in order, so once this minor one is seen, any full one before it was too.
+      gc?.();
+      const minor = gcSeen('minor');
+      gc?.();
+      await minor;
+      expect(majors).toHaveLength(1);
+    } finally {
+      obs.disconnect();
+    }
+  });
+
+  it('without a step, never more than the minor GC', async () => {
+    const gc = postScrapeGc(undefined, () => Number.MAX_SAFE_INTEGER);
+    const { PerformanceObserver, constants } = await import('node:perf_hooks');
+    const kinds: number[] = [];
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) kinds.push((e.detail as { kind: number }).kind);
+    });
+    obs.observe({ entryTypes: ['gc'] });
+    try {
+      const minor = gcSeen('minor');
+      gc?.();
+      await minor;
+      expect(kinds).not.toContain(constants.NODE_PERFORMANCE_GC_MAJOR);
+    } finally {
+      obs.disconnect();
+    }
+  });
+
+  it('runs one real minor GC per burst of finished scrapes, from the event loop, once the heap is tuned', async () => {
     const t = manualTimers();
     expect(tuneHeap({}, [], undefined, {})).toBe(true);
-    const gc = youngGenerationGc();
+    const gc = postScrapeGc();
     expect(gc).toBeTypeOf('function');
     // gc() is not left on the global object.
     expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
-    const housekeeping = scrapeHousekeeping({ youngGenerationGc: gc }, t.timers);
+    const housekeeping = scrapeHousekeeping({ postScrapeGc: gc }, t.timers);
     housekeeping.scrapeStarted();
     housekeeping.scrapeStarted();
     housekeeping.scrapeEnded();
     housekeeping.scrapeEnded();
     expect(t.immediates).toHaveLength(1); // coalesced
-    const minorGcSeen = new Promise<void>((resolve) => {
-      const obs = new PerformanceObserver((list) => {
-        if (list.getEntries().some((e) => (e.detail as { kind: number }).kind === constants.NODE_PERFORMANCE_GC_MINOR)) {
-          obs.disconnect();
-          resolve();
-        }
-      });
-      obs.observe({ entryTypes: ['gc'] });
-    });
+    const minorGcSeen = gcSeen('minor');
     t.fireImmediates();
     await minorGcSeen;
     // The next scrape ending schedules the next one.

@@ -4,7 +4,7 @@ import { applyRuntime } from '../src/launch.js';
 describe('applyRuntime (the launcher\'s runtime settings)', () => {
   it('without settings or SCRAPEKIT_MEMORY leaves V8 alone and offers no post-scrape GC', async () => {
     const hooks = await applyRuntime({}, {});
-    expect(hooks.youngGenerationGc).toBeUndefined();
+    expect(hooks.postScrapeGc).toBeUndefined();
     expect(hooks.nativeHeapTrim).toBeUndefined();
     expect(hooks.summary).toEqual({ heap_tuning: 'none (V8 defaults)', native_heap_trim: false });
   });
@@ -12,20 +12,20 @@ describe('applyRuntime (the launcher\'s runtime settings)', () => {
   it('tunes the heap, runs the native-heap setup and hands its trim to the housekeeping', async () => {
     const trim = (): void => {};
     const hooks = await applyRuntime({
-      heap: { youngGenerationCapBytes: 4 << 20, extraFlags: ['--optimize-for-size'] },
+      heap: { youngGenerationCapBytes: 4 << 20, oldGenerationStepBytes: 4 << 20, extraFlags: ['--optimize-for-size'] },
       nativeHeap: async () => trim,
     }, {});
     expect(hooks.nativeHeapTrim).toBe(trim);
-    expect(hooks.youngGenerationGc).toBeTypeOf('function');
+    expect(hooks.postScrapeGc).toBeTypeOf('function');
     expect(hooks.summary).toEqual({
       heap_tuning: 'applied', memory_profile: 'default', young_generation_cap_bytes: 4 << 20, heap_growing_percent: 50,
-      v8_flags: '--optimize-for-size', native_heap_trim: true,
+      old_generation_step_bytes: 4 << 20, v8_flags: '--optimize-for-size', native_heap_trim: true,
     });
   });
 
   it('heap flags the user gave node win: nothing is tuned, and the summary says so', async () => {
     const hooks = await applyRuntime({ heap: {} }, { NODE_OPTIONS: '--max-semi-space-size=8' });
-    expect(hooks.youngGenerationGc).toBeUndefined();
+    expect(hooks.postScrapeGc).toBeUndefined();
     expect(hooks.summary?.heap_tuning).toBe('left to the heap flags given to node');
   });
 

@@ -1,3 +1,4 @@
+import { OLD_GENERATION_STEP_BYTES } from '@scrapekit/exporter-kit/heap-tuning';
 import type { RuntimeSettings } from '@scrapekit/exporter-kit/launch';
 import { capMallocArenas, loadNativeHeap } from './syscall/native-heap.js';
 
@@ -7,7 +8,8 @@ import { capMallocArenas, loadNativeHeap } from './syscall/native-heap.js';
  *
  * V8: young generation capped at two 2 MB halves (the kit collects it after every scrape, so one
  * scrape's garbage fits) and a 4.4x interrupt budget (V8 optimises only the hottest functions:
- * less optimised code, same speed here). docs/BENCHMARKS.md, run 4.
+ * less optimised code, same speed here). docs/BENCHMARKS.md, run 4. Old generation kept compact
+ * (the kit's OLD_GENERATION_STEP_BYTES): run 10.
  *
  * Native heap, on glibc: one malloc arena (only arenas created afterwards are affected) and
  * malloc_trim after scrapes (syscall/native-heap.ts says why). Loads nothing else.
@@ -15,6 +17,7 @@ import { capMallocArenas, loadNativeHeap } from './syscall/native-heap.js';
 export const runtime: RuntimeSettings = {
   heap: {
     youngGenerationCapBytes: 4 * 1024 * 1024,
+    oldGenerationStepBytes: OLD_GENERATION_STEP_BYTES,
     extraFlags: tierUpFlags(process.versions.v8),
   },
   async nativeHeap() {
