@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 const kitSource = fileURLToPath(new URL('./packages/exporter-kit/src/index.ts', import.meta.url));
 const kitHeapTuning = fileURLToPath(new URL('./packages/exporter-kit/src/heap-tuning.ts', import.meta.url));
+const kitLibc = fileURLToPath(new URL('./packages/exporter-kit/src/libc.ts', import.meta.url));
 const kitLaunch = fileURLToPath(new URL('./packages/exporter-kit/src/launch.ts', import.meta.url));
 
 /** Stryker's backup copies of the tree (.stryker-tmp) are never part of a run. */
@@ -66,6 +67,7 @@ export default defineConfig({
       { find: /^@scrapekit\/exporter-kit$/, replacement: kitSource },
       { find: /^@scrapekit\/exporter-kit\/heap-tuning$/, replacement: kitHeapTuning },
       { find: /^@scrapekit\/exporter-kit\/launch$/, replacement: kitLaunch },
+      { find: /^@scrapekit\/exporter-kit\/libc$/, replacement: kitLibc },
     ],
   },
   test: {

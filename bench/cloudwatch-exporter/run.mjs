@@ -6,8 +6,8 @@
 //   npm run build && node bench/cloudwatch-exporter/run.mjs [--metrics 5000] [--scrapes 7]
 //
 // Reports GetMetricData/ListMetrics calls per collection (must be ⌈queries/500⌉), scrape latency
-// (median, p90), RSS after the scrapes and peak RSS (VmHWM). The Java cloudwatch_exporter is not
-// run: no Debian package provides it (`apt-cache search cloudwatch`) and no JVM is installed.
+// (median, p90), RSS right after the scrapes, settled one second later, and peak RSS (VmHWM). The
+// Java cloudwatch_exporter is not run: no Debian package provides it (`apt-cache search cloudwatch`) and no JVM is installed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,8 @@ const opt = (name, def) => {
 };
 const METRICS = Number(opt('metrics', '5000'));
 const SCRAPES = Number(opt('scrapes', '7'));
+/** How long after the last scrape the settled RSS is read. */
+const SETTLE_MS = 1000;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const BIN = fileURLToPath(new URL('../../packages/cloudwatch-exporter/bin/cloudwatch-exporter.js', import.meta.url));
 
@@ -85,6 +87,11 @@ try {
     series = body.split('\n').filter((l) => l.startsWith('aws_ec2_cpuutilization_')).length;
     if (!body.includes('cloudwatch_exporter_scrape_error 0')) throw new Error('scrape reported an error');
   }
+  const rssAfter = rssMiB(proc.pid);
+  // Between collections, where a real exporter spends its minute: the post-scrape housekeeping
+  // (GC, malloc_trim 50 ms after the scrape) has run by then.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const rssSettled = rssMiB(proc.pid);
   const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
   const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -101,7 +108,8 @@ try {
     scrape_seconds_p90: Number(q(0.9).toFixed(3)),
     scrape_seconds_first: Number(latencies[0].toFixed(3)),
     rss_mib_idle: Number(rssIdle.toFixed(1)),
-    rss_mib_after: Number(rssMiB(proc.pid).toFixed(1)),
+    rss_mib_after: Number(rssAfter.toFixed(1)),
+    rss_mib_settled: Number(rssSettled.toFixed(1)),
     rss_mib_peak: Number(hwm.toFixed(1)),
     node: process.version,
   }, null, 2));

@@ -1,6 +1,7 @@
 /**
  * The one launcher every exporter bin calls. It loads as little as possible before the exporter's
- * runtime settings are applied: this module imports only heap-tuning and node built-ins, the
+ * runtime settings are applied: this module imports only heap-tuning, native-heap (which loads
+ * koffi only when asked) and node built-ins, the
  * exporter's entry module (dist/main.js) only its runtime settings, and the spec with its
  * collectors, like the rest of the kit, is imported afterwards. Heap flags set once V8 has grown
  * its heap for the modules' code come too late (heap-tuning.ts).
@@ -8,6 +9,7 @@
 import { HEAP_GROWING_PERCENT, MEMORY_PROFILE_ENV, YOUNG_GENERATION_CAP_BYTES, chooseTuning, postScrapeGc, tuneHeap } from './heap-tuning.js';
 import type { HeapTuning } from './heap-tuning.js';
 import type { RuntimeHooks } from './housekeeping.js';
+import { capMallocArenas, loadNativeHeap } from './native-heap.js';
 import type { RunningExporter } from './cli.js';
 import type { ExporterSpec } from './spec.js';
 
@@ -16,11 +18,19 @@ export interface RuntimeSettings {
   /** V8 heap settings (heap-tuning.ts). Omitted: V8's defaults, unless SCRAPEKIT_MEMORY asks for a profile. */
   readonly heap?: HeapTuning;
   /**
-   * Native (malloc) heap setup, run after the heap tuning and before the exporter loads; returns
-   * a function that hands freed native memory back to the kernel, which the kit then calls
-   * shortly after scrapes (housekeeping.ts), or undefined where there is none.
+   * Keep glibc's malloc from hoarding (native-heap.ts): one malloc arena, set after the heap
+   * tuning and before the exporter loads, and malloc_trim shortly after scrapes (housekeeping.ts).
+   * Nothing happens off Linux or off glibc.
    */
-  nativeHeap?(): Promise<(() => unknown) | undefined>;
+  readonly nativeHeapTrim?: boolean;
+}
+
+/** The native heap setup: the trim for the housekeeping, or undefined where there is none. */
+async function setUpNativeHeap(env: NodeJS.ProcessEnv): Promise<(() => unknown) | undefined> {
+  if (process.platform !== 'linux') return undefined;
+  await capMallocArenas(env);
+  const heap = await loadNativeHeap();
+  return heap instanceof Error ? undefined : () => heap.trim();
 }
 
 /** What an exporter's dist/main.js exports as `entry`: its runtime settings and a loader of its spec. */
@@ -40,7 +50,7 @@ export async function applyRuntime(settings: RuntimeSettings = {}, env: NodeJS.P
   const wanted = settings.heap !== undefined || chosen !== own;
   // The profile is resolved here, so tuneHeap must not apply it a second time.
   const tuned = wanted && tuneHeap(chosen, process.execArgv, env.NODE_OPTIONS, { ...env, [MEMORY_PROFILE_ENV]: '' });
-  const nativeHeapTrim = await settings.nativeHeap?.();
+  const nativeHeapTrim = settings.nativeHeapTrim ? await setUpNativeHeap(env) : undefined;
   const heap: Record<string, string | number | boolean> = tuned
     ? {
       heap_tuning: 'applied',

@@ -1,6 +1,5 @@
 import { OLD_GENERATION_STEP_BYTES } from '@scrapekit/exporter-kit/heap-tuning';
 import type { RuntimeSettings } from '@scrapekit/exporter-kit/launch';
-import { capMallocArenas, loadNativeHeap } from './syscall/native-heap.js';
 
 /**
  * The node exporter's runtime settings, applied by the kit's launcher before the exporter loads
@@ -12,7 +11,7 @@ import { capMallocArenas, loadNativeHeap } from './syscall/native-heap.js';
  * (the kit's OLD_GENERATION_STEP_BYTES): run 10.
  *
  * Native heap, on glibc: one malloc arena (only arenas created afterwards are affected) and
- * malloc_trim after scrapes (syscall/native-heap.ts says why). Loads nothing else.
+ * malloc_trim after scrapes (the kit's native-heap.ts says why). Loads nothing else.
  */
 export const runtime: RuntimeSettings = {
   heap: {
@@ -20,12 +19,7 @@ export const runtime: RuntimeSettings = {
     oldGenerationStepBytes: OLD_GENERATION_STEP_BYTES,
     extraFlags: tierUpFlags(process.versions.v8),
   },
-  async nativeHeap() {
-    if (process.platform !== 'linux') return undefined;
-    await capMallocArenas();
-    const heap = await loadNativeHeap();
-    return heap instanceof Error ? undefined : () => heap.trim();
-  },
+  nativeHeapTrim: true,
 };
 
 /**

@@ -1,5 +1,5 @@
 import { arch, endianness } from 'node:os';
-import { loadLibc } from './libc.js';
+import { loadLibc } from '@scrapekit/exporter-kit/libc';
 import { TIMEX_SIZE, decodeTimex, type Timex } from './timex.js';
 
 type AdjtimexFn = (buf: Buffer) => number;

@@ -1,4 +1,4 @@
-import { loadLibc } from './libc.js';
+import { loadLibc } from '@scrapekit/exporter-kit/libc';
 import {
   decodeDriverInfo, decodeLinkSettings, decodeStatistics, DRVINFO_LENGTH, encodeCommand, encodeStatsRequest, encodeStringsRequest,
   ETHTOOL_CMD_LENGTH, ETHTOOL_GDRVINFO, ETHTOOL_GSET, MAX_STATISTICS, STATS_BUFFER_LENGTH, STRINGS_BUFFER_LENGTH,

@@ -1,4 +1,4 @@
-import { loadLibc } from './libc.js';
+import { loadLibc } from '@scrapekit/exporter-kit/libc';
 import { decodeRouteMessages, type RouteMessage } from '../netlink/route-messages.js';
 
 const AF_NETLINK = 16;

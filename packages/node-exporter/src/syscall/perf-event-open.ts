@@ -1,7 +1,7 @@
 import { readSync } from 'node:fs';
 import { arch, constants } from 'node:os';
 import { encodePerfEventAttr } from '../perf/events.js';
-import { lastErrno, loadLibc } from './libc.js';
+import { lastErrno, loadLibc } from '@scrapekit/exporter-kit/libc';
 
 /** __NR_perf_event_open per architecture (the generic table's 241 where the arch uses it). */
 const SYS_PERF_EVENT_OPEN: Readonly<Record<string, number>> = { x64: 298, arm64: 241, riscv64: 241, loong64: 241, ppc64: 319, s390x: 331 };

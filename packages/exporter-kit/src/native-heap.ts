@@ -8,17 +8,18 @@ import { loadLibc } from './libc.js';
  * when a GC collects their JavaScript wrappers, by then glibc has handed the space out again in a
  * different order, and the freed chunks left between live ones stay resident. A trivial Node
  * HTTP server that gzips a 55 KB body per request sits at ~80 MB RSS after 2,000 requests, 57 MB
- * without gzip. Two glibc calls, through koffi (already loaded for the timex collector):
+ * without gzip; the CloudWatch exporter's collections leave freed chunks from parsing 20 AWS
+ * answers. Two glibc calls, through koffi (libc.ts):
  *
  * - mallopt(M_ARENA_MAX): one malloc arena per thread that ever allocates (libuv's pool, V8's
  *   workers) each keep their own free space; a small cap shares it.
  * - malloc_trim(0) shortly after scrapes: returns free pages anywhere in the heap to the kernel
- *   (madvise), not only at its top as free() does. The kit schedules it (setNativeHeapTrim in
- *   exporter-kit's heap-tuning); ../runtime.ts registers it.
+ *   (madvise), not only at its top as free() does. The kit's housekeeping schedules it; an
+ *   exporter asks for both with `nativeHeapTrim: true` in its runtime settings (launch.ts).
  *
  * Measured on the node exporter (bench/node-exporter, 2,000 back-to-back scrapes): about -6 MB
- * RSS, CPU within noise. Nothing changes on musl or without koffi: the calls are then unavailable
- * and the exporter runs as before.
+ * RSS, CPU within noise; on the CloudWatch exporter see docs/BENCHMARKS.md. Nothing changes on
+ * musl or without koffi: the calls are then unavailable and the exporter runs as before.
  */
 
 /** glibc's mallopt parameter number for M_ARENA_MAX (malloc.h). */

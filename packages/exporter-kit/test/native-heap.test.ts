@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capMallocArenas, loadNativeHeap } from '../../src/syscall/native-heap.js';
+import { capMallocArenas, loadNativeHeap } from '../src/native-heap.js';
 
 describe('malloc arenas', () => {
   it('leaves the arena count to the user when MALLOC_ARENA_MAX or a glibc tunable says so', async () => {
