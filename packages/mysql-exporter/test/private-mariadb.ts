@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startProcess, type Started } from '../../../test/support/processes.js';
 import { tcpReachable } from '../../../test/support/services.js';
-import type { DbServer } from './harness.js';
+import { rootQuery, type DbServer } from './harness.js';
 
 export const PRIVATE_MARIADB_TOOLS = ['/usr/bin/mariadb-install-db', '/usr/sbin/mariadbd', '/usr/bin/openssl'];
 
@@ -60,8 +60,15 @@ export interface PrivateMariadb {
   stop(): Promise<void>;
 }
 
+export interface PrivateMariadbOptions {
+  /** Unique per server that replicates (SET server_id); default 1, as mariadbd's. */
+  readonly serverId?: number;
+  /** Write a binary log (a replication source); off by default. */
+  readonly binaryLog?: boolean;
+}
+
 /** Starts mariadbd with TLS on a free port; stop() ends it and removes every file. */
-export async function startPrivateMariadb(): Promise<PrivateMariadb> {
+export async function startPrivateMariadb(options: PrivateMariadbOptions = {}): Promise<PrivateMariadb> {
   const dir = mkdtempSync(join(tmpdir(), 'scrapekit-mariadb-'));
   let proc: Started | undefined;
   const stop = async (): Promise<void> => {
@@ -78,7 +85,8 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
     proc = startProcess('/usr/sbin/mariadbd', [
       '--no-defaults', `--datadir=${datadir}`, '--user=root', `--port=${port}`, '--bind-address=127.0.0.1,127.0.0.2',
       `--socket=${join(dir, 'mysqld.sock')}`, `--pid-file=${join(dir, 'mysqld.pid')}`, '--skip-name-resolve',
-      '--innodb-buffer-pool-size=16M', '--performance-schema=OFF', '--skip-log-bin',
+      '--innodb-buffer-pool-size=16M', '--performance-schema=OFF', `--server-id=${options.serverId ?? 1}`,
+      ...(options.binaryLog ? [`--log-bin=${join(dir, 'binlog')}`] : ['--skip-log-bin']),
       `--ssl-ca=${certs.ca}`, `--ssl-cert=${certs.serverCert}`, `--ssl-key=${certs.serverKey}`,
     ]);
     const started = proc;
@@ -89,6 +97,48 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
     }
     if (!(await tcpReachable(port))) throw new Error(`mariadbd did not open 127.0.0.1:${port}: ${started.output().slice(-2000)}`);
     return { server: { host: '127.0.0.1', port, isMariaDB: true }, dir, certs, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+export interface ReplicationPair {
+  readonly source: PrivateMariadb;
+  /** Replicates from `source` over TCP, both threads running. */
+  readonly replica: PrivateMariadb;
+  stop(): Promise<void>;
+}
+
+/**
+ * Two private servers, the second replicating from the first from its current binary-log position:
+ * a replica whose SHOW REPLICA STATUS has both threads running and a Seconds_Behind_Master.
+ */
+export async function startReplicationPair(): Promise<ReplicationPair> {
+  const started: PrivateMariadb[] = [];
+  const stop = async (): Promise<void> => {
+    await Promise.all(started.map((db) => db.stop()));
+  };
+  try {
+    const source = await startPrivateMariadb({ serverId: 11, binaryLog: true });
+    started.push(source);
+    const replica = await startPrivateMariadb({ serverId: 12 });
+    started.push(replica);
+    const [position] = await rootQuery<Array<{ File: string; Position: number }>>('SHOW MASTER STATUS', source.server);
+    if (!position) throw new Error('the source server writes no binary log');
+    await rootQuery(`CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=${source.server.port}, MASTER_USER='root', MASTER_PASSWORD='', `
+      + `MASTER_LOG_FILE='${position.File}', MASTER_LOG_POS=${position.Position}, MASTER_USE_GTID=no`, replica.server);
+    await rootQuery('START SLAVE', replica.server);
+    let state: Record<string, unknown> | undefined;
+    for (let i = 0; i < 300; i++) {
+      [state] = await rootQuery<Array<Record<string, unknown>>>('SHOW SLAVE STATUS', replica.server);
+      if (state?.Slave_IO_Running === 'Yes' && state.Slave_SQL_Running === 'Yes' && state.Seconds_Behind_Master !== null) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (state?.Slave_IO_Running !== 'Yes' || state.Slave_SQL_Running !== 'Yes') {
+      throw new Error(`the replica did not start replicating: IO ${String(state?.Slave_IO_Running)} (${String(state?.Last_IO_Error)}), SQL ${String(state?.Slave_SQL_Running)}`);
+    }
+    return { source, replica, stop };
   } catch (err) {
     await stop();
     throw err;
