@@ -24,11 +24,14 @@ const METRICS = Number(opt('metrics', '5000'));
 const SCRAPES = Number(opt('scrapes', '7'));
 /** How long after the last scrape the settled RSS is read. */
 const SETTLE_MS = 1000;
-const here = fileURLToPath(new URL('.', import.meta.url));
 const BIN = fileURLToPath(new URL('../../packages/cloudwatch-exporter/bin/cloudwatch-exporter.js', import.meta.url));
 
-// The fake is TypeScript beside the tests; compile it once into bench/results (git-ignored).
-const tsc = spawnSync(process.execPath, [fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)), '-p', join(here, 'tsconfig.fake.json')], { stdio: 'inherit' });
+// The fake is TypeScript beside the tests; compile it once (its own tsconfig) into bench/results (git-ignored).
+const tsc = spawnSync(process.execPath, [
+  fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)),
+  '-p', fileURLToPath(new URL('../../packages/cloudwatch-exporter/test/fake-cloudwatch', import.meta.url)),
+  '--outDir', fileURLToPath(new URL('../results/cloudwatch-fake', import.meta.url)),
+], { stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(1);
 const { FakeAws } = await import(new URL('../results/cloudwatch-fake/server.js', import.meta.url).href);
 

@@ -12,6 +12,8 @@ type Service = FakeCall['service'];
 /** The account of the seeded access keys unless the seed names one. */
 export const DEFAULT_ACCOUNT = '123456789012';
 
+/** Answers 200 while the fake listens, like the exporters' /-/healthy. */
+export const HEALTH_PATH = '/-/healthy';
 const CLOUDWATCH_TARGET = 'GraniteServiceVersion20100801.';
 const TAGGING_TARGET = 'ResourceGroupsTaggingAPI_20170126.';
 
@@ -88,10 +90,19 @@ export class FakeAws {
     this.faults.clear();
   }
 
-  async listen(port = 0): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  /** Loopback unless told otherwise: the demo image (main.ts) binds 0.0.0.0 inside its container. */
+  async listen(port = 0, host = '127.0.0.1'): Promise<string> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    this.server = server;
+    // A port in use rejects (main.ts reports it) instead of an unhandled 'error' event.
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return `http://${host}:${(server.address() as AddressInfo).port}`;
   }
 
   async close(): Promise<void> {
@@ -102,6 +113,11 @@ export class FakeAws {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Not an AWS call (every AWS call is a POST to /): the container health check, kept out of the call log.
+    if (req.method === 'GET' && req.url === HEALTH_PATH) {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
