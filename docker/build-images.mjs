@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run docker:build [-- <exporter>...]`: builds one image per exporter from docker/Dockerfile and
-// tags it scrapekit/<exporter>:<version> and :latest. The git revision goes in as a build argument
+// `npm run docker:build [-- <image>...]`: builds one image per exporter, and the demo stack's fake-aws,
+// from docker/Dockerfile and tags each scrapekit/<image>:<version> and :latest. The git revision goes in as a build argument
 // (the build context has no .git), so the image's *_build_info and its OCI labels name it.
 // EXTRA_CA_CERTS=<PEM bundle> is handed to the build as the BuildKit secret "extra_ca", for npm
 // behind a TLS-inspecting proxy; it is used during `npm ci` only and never stored in a layer.
@@ -12,6 +12,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const EXPORTERS = ['node-exporter', 'mysql-exporter', 'rabbitmq-exporter', 'cloudwatch-exporter'];
+/** The CloudWatch exporter's test fake of AWS, for docker/compose.yml; it has that exporter's version. */
+export const FAKE_AWS = 'fake-aws';
+export const IMAGES = [...EXPORTERS, FAKE_AWS];
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function git(...args) {
@@ -38,32 +41,33 @@ export function findBuildKitClient() {
   throw new Error(`no docker client that builds with BuildKit among ${candidates.join(', ')}: install the buildx plugin or set DOCKER`);
 }
 
-export function imageVersion(exporter) {
-  return JSON.parse(readFileSync(`${root}/packages/${exporter}/package.json`, 'utf8')).version;
+export function imageVersion(image) {
+  const pkg = image === FAKE_AWS ? 'cloudwatch-exporter' : image;
+  return JSON.parse(readFileSync(`${root}/packages/${pkg}/package.json`, 'utf8')).version;
 }
 
 function main() {
   const requested = process.argv.slice(2);
-  const unknown = requested.filter((name) => !EXPORTERS.includes(name));
-  if (unknown.length > 0) throw new Error(`unknown exporter ${unknown.join(', ')}; one of ${EXPORTERS.join(', ')}`);
-  const exporters = requested.length > 0 ? requested : EXPORTERS;
+  const unknown = requested.filter((name) => !IMAGES.includes(name));
+  if (unknown.length > 0) throw new Error(`unknown image ${unknown.join(', ')}; one of ${IMAGES.join(', ')}`);
+  const images = requested.length > 0 ? requested : IMAGES;
   const extraCa = process.env.EXTRA_CA_CERTS;
   if (extraCa && !existsSync(extraCa)) throw new Error(`EXTRA_CA_CERTS=${extraCa}: no such file`);
   const { client, build, env } = findBuildKitClient();
   const revision = git('rev-parse', '--short=12', 'HEAD');
   const branch = git('rev-parse', '--abbrev-ref', 'HEAD');
-  for (const exporter of exporters) {
-    const version = imageVersion(exporter);
+  for (const image of images) {
+    const version = imageVersion(image);
     const args = [
-      ...build, '--file', 'docker/Dockerfile', '--target', exporter,
-      '--build-arg', `EXPORTER=${exporter}`, '--build-arg', `VERSION=${version}`,
+      ...build, '--file', 'docker/Dockerfile', '--target', image,
+      '--build-arg', `EXPORTER=${image}`, '--build-arg', `VERSION=${version}`,
       '--build-arg', `REVISION=${revision}`, '--build-arg', `BRANCH=${branch}`,
       ...(extraCa ? ['--secret', `id=extra_ca,src=${extraCa}`] : []),
-      '--tag', `scrapekit/${exporter}:${version}`, '--tag', `scrapekit/${exporter}:latest`, '.',
+      '--tag', `scrapekit/${image}:${version}`, '--tag', `scrapekit/${image}:latest`, '.',
     ];
-    process.stdout.write(`docker:build: scrapekit/${exporter}:${version} (revision ${revision})\n`);
+    process.stdout.write(`docker:build: scrapekit/${image}:${version} (revision ${revision})\n`);
     const result = spawnSync(client, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-    if (result.status !== 0) throw new Error(`building scrapekit/${exporter} failed (exit ${result.status ?? result.signal})`);
+    if (result.status !== 0) throw new Error(`building scrapekit/${image} failed (exit ${result.status ?? result.signal})`);
   }
 }
 

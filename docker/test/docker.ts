@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,9 @@ export function packageVersion(exporter: Exporter): string {
 export function imageTag(exporter: Exporter): string {
   return `scrapekit/${exporter}:${packageVersion(exporter)}`;
 }
+
+/** The demo stack's fake AWS (docker/build-images.mjs builds it with the exporters); the CloudWatch exporter's version. */
+export const FAKE_AWS_IMAGE = `scrapekit/fake-aws:${packageVersion('cloudwatch-exporter')}`;
 
 /** Runs a command; rejects with its output when it exits non-zero. */
 export function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<string> {
@@ -106,6 +109,18 @@ export async function fetchWhenUp(url: string, timeoutMs = 120_000): Promise<str
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s: ${last}`);
+}
+
+/**
+ * A copy of `source` in `dir` that any user can read, for a bind mount: the containers run as 1000,
+ * and a clone may sit under a private home. Returns the copy's path.
+ */
+export function readableCopy(source: string, dir: string, name: string): string {
+  const copy = join(dir, name);
+  copyFileSync(source, copy);
+  chmodSync(dir, 0o755);
+  chmodSync(copy, 0o644);
+  return copy;
 }
 
 /** Removes every container the tests started (running or not). */

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -9,16 +9,16 @@ import { AWS_OFFLINE_ENV } from '../../test/support/aws-offline.js';
 import { freePort } from '../../test/support/processes.js';
 import { requireDependency, tcpReachable } from '../../test/support/services.js';
 import {
-  DEFAULT_PORT, EXPORTERS, SYSTEM_CA_BUNDLE, TEST_LABEL, buildImages, docker, engineAnswers, fetchWhenUp, imageTag, labelValues, packageVersion,
-  removeTestContainers, repoRoot, run, sampleValue, waitHealthy,
+  DEFAULT_PORT, EXPORTERS, FAKE_AWS_IMAGE, SYSTEM_CA_BUNDLE, TEST_LABEL, buildImages, docker, engineAnswers, fetchWhenUp, imageTag, labelValues, packageVersion,
+  readableCopy, removeTestContainers, repoRoot, run, sampleValue, waitHealthy,
 } from './docker.js';
 import type { Exporter } from './docker.js';
 
 /**
- * Builds the four images with `npm run docker:build` (its script, docker/build-images.mjs) and runs
- * each as the READMEs say: health turns healthy, the host scrapes it, the node exporter run for host
- * monitoring reports the host, the MySQL and RabbitMQ exporters reach the host's servers, and no
- * build secret is left in the images.
+ * Builds the four exporter images and fake-aws with `npm run docker:build` (its script,
+ * docker/build-images.mjs) and runs each exporter as the READMEs say: health turns healthy, the host
+ * scrapes it, the node exporter run for host monitoring reports the host, the MySQL and RabbitMQ
+ * exporters reach the host's servers, and no build secret is left in any image.
  */
 const engine = requireDependency(engineAnswers(), 'a Docker engine (`docker info`)');
 const BASE_IMAGE_BUDGET_BYTES = 60 * 1024 * 1024;
@@ -26,6 +26,9 @@ const BASE_IMAGE_BUDGET_BYTES = 60 * 1024 * 1024;
 const secretMarker = `scrapekit-build-secret-marker-${randomUUID()}`;
 const revision = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
 const PUBLIC_ROOTS_DIR = '/usr/share/ca-certificates';
+/** Every image docker:build makes, by the name the tests report. */
+const BUILT_IMAGES: Readonly<Record<string, string>> = { ...Object.fromEntries(EXPORTERS.map((exporter) => [exporter, imageTag(exporter)])), 'fake-aws': FAKE_AWS_IMAGE };
+const FAKE_AWS_BUDGET_BYTES = 1024 * 1024;
 let workDir = '';
 
 /** The first base64 line of each PEM certificate: enough to recognise it in any file. */
@@ -109,6 +112,18 @@ describe.skipIf(!engine)('the exporter images', () => {
     expect(listing.trim().split('\n').sort()).toEqual(['exporter-kit', exporter].sort());
   }, 120_000);
 
+  it('fake-aws: only the compiled fake, non-root by number, labelled, health-checked, within 1 MB of its base', async () => {
+    const image = await inspectImage(FAKE_AWS_IMAGE);
+    const base = await inspectImage(readFileSync(join(repoRoot, 'docker/Dockerfile'), 'utf8').match(/^ARG NODE_IMAGE=(\S+)$/m)![1]);
+    expect(image.Size - base.Size).toBeLessThanOrEqual(FAKE_AWS_BUDGET_BYTES);
+    expect(image.Config.User).toBe('1000:1000');
+    expect(image.Config.ExposedPorts).toEqual({ '4566/tcp': {} });
+    expect(image.Config.Healthcheck?.Test.join(' ')).toContain('node -e');
+    expect(image.Config.Labels).toMatchObject({ 'org.opencontainers.image.version': packageVersion('cloudwatch-exporter'), 'org.opencontainers.image.revision': revision });
+    const listing = await docker('run', '--rm', '--label', TEST_LABEL, '--entrypoint', 'sh', FAKE_AWS_IMAGE, '-c', 'cd /app && find . -type f | sort');
+    expect(listing.trim().split('\n').filter((file) => !/^\.\/fake-aws\/[\w-]+\.js$/.test(file))).toEqual(['./fake-aws/package.json']);
+  }, 120_000);
+
   it('node-exporter: default command on :9100 behind a port mapping, healthy, build info names the revision', async () => {
     const port = await freePort();
     const name = await startContainer('node-mapped', ['--publish', `127.0.0.1:${port}:9100`], imageTag('node-exporter'));
@@ -155,12 +170,8 @@ describe.skipIf(!engine)('the exporter images', () => {
 
   it('cloudwatch-exporter: default command on :9106 behind a port mapping, config at /config/config.yml, healthy, scraped', async () => {
     const port = await freePort();
-    // A copy any user can read: the container runs as 1000, and a clone may sit under a private home.
     const configDir = mkdtempSync(join(tmpdir(), 'scrapekit-cw-config-'));
-    chmodSync(configDir, 0o755);
-    const config = join(configDir, 'config.yml');
-    copyFileSync(fileURLToPath(new URL('../cloudwatch/config.yml', import.meta.url)), config);
-    chmodSync(config, 0o644);
+    const config = readableCopy(fileURLToPath(new URL('../cloudwatch/config.yml', import.meta.url)), configDir, 'config.yml');
     onTestFinished(() => rmSync(configDir, { recursive: true, force: true }));
     const aws = Object.entries(AWS_OFFLINE_ENV).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
     const name = await startContainer('cloudwatch', ['--publish', `127.0.0.1:${port}:9106`, '--volume', `${config}:/config/config.yml:ro`, ...aws], imageTag('cloudwatch-exporter'));
@@ -169,8 +180,8 @@ describe.skipIf(!engine)('the exporter images', () => {
     expect(sampleValue(metrics, 'cloudwatch_exporter_build_info', { revision })).toBe(1);
   }, 300_000);
 
-  it.each(EXPORTERS)('%s: the build secret is in no layer and no history entry', async (exporter) => {
-    const image = imageTag(exporter);
+  it.each(Object.keys(BUILT_IMAGES))('%s: the build secret is in no layer and no history entry', async (name) => {
+    const image = BUILT_IMAGES[name];
     // The secret is used in the build stages only; the final image's history must not name it either.
     const history = await docker('history', '--no-trunc', '--format', '{{.CreatedBy}}', image);
     expect(history).not.toContain(secretMarker);
@@ -178,8 +189,8 @@ describe.skipIf(!engine)('the exporter images', () => {
     // Every layer above the base, unpacked: neither the marker nor a private certificate of the
     // bundle, nor a /run/secrets file.
     const base = await inspectImage(readFileSync(join(repoRoot, 'docker/Dockerfile'), 'utf8').match(/^ARG NODE_IMAGE=(\S+)$/m)![1]);
-    const saved = join(workDir, `${exporter}.tar`);
-    const unpacked = join(workDir, exporter);
+    const saved = join(workDir, `${name}.tar`);
+    const unpacked = join(workDir, name);
     await docker('save', '--output', saved, image);
     await run('mkdir', ['-p', unpacked]);
     await run('tar', ['-xf', saved, '-C', unpacked, 'manifest.json']);
