@@ -21,9 +21,24 @@ describe('parsers refuse malformed input', () => {
     ['stat CPU line with a non-numeric id', () => parseProcStat('cpux 1 2 3 4 5\n'), /^proc\/stat: bad CPU line "cpux"/],
     ['stat CPU line with a numeric prefix', () => parseProcStat('cpu1a 1 2 3 4 5\n'), /^proc\/stat: bad CPU line "cpu1a"/],
     ['stat CPU line with three values', () => parseProcStat('cpu0 1 2 3\n'), /^proc\/stat: CPU line with 3 fields/],
+    ['stat CPU line with digits after a non-numeric id', () => parseProcStat('cpux1 1 2 3 4 5\n'), /^proc\/stat: bad CPU line "cpux1"/],
+    ['loadavg with a word for the 1-minute load', () => parseLoadavg('high 0.40 0.30 1/100 42\n'), /^loadavg: expected a number, got "high"/],
+    ['loadavg with a word for the 5-minute load', () => parseLoadavg('0.50 - 0.30 1/100 42\n'), /^loadavg: expected a number, got "-"/],
+    ['loadavg with a word for the 15-minute load', () => parseLoadavg('0.50 0.40 n/a 1/100 42\n'), /^loadavg: expected a number, got "n\/a"/],
+    ['meminfo field name that is no metric name', () => parseMeminfo('Cma-Total: 1 kB\n'), /^meminfo: unusable field name "Cma-Total:"/],
+    ['meminfo field name starting with a digit', () => parseMeminfo('4kPages: 1\n'), /^meminfo: unusable field name "4kPages:"/],
+    ['net/dev header without the receive|transmit bars', () => parseNetDev('Inter-  Receive  Transmit\n face bytes packets\n'), /^net\/dev: unexpected header \(line 2\)/],
+    ['net/dev interface line without a colon', () => parseNetDev(`${NETDEV_HEADER}  eth0 ${'1 '.repeat(16)}\n`), /^net\/dev: interface line without colon \(line 3\)/],
+    ['net/dev interface line that starts with its colon', () => parseNetDev(`${NETDEV_HEADER}: ${'1 '.repeat(16)}\n`), /^net\/dev: expected 16 values for ""/],
+    ['net/dev counter that is not a number', () => parseNetDev(`${NETDEV_HEADER}  eth0: ${'1 '.repeat(15)}x\n`), /^net\/dev: expected a number, got "x" \(line 3\)/],
   ])('%s', (_what, parse, message) => {
     expect(parse).toThrow(ParseError);
     expect(parse).toThrow(message);
+  });
+
+  it('quotes at most 60 characters of a malformed meminfo line', () => {
+    const line = `MemTotal ${'1'.repeat(80)} kB`;
+    expect(() => parseMeminfo(`${line}\n`)).toThrow(`meminfo: malformed line ${JSON.stringify(line.slice(0, 60))} (line 1)`);
   });
 
   it('accepts a stat CPU line of an old kernel with four values and a multi-digit id', () => {

@@ -11,6 +11,14 @@ describe('meminfo parser', () => {
     ]);
     expect(() => parseMeminfo('MemTotal: 10 MB\n')).toThrow(/unknown unit/);
   });
+
+  it('meminfo: keeps digits in names (DirectMap4k) and any name that is a valid metric name', () => {
+    expect(parseMeminfo('DirectMap4k:  2048 kB\nDirectMap2M: 1 kB\n_Future_field: 7\n')).toEqual([
+      { name: 'DirectMap4k_bytes', value: 2048 * 1024 },
+      { name: 'DirectMap2M_bytes', value: 1024 },
+      { name: '_Future_field', value: 7 },
+    ]);
+  });
 });
 
 describe('meminfo parser under garbage input', () => {

@@ -11,6 +11,11 @@ describe('netdev parser', () => {
     expect(d[1]?.counters.get('receive_multicast')).toBe(4567);
     expect(d[1]?.counters.size).toBe(16);
   });
+
+  it('net/dev: the two header lines and no interface yet is an empty list, not an error', () => {
+    const header = readFixture('proc/net/dev').split('\n').slice(0, 2).join('\n');
+    expect(parseNetDev(`${header}\n`)).toEqual([]);
+  });
 });
 
 describe('netdev parser under garbage input', () => {
