@@ -135,9 +135,10 @@ export function parseEvsReplLatency(text: string): EvsReplLatency | undefined {
  * Returns undefined when the column has no legacy spelling.
  */
 export function legacyReplicaColumn(column: string): string | undefined {
+  // Not the Replica of Replicate_Do_DB, Replicate_Ignore_Server_Ids, ...: those kept their names.
   const legacy = column
-    .replace(/Replica/g, 'Slave')
-    .replace(/replica/g, 'slave')
+    .replace(/Replica(?!te)/g, 'Slave')
+    .replace(/replica(?!te)/g, 'slave')
     .replace(/Source/g, 'Master')
     .replace(/source/g, 'master');
   return legacy === column ? undefined : legacy;
