@@ -6,7 +6,9 @@ import { isValidLabelName } from './metrics.js';
  * Merges the families of several collectors into one list sorted by name. Duplicate series
  * (same name and label set) and a family name reused with another type never reach the
  * exposition: the later one is dropped and logged, because Prometheus rejects the whole scrape
- * on a duplicate, which would turn one collector's mistake into a total outage.
+ * on a duplicate, which would turn one collector's mistake into a total outage. A series may
+ * repeat only with ascending timestamps (an exporter relaying another system's history, such as
+ * CloudWatch's datapoints): both text formats allow that, and client_golang exposes it so.
  */
 export function mergeFamilies(parts: ReadonlyArray<readonly MetricFamily[]>, logger: Logger, onDropped?: (series: number) => void): MetricFamily[] {
   const check: MergeCheck = { logger, dropped: 0, validLabelNames: new Set() };
@@ -70,7 +72,10 @@ function checkOne(family: MetricFamily, check: MergeCheck): MetricFamily | undef
   return kept ? { name: family.name, help: family.help, type: family.type, samples: kept } : family;
 }
 
-/** Whether samples[i] repeats a series seen before it; records it when not. */
+/**
+ * Whether samples[i] repeats a series seen before it; records it when not. A series' later
+ * sample that is later in time is kept and becomes the one the next is compared with.
+ */
 function isDuplicate(byHash: Map<number, number | number[]>, samples: readonly Sample[], i: number): boolean {
   const sample = samples[i] as Sample;
   const h = seriesHash(sample);
@@ -80,20 +85,34 @@ function isDuplicate(byHash: Map<number, number | number[]>, samples: readonly S
     return false;
   }
   if (typeof seen === 'number') {
-    if (sameSeries(samples[seen] as Sample, sample)) return true;
-    byHash.set(h, [seen, i]);
+    const prior = samples[seen] as Sample;
+    if (!sameSeries(prior, sample)) byHash.set(h, [seen, i]);
+    else if (laterInTime(prior.timestampMs, sample.timestampMs)) byHash.set(h, i);
+    else return true;
     return false;
   }
-  for (const j of seen) if (sameSeries(samples[j] as Sample, sample)) return true;
+  for (let k = 0; k < seen.length; k++) {
+    const prior = samples[seen[k] as number] as Sample;
+    if (!sameSeries(prior, sample)) continue;
+    if (!laterInTime(prior.timestampMs, sample.timestampMs)) return true;
+    seen[k] = i;
+    return false;
+  }
   seen.push(i);
   return false;
+}
+
+/** A series may repeat in one exposition only when both samples carry timestamps, ascending. */
+function laterInTime(priorMs: number | undefined, nextMs: number | undefined): boolean {
+  return priorMs !== undefined && nextMs !== undefined && nextMs > priorMs;
 }
 
 /** Several parts name one family: exact keys, first type and help win. */
 function mergeSeveral(group: readonly MetricFamily[], check: MergeCheck): MetricFamily | undefined {
   const first = group[0] as MetricFamily;
   const samples: Sample[] = [];
-  const keys = new Set<string>();
+  // Series key -> timestamp of its last kept sample.
+  const lastAt = new Map<string, number | undefined>();
   for (const family of group) {
     if (family.type !== first.type) {
       check.dropped += family.samples.length;
@@ -110,11 +129,11 @@ function mergeSeveral(group: readonly MetricFamily[], check: MergeCheck): Metric
         continue;
       }
       const key = sampleKey(sample);
-      if (keys.has(key)) {
+      if (lastAt.has(key) && !laterInTime(lastAt.get(key), sample.timestampMs)) {
         dropped++;
         continue;
       }
-      keys.add(key);
+      lastAt.set(key, sample.timestampMs);
       samples.push(sample);
     }
     reportDrops(family.name, dropped, invalid, check);

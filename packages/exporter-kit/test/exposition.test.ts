@@ -160,6 +160,32 @@ describe('mergeFamilies', () => {
     expect(merged.samples.at(-1)!.value).toBe(199_999);
   });
 
+  it('keeps a series repeated with ascending timestamps, in one family and across parts, and drops other repeats', () => {
+    const logged: string[] = [];
+    const logger = { ...silentLogger, warn: (m: string) => { logged.push(m); } };
+    const at = (value: number, timestampMs?: number) => ({ suffix: '' as const, labels: { a: '1' }, value, ...(timestampMs === undefined ? {} : { timestampMs }) });
+    const family = (...samples: ReturnType<typeof at>[]) => [{ name: 'm', help: 'h', type: 'gauge' as const, samples }];
+    // Equal, earlier and untimed repeats go; only later ones stay.
+    const one = mergeFamilies([family(at(1, 1000), at(2, 2000), at(3, 2000), at(4, 1500), at(5), at(6, 3000))], logger);
+    expect(one[0]!.samples.map((s) => [s.value, s.timestampMs])).toEqual([[1, 1000], [2, 2000], [6, 3000]]);
+    expect(renderText(one)).toBe('# HELP m h\n# TYPE m gauge\nm{a="1"} 1 1000\nm{a="1"} 2 2000\nm{a="1"} 6 3000\n');
+    // An untimed sample has no successor.
+    expect(mergeFamilies([family(at(1), at(2, 1000))], silentLogger)[0]!.samples.map((s) => s.value)).toEqual([1]);
+    const parts = mergeFamilies([family(at(1, 1000)), family(at(2, 2000), at(3, 2000)), family(at(4, 500), at(5, 4000))], silentLogger);
+    expect(parts[0]!.samples.map((s) => s.value)).toEqual([1, 2, 5]);
+    expect(logged).toEqual(['dropped duplicate series']);
+  });
+
+  it('keeps ascending repeats of series whose hashes collide, and drops their other repeats', () => {
+    // As above: 200k series hold about 15 colliding pairs; every series comes at t=1, t=2 and t=2 again.
+    const samples = [];
+    for (const t of [1, 2, 2]) for (let i = 0; i < 200_000; i++) samples.push({ suffix: '' as const, labels: { id: String(i), shard: String(i % 7) }, value: t, timestampMs: t });
+    let dropped = 0;
+    const merged = mergeFamilies([[{ name: 'big', help: 'h', type: 'gauge', samples }]], silentLogger, (n) => { dropped = n; })[0]!;
+    expect(merged.samples).toHaveLength(400_000);
+    expect(dropped).toBe(200_000);
+  });
+
   it('sorts families by name', () => {
     const f = new MetricSink().gauge('b', 'h', 1).gauge('a', 'h', 1).gauge('c', 'h', 1).toFamilies();
     expect(mergeFamilies([f], silentLogger).map((x) => x.name)).toEqual(['a', 'b', 'c']);
