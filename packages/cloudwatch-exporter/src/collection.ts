@@ -6,7 +6,7 @@ import type { DimensionDiscovery, TaggedResource } from './discovery.js';
 import { type GetMetricDataBatch, type PlannedQuery, type RuleTargets, planGetMetricDataBatches, scopeKey, toMetricDataQuery } from './planner.js';
 import type { AwsScope, MetricRule } from './rules.js';
 
-/** The newest datapoint of one query. */
+/** A datapoint of one query: its newest, or with exportAllDataPoints each of the window, oldest first. */
 export interface Datapoint {
   readonly query: PlannedQuery;
   readonly value: number;
@@ -69,6 +69,25 @@ export function newestDatapoint(result: MetricDataResult | undefined): { value: 
 }
 
 /**
+ * Every datapoint of a result, oldest first: the samples of one series must ascend in time in an
+ * exposition (YACE's client_golang sorts them so, although CloudWatch answers newest first).
+ */
+export function datapointsOldestFirst(result: MetricDataResult | undefined): Array<{ value: number; timestampMs: number }> {
+  const ts = result?.Timestamps ?? [];
+  const values = result?.Values ?? [];
+  const out: Array<{ value: number; timestampMs: number }> = [];
+  for (let i = 0; i < Math.min(ts.length, values.length); i++) out.push({ value: values[i] as number, timestampMs: (ts[i] as Date).getTime() });
+  return out.sort((a, b) => a.timestampMs - b.timestampMs);
+}
+
+/** What a query exports: its newest datapoint, or with exportAllDataPoints every one, oldest first. */
+function exportedDatapoints(rule: MetricRule, result: MetricDataResult | undefined): Array<{ value: number; timestampMs: number }> {
+  if (rule.exportAllDataPoints) return datapointsOldestFirst(result);
+  const newest = newestDatapoint(result);
+  return newest ? [newest] : [];
+}
+
+/**
  * Discovery for every rule, then the planned GetMetricData calls, all concurrently under the API
  * limit. A rule whose discovery or one of whose calls fails is marked failed; the others are
  * served. Never throws for AWS errors.
@@ -126,9 +145,9 @@ export async function runCollection(ctx: CollectionContext): Promise<Collection>
           failures.add(new Error(`GetMetricData answered ${result.StatusCode} for ${query.rule.namespace} ${query.rule.metricName}`), [query.rule]);
           continue;
         }
-        const newest = newestDatapoint(result);
-        if (newest) datapoints.push({ query, ...newest });
-        else emptyQueries.push(query);
+        const found = exportedDatapoints(query.rule, result);
+        if (found.length === 0) emptyQueries.push(query);
+        for (const d of found) datapoints.push({ query, ...d });
       }
     } catch (err) {
       const rules = new Set(batch.queries.map((q) => q.rule));

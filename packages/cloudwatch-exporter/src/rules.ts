@@ -66,6 +66,11 @@ export interface MetricRule {
   /** Missing datapoint → 0 instead of no sample (YACE nilToZero). */
   readonly nilToZero: boolean;
   /**
+   * Every datapoint of the window, each a sample with its own timestamp, oldest first, instead of
+   * only the newest (YACE exportAllDataPoints; needs setTimestamp).
+   */
+  readonly exportAllDataPoints: boolean;
+  /**
    * Which listed metrics a rule keeps: 'count' — exactly as many dimensions as `dimensions`
    * (cloudwatch_exporter); 'names' — exactly those dimension names (YACE
    * dimensionNameRequirements); 'any' — every dimension combination (YACE without it).

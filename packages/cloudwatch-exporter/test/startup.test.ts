@@ -21,6 +21,8 @@ describe.skipIf(!built)('start-up errors of the built binary (needs `npm run bui
     ['no --config.file', [], 'cloudwatch-exporter: error: --config.file: required; point it at a cloudwatch_exporter YAML file (e.g. --config.file=config.yml)\n'],
     ['a missing file', ['--config.file=/nonexistent/config.yml'], 'cloudwatch-exporter: error: --config.file: cannot read /nonexistent/config.yml: no such file\n'],
     ['an unknown key', [`--config.file=${writeConfig('region: eu-west-1\nmetrics:\n  - aws_namespace: AWS/ELB\n    aws_metric_name: X\n    aws_statistic: [Sum]\n')}`], /^cloudwatch-exporter: error: .*config\.yml: metrics\[0\]\.aws_statistic: unknown key; did you mean aws_statistics\?\n$/],
+    ['YACE exportAllDataPoints without addCloudwatchTimestamp', [`--config.file=${writeConfig('apiVersion: v1alpha1\nstatic:\n  - name: s\n    namespace: App\n    regions: [eu-west-1]\n    metrics: [{name: X, statistics: [Sum], exportAllDataPoints: true}]\n')}`],
+      /^cloudwatch-exporter: error: .*config\.yml: static\[0\]\.metrics\[0\]\.exportAllDataPoints: needs addCloudwatchTimestamp: true \(each datapoint is exported with its CloudWatch timestamp\); set addCloudwatchTimestamp: true beside it, or remove exportAllDataPoints\n$/],
     ['a bad --scrape.interval', ['--config.file=x.yml', '--scrape.interval=soon'], /^cloudwatch-exporter: error: --scrape.interval: invalid duration "soon"/],
   ])('%s: one line naming the problem, exit code 1', (_what, args, expected) => {
     const { status, stderr } = run(args as string[], { AWS_REGION: 'eu-west-1' });

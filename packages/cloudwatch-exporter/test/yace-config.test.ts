@@ -82,11 +82,60 @@ static:
       'yace.yml: discovery.exportedTagsOnMetrics.AWS/EC2: must be a list of tag keys'],
     ['enhancedMetrics', 'apiVersion: v1alpha1\ndiscovery:\n  jobs:\n    - type: AWS/Lambda\n      regions: [r]\n      enhancedMetrics: [{name: Timeout}]\n      metrics: [{name: X, statistics: [Sum]}]',
       'yace.yml: discovery.jobs[0].enhancedMetrics: is not supported'],
-    ['exportAllDataPoints', 'apiVersion: v1alpha1\nstatic:\n  - name: s\n    namespace: App\n    regions: [r]\n    metrics: [{name: X, statistics: [Sum], exportAllDataPoints: true}]',
-      'yace.yml: static[0].metrics[0].exportAllDataPoints'],
+    ['exportAllDataPoints that is not a boolean', 'apiVersion: v1alpha1\nstatic:\n  - name: s\n    namespace: App\n    regions: [r]\n    metrics: [{name: X, statistics: [Sum], exportAllDataPoints: all}]',
+      'yace.yml: static[0].metrics[0].exportAllDataPoints: '],
     ['no jobs at all', 'apiVersion: v1alpha1\ndiscovery:\n  jobs: []', 'yace.yml: no jobs: add discovery.jobs, static or customNamespace'],
   ])('rejects %s', (_what, yaml, expected) => {
     expect(problem(yaml)).toContain(expected);
+  });
+
+  it('exportAllDataPoints: off by default, from the job, overridden by the metric, with addCloudwatchTimestamp', () => {
+    const config = parse(`
+apiVersion: v1alpha1
+discovery:
+  jobs:
+    - type: AWS/EC2
+      regions: [eu-west-1]
+      statistics: [Average]
+      addCloudwatchTimestamp: true
+      exportAllDataPoints: true
+      metrics:
+        - name: CPUUtilization
+        - name: NetworkIn
+          exportAllDataPoints: false
+        - name: NetworkOut
+          exportAllDataPoints: false
+          addCloudwatchTimestamp: false
+customNamespace:
+  - name: c
+    namespace: App
+    regions: [eu-west-1]
+    statistics: [Sum]
+    metrics:
+      - name: Orders
+      - name: Refunds
+        addCloudwatchTimestamp: true
+        exportAllDataPoints: true
+static:
+  - {name: s, namespace: App, regions: [eu-west-1], metrics: [{name: Orders, statistics: [Sum], addCloudwatchTimestamp: true, exportAllDataPoints: true}]}
+`);
+    expect(config.rules.map((r) => [r.metricName, r.exportAllDataPoints, r.setTimestamp])).toEqual([
+      ['CPUUtilization', true, true], ['NetworkIn', false, true], ['NetworkOut', false, false],
+      ['Orders', true, true], ['Orders', false, false], ['Refunds', true, true],
+    ]);
+  });
+
+  it.each([
+    ['on a metric, without addCloudwatchTimestamp', 'static:\n  - name: s\n    namespace: App\n    regions: [r]\n    metrics: [{name: X, statistics: [Sum], exportAllDataPoints: true}]',
+      'yace.yml: static[0].metrics[0].exportAllDataPoints: needs addCloudwatchTimestamp: true (each datapoint is exported with its CloudWatch timestamp); set addCloudwatchTimestamp: true beside it, or remove exportAllDataPoints'],
+    ['on a metric, whose job has addCloudwatchTimestamp: false', 'customNamespace:\n  - name: c\n    namespace: App\n    regions: [r]\n    addCloudwatchTimestamp: false\n    metrics: [{name: X, statistics: [Sum], exportAllDataPoints: true}]',
+      'yace.yml: customNamespace[0].metrics[0].exportAllDataPoints: needs addCloudwatchTimestamp: true (each datapoint is exported with its CloudWatch timestamp); set addCloudwatchTimestamp: true beside it, or remove exportAllDataPoints'],
+    ['on a job, without addCloudwatchTimestamp', 'discovery:\n  jobs:\n    - type: AWS/EC2\n      regions: [r]\n      exportAllDataPoints: true\n      metrics: [{name: X, statistics: [Sum]}]',
+      'yace.yml: discovery.jobs[0].exportAllDataPoints: needs addCloudwatchTimestamp: true (each datapoint is exported with its CloudWatch timestamp); set addCloudwatchTimestamp: true beside it, or remove exportAllDataPoints'],
+    ['on a job, with a metric turning addCloudwatchTimestamp off', 'discovery:\n  jobs:\n    - type: AWS/EC2\n      regions: [r]\n      exportAllDataPoints: true\n      addCloudwatchTimestamp: true\n      metrics: [{name: X, statistics: [Sum]}, {name: Y, statistics: [Sum], addCloudwatchTimestamp: false}]',
+      "yace.yml: discovery.jobs[0].metrics[1].addCloudwatchTimestamp: is false, but the job's exportAllDataPoints needs it true; set it true, or exportAllDataPoints: false on this metric"],
+  ])('refuses exportAllDataPoints %s, in one line naming the key', (_what, yaml, expected) => {
+    expect(problem(`apiVersion: v1alpha1\n${yaml}`)).toBe(expected);
   });
 
   it('takes every key YACE documents for each kind of job, with its defaults when absent', () => {
@@ -112,6 +161,7 @@ discovery:
       delay: 30
       nilToZero: true
       addCloudwatchTimestamp: true
+      exportAllDataPoints: true
       metrics: [{name: CPUUtilization}]
     - type: AWS/EC2
       regions: [eu-west-1]
@@ -145,11 +195,11 @@ customNamespace:
     expect(config.rules.map((r) => r.index)).toEqual([0, 1, 2, 3]);
     expect(full).toMatchObject({
       namespace: 'AWS/EC2', metricName: 'CPUUtilization', statistics: ['Average'], periodSeconds: 60, rangeSeconds: 120, delaySeconds: 30,
-      nilToZero: true, setTimestamp: true, recentlyActiveOnly: true, dimensions: ['InstanceId'], dimensionMatch: 'names',
+      nilToZero: true, setTimestamp: true, exportAllDataPoints: true, recentlyActiveOnly: true, dimensions: ['InstanceId'], dimensionMatch: 'names',
       scope: { region: 'eu-west-1', roleArn: 'arn:aws:iam::1:role/a', externalId: 'e' }, warnOnEmptyListDimensions: false, help: 'Help is not implemented yet.',
       yace: { jobKind: 'discovery', jobName: undefined, customTags: [['Env', 'prod']], exportedTags: ['Name'], includeContextOnInfoMetrics: true },
     });
-    expect(plain).toMatchObject({ nilToZero: false, setTimestamp: false, recentlyActiveOnly: false, dimensionMatch: 'any', scope: { region: 'eu-west-1' },
+    expect(plain).toMatchObject({ nilToZero: false, setTimestamp: false, exportAllDataPoints: false, recentlyActiveOnly: false, dimensionMatch: 'any', scope: { region: 'eu-west-1' },
       yace: { customTags: [], includeContextOnInfoMetrics: false } });
     expect(plain?.scope.roleArn).toBeUndefined();
     expect(fixed).toMatchObject({ recentlyActiveOnly: false, yace: { jobKind: 'static', jobName: 's', customTags: [['Env', 'prod']], exportedTags: [], searchTags: [], includeContextOnInfoMetrics: false } });

@@ -169,3 +169,61 @@ ${EC2_CPU_JOB}
     expect(valueOf(recovered, 'cloudwatch_exporter_scrape_error')).toBe(0);
   });
 });
+
+describe('YACE exportAllDataPoints against the fake CloudWatch', () => {
+  // The window (length 3600, delay 600) holds the three newest points even if a 5-minute boundary passes before the scrape.
+  const T0 = Math.floor(Date.now() / 300_000) * 300;
+  const shop = (name: string, value: string, points: Array<[t: number, value: number]>) => (
+    { namespace: 'MyApp', metricName: name, dimensions: [{ Name: 'Shop', Value: value }], points: points.map(([t, v]) => ({ t, value: v })) });
+  const aws = useFakeAws({
+    metrics: [
+      shop('Orders', 'eu', [[T0 - 1500, 2], [T0 - 7200, 99], [T0 - 1200, 3], [T0 - 1800, 1]]),
+      shop('Orders', 'us', []),
+      shop('Refunds', 'eu', [[T0 - 1800, 5], [T0 - 1200, 7]]),
+    ],
+    // Two datapoints a page: the points of one query arrive over several pages.
+    maxDatapointsPerPage: 2,
+  });
+  const window = `    period: 300
+    length: 3600
+    delay: 600
+    statistics: [Sum]`;
+
+  it('exports every datapoint of the window, oldest first with its timestamp; off (the default) only the newest', async () => {
+    const exporter = await aws.start(writeConfig(`
+apiVersion: v1alpha1
+customNamespace:
+  - name: all
+    namespace: MyApp
+    regions: [eu-west-1]
+${window}
+    nilToZero: true
+    addCloudwatchTimestamp: true
+    exportAllDataPoints: true
+    metrics:
+      - name: Orders
+      - name: Refunds
+        exportAllDataPoints: false
+  - name: newest
+    namespace: MyApp
+    regions: [eu-west-1]
+${window}
+    metrics:
+      - name: Orders
+`));
+    const text = await exporter.scrape();
+    const orders = samplesNamed(text, 'aws_myapp_orders_sum').map((s) => [s.labels['name'], s.labels['dimension_Shop'], s.value, s.timestampMs]);
+    expect(orders).toEqual([
+      ['all', 'eu', 1, (T0 - 1800) * 1000],
+      ['all', 'eu', 2, (T0 - 1500) * 1000],
+      ['all', 'eu', 3, (T0 - 1200) * 1000],
+      // As YACE: with timestamps a query without datapoints gives no sample, nilToZero or not.
+      ['newest', 'eu', 3, undefined],
+      ['newest', 'us', NaN, undefined],
+    ]);
+    expect(samplesNamed(text, 'aws_myapp_refunds_sum').map((s) => [s.value, s.timestampMs])).toEqual([[7, (T0 - 1200) * 1000]]);
+    expect(aws.fake.count('GetMetricData')).toBeGreaterThan(1);
+    expect(valueOf(text, 'cloudwatch_exporter_scrape_error')).toBe(0);
+    expect(exporter.logs.filter((l) => l.includes('dropped'))).toEqual([]);
+  });
+});

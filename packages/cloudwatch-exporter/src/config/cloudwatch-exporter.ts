@@ -107,6 +107,7 @@ function parseRule(entry: unknown, index: number, scope: MetricRule['scope'], de
     tagSelect: readTagSelect(map, path),
     help: optionalString(map, 'help', path),
     nilToZero: false,
+    exportAllDataPoints: false,
     dimensionMatch: 'count',
     alignWindowToPeriod: false,
   };

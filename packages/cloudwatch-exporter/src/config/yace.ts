@@ -27,6 +27,7 @@ interface MetricSettings {
   delay: number | undefined;
   nilToZero: boolean | undefined;
   addCloudwatchTimestamp: boolean | undefined;
+  exportAllDataPoints: boolean | undefined;
 }
 
 interface Role {
@@ -43,7 +44,6 @@ function readStatistics(map: YamlMap, path: string): string[] | undefined {
 }
 
 function readSettings(map: YamlMap, path: string): MetricSettings {
-  if (optionalBoolean(map, 'exportAllDataPoints', path)) fail(join(path, 'exportAllDataPoints'), 'is not supported yet; only the newest datapoint is exported');
   return {
     statistics: readStatistics(map, path),
     period: optionalInteger(map, 'period', path, 1, 86_400),
@@ -51,7 +51,23 @@ function readSettings(map: YamlMap, path: string): MetricSettings {
     delay: optionalInteger(map, 'delay', path, 0),
     nilToZero: optionalBoolean(map, 'nilToZero', path),
     addCloudwatchTimestamp: optionalBoolean(map, 'addCloudwatchTimestamp', path),
+    exportAllDataPoints: optionalBoolean(map, 'exportAllDataPoints', path),
   };
+}
+
+/**
+ * As YACE (validateMetric): older datapoints make sense only with their CloudWatch timestamps, so
+ * exportAllDataPoints, from the metric or its job, needs addCloudwatchTimestamp on that metric.
+ * The error names the key the user has to change.
+ */
+function checkExportAllDataPoints(own: MetricSettings, job: MetricSettings, metricPath: string, jobPath: string): boolean {
+  const exportAll = own.exportAllDataPoints ?? job.exportAllDataPoints ?? false;
+  if (!exportAll || (own.addCloudwatchTimestamp ?? job.addCloudwatchTimestamp ?? false)) return exportAll;
+  if (own.exportAllDataPoints === undefined && own.addCloudwatchTimestamp === false) {
+    fail(join(metricPath, 'addCloudwatchTimestamp'), "is false, but the job's exportAllDataPoints needs it true; set it true, or exportAllDataPoints: false on this metric");
+  }
+  fail(join(own.exportAllDataPoints === undefined ? jobPath : metricPath, 'exportAllDataPoints'),
+    'needs addCloudwatchTimestamp: true (each datapoint is exported with its CloudWatch timestamp); set addCloudwatchTimestamp: true beside it, or remove exportAllDataPoints');
 }
 
 function readRoles(job: YamlMap, path: string): Role[] {
@@ -110,6 +126,7 @@ function jobRules(job: JobShape, metrics: readonly unknown[], firstIndex: number
     const period = own.period ?? job.jobSettings.period ?? YACE_DEFAULTS.period;
     const length = own.length ?? job.jobSettings.length ?? YACE_DEFAULTS.length;
     if (length < period) fail(join(p, 'length'), `${length} is shorter than the period ${period}; make length at least the period`);
+    const exportAllDataPoints = checkExportAllDataPoints(own, job.jobSettings, p, job.path);
     for (const region of job.regions) {
       for (const role of job.roles) {
         rules.push({
@@ -132,6 +149,7 @@ function jobRules(job: JobShape, metrics: readonly unknown[], firstIndex: number
           tagSelect: undefined,
           help: 'Help is not implemented yet.',
           nilToZero: own.nilToZero ?? job.jobSettings.nilToZero ?? false,
+          exportAllDataPoints,
           dimensionMatch: job.dimensionMatch,
           alignWindowToPeriod: true,
           yace: job.context,
@@ -207,7 +225,7 @@ export function parseYaceConfig(doc: unknown): MetricRule[] {
     });
     rules.push(...jobRules({
       path, namespace: requiredString(job, 'namespace', path), regions: requiredRegions(job, path), roles: readRoles(job, path),
-      jobSettings: { statistics: undefined, period: undefined, length: undefined, delay: undefined, nilToZero: undefined, addCloudwatchTimestamp: undefined },
+      jobSettings: { statistics: undefined, period: undefined, length: undefined, delay: undefined, nilToZero: undefined, addCloudwatchTimestamp: undefined, exportAllDataPoints: undefined },
       context: { jobKind: 'static', jobName: requiredString(job, 'name', path), customTags: readKeyValues(job, 'customTags', path), exportedTags: [], searchTags: [], includeContextOnInfoMetrics: false },
       dimensionNames: dims.map(([n]) => n), dimensionMatch: 'count', staticValues: new Map(dims.map(([n, v]) => [n, [v]])),
       recentlyActiveOnly: false,

@@ -46,7 +46,9 @@ function seriesLabels(rule: MetricRule, collection: Collection, dimensions: read
  * A collection in YACE's shape: `aws_<service>_<metric>_<statistic>` gauges with `name`,
  * `dimension_<Dim>`, `tag_<Key>`, `region`, `account_id`, `account_alias` and `custom_tag_<key>` labels (the union of label
  * names per metric, missing ones ""), NaN for a missing datapoint (0 with nilToZero, none with
- * addCloudwatchTimestamp), and `aws_<service>_info` (value 0) per discovered resource.
+ * addCloudwatchTimestamp), and `aws_<service>_info` (value 0) per discovered resource. With
+ * exportAllDataPoints a series has one sample per datapoint, oldest first, as the collection
+ * lists them (the kit keeps a series' repeats when their timestamps ascend).
  */
 export function writeYaceMetrics(collection: Collection, rules: readonly MetricRule[], out: MetricSink): void {
   const associators = new Map<number, ResourceAssociator>();
