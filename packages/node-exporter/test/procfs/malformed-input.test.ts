@@ -25,6 +25,7 @@ describe('parsers refuse malformed input', () => {
     ['loadavg with a word for the 1-minute load', () => parseLoadavg('high 0.40 0.30 1/100 42\n'), /^loadavg: expected a number, got "high"/],
     ['loadavg with a word for the 5-minute load', () => parseLoadavg('0.50 - 0.30 1/100 42\n'), /^loadavg: expected a number, got "-"/],
     ['loadavg with a word for the 15-minute load', () => parseLoadavg('0.50 0.40 n/a 1/100 42\n'), /^loadavg: expected a number, got "n\/a"/],
+    ['meminfo value that is not a number', () => parseMeminfo('MemTotal: lots kB\n'), /^meminfo: expected a number, got "lots" \(line 1\)/],
     ['meminfo field name that is no metric name', () => parseMeminfo('Cma-Total: 1 kB\n'), /^meminfo: unusable field name "Cma-Total:"/],
     ['meminfo field name starting with a digit', () => parseMeminfo('4kPages: 1\n'), /^meminfo: unusable field name "4kPages:"/],
     ['net/dev header without the receive|transmit bars', () => parseNetDev('Inter-  Receive  Transmit\n face bytes packets\n'), /^net\/dev: unexpected header \(line 2\)/],
