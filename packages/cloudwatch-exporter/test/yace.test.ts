@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { samplesNamed, useFakeAws, valueOf, writeConfig } from './support/harness.js';
 
 const NEWEST = Math.floor(Date.now() / 300_000) * 300 - 600;
-const ec2 = (id: string, value: number) => ({ namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ Name: 'InstanceId', Value: id }], points: [{ t: NEWEST, value }] });
+/**
+ * The 5-minute window YACE aligns to the period, as it stands now and after the next boundary:
+ * the same value in both, so a scrape that runs just after a boundary sees it too.
+ */
+const recent = (value: number) => [{ t: NEWEST, value }, { t: NEWEST + 300, value }];
+const ec2 = (id: string, value: number) => ({ namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ Name: 'InstanceId', Value: id }], points: recent(value) });
 const arn = (id: string) => `arn:aws:ec2:eu-west-1:123456789012:instance/${id}`;
 /** The rest of an EC2 discovery job: a custom tag, a 5-minute window and CPUUtilization's average. */
 const EC2_CPU_JOB = `      customTags:
@@ -20,8 +25,8 @@ describe('YACE config against the fake CloudWatch', () => {
     metrics: [
       ec2('i-1', 11), ec2('i-2', 22), ec2('i-3', 33),
       // No resource regex applies (no InstanceId): kept as name="global".
-      { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ Name: 'AutoScalingGroupName', Value: 'asg' }], points: [{ t: NEWEST, value: 44 }] },
-      { namespace: 'AWS/SQS', metricName: 'NumberOfMessagesSent', dimensions: [{ Name: 'QueueName', Value: 'jobs' }], points: [{ t: NEWEST, value: 5 }] },
+      { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ Name: 'AutoScalingGroupName', Value: 'asg' }], points: recent(44) },
+      { namespace: 'AWS/SQS', metricName: 'NumberOfMessagesSent', dimensions: [{ Name: 'QueueName', Value: 'jobs' }], points: recent(5) },
       { namespace: 'MyApp', metricName: 'Orders', dimensions: [{ Name: 'Shop', Value: 'eu' }], points: [] },
     ],
     resources: [
