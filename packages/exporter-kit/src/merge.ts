@@ -194,7 +194,8 @@ function labelsValid(sample: Sample, validLabelNames: Set<string>): boolean {
   return true;
 }
 
-function sampleKey(sample: Sample): string {
+/** A sample's series within its family: suffix and sorted labels. */
+export function sampleKey(sample: Sample): string {
   const names = Object.keys(sample.labels);
   if (names.length === 0) return sample.suffix;
   if (names.length > 1) names.sort();

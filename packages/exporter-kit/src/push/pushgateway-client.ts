@@ -1,5 +1,6 @@
 import { TEXT_CONTENT_TYPE, renderText } from '../exposition.js';
 import type { Logger } from '../logger.js';
+import { sampleKey } from '../merge.js';
 import type { MetricFamily } from '../metrics.js';
 import type { HttpSender } from './http-sender.js';
 import type { PushTargetStats } from './push-stats.js';
@@ -15,6 +16,22 @@ export interface PushgatewayClientOptions {
   readonly requestTimeoutMs: number;
   readonly giveUpAfterMs: number;
   readonly clock?: RetryClock;
+}
+
+/**
+ * The Pushgateway refuses a sample with a timestamp (HTTP 400, "pushed metrics must not have
+ * timestamps"): a relayed sample (cloudwatch_exporter's set_timestamp, YACE's
+ * addCloudwatchTimestamp) is pushed without its time, and of a series repeated over time (YACE's
+ * exportAllDataPoints) only the newest sample, the last. remote_write keeps both.
+ */
+export function withoutTimestamps(families: readonly MetricFamily[]): MetricFamily[] {
+  return families.map((f) => {
+    if (!f.samples.some((s) => s.timestampMs !== undefined)) return f;
+    const last = new Map<string, number>();
+    f.samples.forEach((s, i) => last.set(sampleKey(s), i));
+    const samples = f.samples.filter((s, i) => last.get(sampleKey(s)) === i).map((s) => ({ suffix: s.suffix, labels: s.labels, value: s.value }));
+    return { ...f, samples };
+  });
 }
 
 /** Raised when a push is given up: the message is the one line --push.once prints. */
@@ -37,8 +54,9 @@ export class PushgatewayClient {
 
   /** Resolves when the group was replaced; rejects with PushFailedError when given up or aborted. */
   async push(families: readonly MetricFamily[], signal?: AbortSignal): Promise<void> {
-    const body = renderText(families);
-    const samples = families.reduce((n, f) => n + f.samples.length, 0);
+    const pushed = withoutTimestamps(families);
+    const body = renderText(pushed);
+    const samples = pushed.reduce((n, f) => n + f.samples.length, 0);
     await this.attempt('PUT', body, signal, samples);
   }
 

@@ -1,5 +1,5 @@
 import type { MetricFamily } from '../metrics.js';
-import type { WriteLabel, WriteSeries } from './remote-write-proto.js';
+import type { WriteLabel, WriteSample, WriteSeries } from './remote-write-proto.js';
 
 /**
  * Prometheus's stale marker: a NaN with this exact bit pattern tells the receiver a series ended,
@@ -24,8 +24,10 @@ const byName = (a: WriteLabel, b: WriteLabel): number => (a.name < b.name ? -1 :
 /**
  * One collection as remote_write series, the way Prometheus would store a scrape of it: every
  * exposition line becomes a series named by `__name__` (histograms and summaries keep their
- * `_bucket`/`_sum`/`_count` suffixes and `le`/`quantile` labels), all stamped with the collection's
- * time. The identity labels (job, instance, --push.grouping) are attached as a scrape's target
+ * `_bucket`/`_sum`/`_count` suffixes and `le`/`quantile` labels), stamped with the collection's
+ * time unless the sample carries its own (CloudWatch's datapoint time: Prometheus honours exposed
+ * timestamps by default), and a series repeated with ascending timestamps (YACE's
+ * exportAllDataPoints) is one series with those samples. The identity labels (job, instance, --push.grouping) are attached as a scrape's target
  * labels are: a sample's own label of the same name is kept as `exported_<name>` (honor_labels:
  * false). Empty label values are left out, and labels are sorted by name, as the spec requires.
  */
@@ -38,6 +40,8 @@ export function familiesToSeries(
   const identityLabels = identity.filter(([, v]) => v !== '').map(([name, value]) => ({ name, value }));
   const out: WriteSeries[] = [];
   for (const f of families) {
+    // Only a family whose samples carry timestamps can repeat a series (the kit's merge).
+    const repeated = f.samples.some((s) => s.timestampMs !== undefined) ? new Map<string, { labels: WriteLabel[]; samples: WriteSample[] }>() : undefined;
     for (const s of f.samples) {
       const labels: WriteLabel[] = [{ name: '__name__', value: f.name + s.suffix }, ...identityLabels];
       for (const name in s.labels) {
@@ -46,7 +50,16 @@ export function familiesToSeries(
         labels.push({ name: identityNames.has(name) ? `exported_${name}` : name, value });
       }
       labels.sort(byName);
-      out.push({ labels, samples: [{ value: s.value, timestamp: timestampMs }] });
+      const sample: WriteSample = { value: s.value, timestamp: s.timestampMs ?? timestampMs };
+      const key = repeated ? seriesKey(labels) : '';
+      const earlier = repeated?.get(key);
+      if (earlier) {
+        earlier.samples.push(sample);
+        continue;
+      }
+      const series = { labels, samples: [sample] };
+      repeated?.set(key, series);
+      out.push(series);
     }
   }
   return out;

@@ -4,6 +4,12 @@ import {
   RECEIVER_BINARIES, binaryProblem, eventually, mustRun, startPrometheusReceiver, startPushgateway, startVictoriaMetrics,
 } from './real-receivers.js';
 import { demoSpec, startDemo } from './demo-exporter.js';
+import { silentLogger } from '../../src/logger.js';
+import type { MetricFamily } from '../../src/metrics.js';
+import { HttpSender } from '../../src/push/http-sender.js';
+import { PushTargetStats } from '../../src/push/push-stats.js';
+import { PushgatewayClient } from '../../src/push/pushgateway-client.js';
+import { pushgatewayGroupUrl } from '../../src/push/pushgateway-group.js';
 
 interface GroupJson { labels: Record<string, string>; [metric: string]: unknown }
 interface MetricJson { metrics: Array<{ labels: Record<string, string>; value?: string }> }
@@ -40,6 +46,26 @@ describe.runIf(mustRun(pgProblem))(`push to a real Pushgateway${pgProblem ? ` ($
     expect(group).toHaveProperty('scrapekit_push_requests_total');
     // PUT semantics: the second push replaced the group, so the first round's series is gone.
     expect(group).not.toHaveProperty('demo_first_round_only');
+  });
+
+  it('pushes samples that carry timestamps (relayed CloudWatch datapoints) without them, the newest of a repeated series', async () => {
+    const families: MetricFamily[] = [{
+      name: 'aws_myapp_orders_sum', help: 'Orders.', type: 'gauge', samples: [
+        { suffix: '', labels: { shop: 'eu' }, value: 1, timestampMs: Date.now() - 600_000 },
+        { suffix: '', labels: { shop: 'eu' }, value: 2, timestampMs: Date.now() - 300_000 },
+        { suffix: '', labels: { shop: 'us' }, value: 9, timestampMs: Date.now() - 300_000 },
+      ],
+    }];
+    const client = new PushgatewayClient({
+      groupUrl: pushgatewayGroupUrl(new URL(gateway.url), 'relay', []),
+      sender: await HttpSender.create({ tls: {}, headers: [] }, 'scrapekit-test', false),
+      stats: new PushTargetStats('pushgateway'), logger: silentLogger, requestTimeoutMs: 10_000, giveUpAfterMs: 10_000,
+    });
+    // The Pushgateway answers 400 to a timestamp: the push would be given up.
+    await client.push(families);
+    const group = (await groups(gateway)).find((g) => g.labels.job === 'relay');
+    const orders = (group?.aws_myapp_orders_sum as MetricJson).metrics.map((m) => [m.labels.shop, m.value]);
+    expect(orders.sort()).toEqual([['eu', '2'], ['us', '9']]);
   });
 
   it('--push.delete-on-exit removes the group on a clean shutdown; the pull endpoint keeps working meanwhile', async () => {

@@ -5,6 +5,7 @@ import { decodeWriteRequest, encodeWriteRequest } from '../../src/push/remote-wr
 import { SampleQueue } from '../../src/push/remote-write-queue.js';
 import { StaleSeriesTracker, familiesToSeries, isStaleNaN, staleNaN } from '../../src/push/remote-write-series.js';
 import type { WriteSeries } from '../../src/push/remote-write-proto.js';
+import type { MetricFamily } from '../../src/metrics.js';
 
 const labelsOf = (s: WriteSeries): Record<string, string> => Object.fromEntries(s.labels.map((l) => [l.name, l.value]));
 
@@ -22,6 +23,21 @@ describe('familiesToSeries (one collection as remote_write series)', () => {
     expect(series).toHaveLength(1 + 1 + 3 + 2 + 1 + 2);
     for (const s of series) expect(s.samples).toEqual([{ value: expect.any(Number), timestamp: 1_700_000_000_123 }]);
     expect(byName('jobs_done_total')).toEqual([{ __name__: 'jobs_done_total', queue: 'a', job: 'pusher', instance: 'host-1' }]);
+  });
+
+  it('keeps a sample\'s own timestamp, and sends a series repeated with ascending timestamps as one series', () => {
+    const relayed: MetricFamily[] = [{
+      name: 'aws_myapp_orders_sum', help: 'Orders.', type: 'gauge', samples: [
+        { suffix: '', labels: { shop: 'eu' }, value: 1, timestampMs: 1_700_000_000_000 },
+        { suffix: '', labels: { shop: 'us' }, value: 9, timestampMs: 1_700_000_060_000 },
+        { suffix: '', labels: { shop: 'eu' }, value: 2, timestampMs: 1_700_000_300_000 },
+      ],
+    }];
+    const written = familiesToSeries(relayed, [['job', 'cw']], 1_800_000_000_000);
+    expect(written.map((s) => [labelsOf(s).shop, s.samples])).toEqual([
+      ['eu', [{ value: 1, timestamp: 1_700_000_000_000 }, { value: 2, timestamp: 1_700_000_300_000 }]],
+      ['us', [{ value: 9, timestamp: 1_700_000_060_000 }]],
+    ]);
   });
 
   it('maps histograms to _bucket (with le, +Inf included), _sum and _count, summaries to quantiles, _sum and _count', () => {
