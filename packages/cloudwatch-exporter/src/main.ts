@@ -9,7 +9,7 @@ import type { CloudWatchTarget } from './runtime.js';
  * samples at once; with V8's default 16 MB semi-spaces RSS settles near 143 MiB, with the young
  * generation capped at two 2 MB halves and size-oriented heuristics near 83 MiB
  * (docs/BENCHMARKS.md, cloudwatch-exporter run 2). The parsed answers leave freed malloc chunks
- * behind: with the kit's native-heap trim RSS settles at ~74 MiB between collections instead of
+ * behind: with the kit's native-heap trim RSS settles at 69–76 MiB between collections instead of
  * ~85, though loading koffi for it costs ~3 MiB at idle (run 3).
  */
 export const entry: ExporterEntry<CloudWatchTarget> = {
