@@ -22,7 +22,7 @@ interface Exporter {
 const EXPORTERS: readonly Exporter[] = [
   {
     name: 'node-exporter', args: ['--collector.disable-defaults', '--collector.loadavg'],
-    runtime: { heap_tuning: 'applied', memory_profile: 'default', young_generation_cap_bytes: 4194304, heap_growing_percent: 50, v8_flags: Number(process.versions.v8.split('.')[0]) < 12 ? '--interrupt-budget=300000' : '', native_heap_trim: true },
+    runtime: { heap_tuning: 'applied', memory_profile: 'default', young_generation_cap_bytes: 4194304, heap_growing_percent: 50, old_generation_step_bytes: 4194304, v8_flags: Number(process.versions.v8.split('.')[0]) < 12 ? '--interrupt-budget=300000' : '', native_heap_trim: true },
   },
   {
     name: 'mysql-exporter', args: ['--mysqld.username=scrapekit_launcher_test', '--mysqld.address=127.0.0.1:9'],
@@ -34,7 +34,7 @@ const EXPORTERS: readonly Exporter[] = [
   },
   {
     name: 'cloudwatch-exporter', args: [`--config.file=${cloudwatchConfig()}`],
-    runtime: { heap_tuning: 'applied', memory_profile: 'default', young_generation_cap_bytes: 4194304, heap_growing_percent: 50, v8_flags: '--optimize-for-size', native_heap_trim: false },
+    runtime: { heap_tuning: 'applied', memory_profile: 'default', young_generation_cap_bytes: 4194304, heap_growing_percent: 50, v8_flags: '--optimize-for-size', native_heap_trim: true },
   },
 ];
 
@@ -141,7 +141,7 @@ describe.each(EXPORTERS)('$name bin', (exporter) => {
 
   it('SCRAPEKIT_MEMORY=low gives it the memory-first profile; heap flags given to node win over both', async () => {
     const low = await runtimeSettings(exporter.name, exporter.args, { SCRAPEKIT_MEMORY: 'low' });
-    expect(low.settings).toMatchObject({ heap_tuning: 'applied', memory_profile: 'low', young_generation_cap_bytes: 4194304, heap_growing_percent: 30 });
+    expect(low.settings).toMatchObject({ heap_tuning: 'applied', memory_profile: 'low', young_generation_cap_bytes: 4194304, heap_growing_percent: 30, old_generation_step_bytes: 2097152 });
     expect(String(low.settings.v8_flags)).toMatch(/--max-opt=1$/);
     const user = await runtimeSettings(exporter.name, exporter.args, { NODE_OPTIONS: '--max-semi-space-size=8' });
     expect(user.settings.heap_tuning).toBe('left to the heap flags given to node');
