@@ -235,7 +235,8 @@ class Parser {
     let sawFlag = false;
     for (;;) {
       const c = this.peek();
-      if (c === undefined) throw this.error('missing closing )', this.text(start, this.cps.length));
+      // Go: an unfinished (?flags is invalid Perl syntax, not a missing parenthesis.
+      if (c === undefined) throw this.error('invalid or unsupported Perl syntax', this.text(start, this.cps.length));
       this.pos++;
       const ch = String.fromCodePoint(c);
       if (ch === 'i' || ch === 'm' || ch === 's' || ch === 'U') {
@@ -258,7 +259,7 @@ class Parser {
 
   private finishGroup(flags: Flags, start: number, capture: boolean): Re2Node {
     const sub = this.parseAlternation(flags);
-    if (this.peek() !== 0x29) throw this.error('missing closing )', this.text(start, this.cps.length));
+    if (this.peek() !== 0x29) throw this.error('missing closing )', this.pattern); // Go quotes the whole expression
     this.pos++;
     return { t: 'group', capture, sub };
   }

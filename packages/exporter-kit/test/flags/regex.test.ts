@@ -78,6 +78,41 @@ const cases: Array<[string, string[], string[]]> = [
   ['\\bfoo\\b', ['a foo b'], ['afoo']],
   ['\\Bfoo', ['afoo'], ['a foo']],
   ['^(?:a|b)+$', ['abba'], ['abc']],
+  // Each ASCII class at its edges (Go's regexp/syntax perl_groups.go and posix_groups.go).
+  ['^\\d$', ['0', '9'], ['/', ':']],
+  ['^\\w$', ['0', '9', 'A', 'Z', '_', 'a', 'z'], ['/', ':', '@', '[', '^', '`', '{']],
+  ['^\\s$', ['\t', '\n', '\f', '\r', ' '], ['\b', '\u000e', '\u001f', '!']],
+  ['^[[:alnum:]]$', ['0', '9', 'A', 'Z', 'a', 'z'], ['/', ':', '@', '[', '`', '{']],
+  ['^[[:alpha:]]$', ['A', 'Z', 'a', 'z'], ['@', '[', '`', '{']],
+  ['^[[:ascii:]]$', ['\u0000', '\u007f'], ['\u0080']],
+  ['^[[:blank:]]$', ['\t', ' '], ['\b', '\n', '\u001f', '!']],
+  ['^[[:cntrl:]]$', ['\u0000', '\u001f', '\u007f'], [' ', '~', '\u0080']],
+  ['^[[:digit:]]$', ['0', '9'], ['/', ':']],
+  ['^[[:graph:]]$', ['!', '~'], [' ', '\u007f']],
+  ['^[[:lower:]]$', ['a', 'z'], ['`', '{', 'A']],
+  ['^[[:print:]]$', [' ', '~'], ['\u001f', '\u007f']],
+  ['^[[:punct:]]$', ['!', '/', ':', '@', '[', '`', '{', '~'], [' ', '0', '9', 'A', 'Z', 'a', 'z', '\u007f']],
+  ['^[[:space:]]$', ['\t', '\n', '\v', '\f', '\r', ' '], ['\b', '\u000e', '!']],
+  ['^[[:upper:]]$', ['A', 'Z'], ['@', '[', 'a']],
+  ['^[[:word:]]$', ['0', '9', 'A', 'Z', '_', 'a', 'z'], ['^', '`', '-']],
+  ['^[[:xdigit:]]$', ['0', '9', 'A', 'F', 'a', 'f'], ['/', ':', '@', 'G', '`', 'g']],
+  // Hex and octal escapes at their digits' edges.
+  ['^\\x09\\x0A\\x0f\\xaF$', ['\t\n\u000f\u00af'], []],
+  ['^\\17\\10\\0/$', ['\u000f\b\u0000/'], []],
+  ['^\\1234$', ['S4'], []], // at most three octal digits
+  ['^\\08$', ['\u00008'], []],
+  ['^\\x{10FFFF}$', ['\u{10ffff}'], []],
+  ['^(?P<09AZaz_>x)$', ['x'], []],
+  ['^(?:)$', [''], []],
+  ['(?)a', ['a'], []],
+  ['((x{1000}){0}){2}', ['', 'x'], []], // a {0} repeat limits nothing (Go's repeatIsValid)
+  ['^\\71$', ['9'], []],
+  ['^x{a{2}$', ['x{aa'], ['x{a{2}']], // a '{' that starts no count is a literal, even with a count after it
+  ['(?i)a(?s:b)', ['AB'], []], // a flag group keeps the flags around it
+  ['^[ad]$', ['a', 'd'], ['1']],
+  ['^[a-a]$', ['a'], ['b']],
+  ['^[ab:]$', [':', 'a'], ['c']],
+  ['^[[:a]$', ['[', ':', 'a'], ['b']], // no closing :] makes no POSIX class
 ];
 
 describe('regex kind: RE2 → RegExp', () => {
@@ -185,5 +220,125 @@ describe('regex kind: a declared flag', () => {
     try { parseCommandLine(spec, [`--demo.include=${pattern}`], {}); } catch (err) { caught = err; }
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as Error).message).toBe(message);
+  });
+});
+
+// Exact output, so that a changed emitter string or error text fails a test and not only a
+// changed match (mutation testing, docs/TESTING.md).
+const translations: Array<[string, string, string]> = [
+  ['(?m)^a$', '(?<![^\\n])a(?![^\\n])', 'u'],
+  ['a\\bb\\B', 'a\\bb\\B', 'u'],
+  ['(?s:.)(?-s:.)', '(?:[^])(?:[^\\n])', 'u'],
+  ['a*?b+?c??d{2}e{2,}f{2,3}g{2,3}?', 'a*?b+?c??d{2}e{2,}f{2,3}g{2,3}?', 'u'],
+  ['a{0}a{1}a{0,1}a{0,}a{1,}a{0,2}', 'a{0}a{1}a?a*a+a{0,2}', 'u'],
+  ['(?U)a*b*?', 'a*?b*', 'u'],
+  ['(a)(?:b)(?P<n>c)(?<m>d)', '(a)(?:b)(c)(d)', 'u'],
+  ['a(b|c)|d', 'a(b|c)|d', 'u'],
+  ['x^*', 'x(?:^)*', 'u'], // an assertion is the one atom a quantifier needs a group for
+  ['09AZaz/:@\\[\\`\\{é\\x{1F600}', '09AZaz\\u{2f}\\u{3a}\\u{40}\\u{5b}\\u{60}\\u{7b}\\u{e9}\\u{1f600}', 'u'],
+  // Classes: plain, under the i flag (negated items as lookaheads), and scoped (folded ranges).
+  ['[^\\d]\\pL\\PL[^\\pL]', '[^0-9][\\p{L}][\\P{L}][^\\p{L}]', 'u'],
+  ['[a\\P{Lu}\\W]', '[a\\P{Lu}\\u{0}-\\u{2f}\\u{3a}-\\u{40}\\u{5b}-\\u{5e}\\u{60}\\u{7b}-\\u{10ffff}]', 'u'],
+  ['\\p{Any}\\P{Any}', '[\\u{0}-\\u{10ffff}][]', 'u'],
+  ['(?i)[^\\d]', '[^0-9]', 'iu'],
+  ['(?i)[\\W]', '(?:(?![0-9A-Z\\u{5f}a-z])[^])', 'iu'],
+  ['(?i)[\\W\\d]', '(?:[0-9]|(?![0-9A-Z\\u{5f}a-z])[^])', 'iu'],
+  ['(?i)[^\\W\\d]', '(?:(?!(?:[0-9]|(?![0-9A-Z\\u{5f}a-z])[^]))[^])', 'iu'],
+  ['(?i)[a\\P{Lu}]', '(?:[a]|(?![\\p{Lu}])[^])', 'iu'],
+  ['(?i)\\p{Greek}', '[\\p{Script=Greek}]', 'iu'],
+  ['a(?i:[^a])', 'a(?:[\\u{0}-\\u{40}B-\\u{60}b-\\u{10ffff}])', 'u'],
+  ['a(?i:[^\\W])', 'a(?:[0-9A-Z\\u{5f}a-z\\u{17f}\\u{212a}])', 'u'],
+  // What decides the i flag: cased literals and classes under (?i), nothing else.
+  ['(?i)a[b]', 'a[b]', 'iu'],
+  ['(?i)1', '1', 'u'],
+  ['a(?i)1', 'a1', 'u'],
+  ['(?i)(?-i)a', 'a', 'u'],
+  ['[a](?i:b)', '[a](?:[Bb])', 'u'],
+  ['[ab]+.*(a)*', '[ab]+[^\\n]*(a)*', 'u'],
+];
+
+// Go's exact wording (regexp/syntax parse.go: the code, then the offending text in backquotes).
+const exactRejections: Array<[string, string]> = [
+  ['a)', 'unexpected ): `a)`'],
+  ['x(a', 'missing closing ): `x(a`'], // Go quotes the whole expression
+  ['x(?i:a', 'missing closing ): `x(?i:a`'],
+  ['x(?i', 'invalid or unsupported Perl syntax: `(?i`'], // an unfinished flag group is a Perl-syntax error in Go
+  ['x(?', 'invalid or unsupported Perl syntax: `(?`'],
+  ['(?x)', 'invalid or unsupported Perl syntax: `(?x`'],
+  ['(?--i)', 'invalid or unsupported Perl syntax: `(?--`'],
+  ['x[a', 'missing closing ]: `[a`'],
+  ['[]', 'missing closing ]: `[]`'],
+  ['[[:alpha:]', 'missing closing ]: `[[:alpha:]`'],
+  ['[a-Z]', 'invalid character class range: `a-Z`'],
+  ['[a-\\d]', 'invalid escape sequence: `\\d`'],
+  ['[[:^foo:]]', 'invalid character class range: `[:^foo:]`'],
+  ['\\p', 'invalid character class range: `\\p`'],
+  ['\\p{Greek', 'invalid character class range: `\\p{Greek`'],
+  ['\\p{Foo}', 'invalid character class range: `\\p{Foo}`'],
+  ['a{2,1}', 'invalid repeat count: `{2,1}`'],
+  ['a{1,0}', 'invalid repeat count: `{1,0}`'],
+  ['a{1001}', 'invalid repeat count: `{1001}`'],
+  ['a{1000,1001}', 'invalid repeat count: `{1000,1001}`'],
+  ['(x{1000}){2}', 'invalid repeat count: `{2}`'], // nested counts multiply past 1000
+  ['(x{1000}){0,2}', 'invalid repeat count: `{0,2}`'],
+  ['((x{400}){3,}){2}', 'invalid repeat count: `{3,}`'], // {n,} counts as n
+  ['(ax{1000}){2}', 'invalid repeat count: `{2}`'],
+  ['(a|x{1000}){2}', 'invalid repeat count: `{2}`'],
+  ['a**', 'invalid nested repetition operator: `**`'],
+  ['*', 'missing argument to repetition operator: `*`'],
+  ['\\Q\\E*', 'missing argument to repetition operator: `*`'],
+  ['\\', 'trailing backslash at end of expression'],
+  ['[\\', 'trailing backslash at end of expression'],
+  ['\\e', 'invalid escape sequence: `\\e`'],
+  ['[\\A]', 'invalid escape sequence: `\\A`'],
+  ['[\\Z]', 'invalid escape sequence: `\\Z`'],
+  ['[\\z]', 'invalid escape sequence: `\\z`'],
+  ['\\x0', 'invalid escape sequence: `\\x0`'],
+  ['\\x{}', 'invalid escape sequence: `\\x{}`'],
+  ['\\x{41', 'invalid escape sequence: `\\x{41`'],
+  ['\\x{110000}', 'invalid escape sequence: `\\x{110000}`'],
+  ['\\xg4', 'invalid escape sequence: `\\xg4`'],
+  ['\\x4g', 'invalid escape sequence: `\\x4g`'],
+  ['\\x/0', 'invalid escape sequence: `\\x/0`'],
+  ['\\x:0', 'invalid escape sequence: `\\x:0`'],
+  ['\\x@0', 'invalid escape sequence: `\\x@0`'],
+  ['\\xG0', 'invalid escape sequence: `\\xG0`'],
+  ['\\x`0', 'invalid escape sequence: `\\x`0`'],
+  ['\\\u0080', 'invalid escape sequence: `\\\u0080`'], // only ASCII punctuation escapes to itself
+  ['(?P<name', 'invalid named capture: `(?P<name`'],
+  ['(?P<>a)', 'invalid named capture: `(?P<>`'],
+  ['(?<a/>x)', 'invalid named capture: `(?<a/>`'],
+  ['(?P<a:>x)', 'invalid named capture: `(?P<a:>`'],
+  ['(?P<a@>x)', 'invalid named capture: `(?P<a@>`'],
+  ['(?P<a[>x)', 'invalid named capture: `(?P<a[>`'],
+  ['(?P<a`>x)', 'invalid named capture: `(?P<a`>`'],
+  ['(?P<a{>x)', 'invalid named capture: `(?P<a{>`'],
+  ['(?P<n>a)(?P<n>b)', 'duplicate capture group name: `n`'],
+  // Not RE2 at all: our own wording, naming the construct.
+  ['(?=x)', 'RE2 does not support lookahead assertions: `(?=`'],
+  ['(?<!x)', 'RE2 does not support lookbehind assertions: `(?<!`'],
+  ['(?P=n)', 'RE2 does not support backreferences or recursion: `(?P=`'],
+  ['(?P>n)', 'RE2 does not support backreferences or recursion: `(?P>`'],
+  ['\\18', 'RE2 does not support backreferences: `\\1`'],
+  ['\\1/', 'RE2 does not support backreferences: `\\1`'],
+  ['\\9', 'RE2 does not support backreferences: `\\9`'],
+  ['\\7', 'RE2 does not support backreferences: `\\7`'],
+  ['\\g1', 'RE2 does not support backreferences: `\\g`'],
+  ['a\\C', '`\\C` (match one byte) is not supported: Go\'s regexp rejects it and JavaScript matches characters, not bytes'],
+  ['a\\Z', 'RE2 does not support `\\Z`; use `\\z` or `$` (end of text)'],
+  ['a(?i:\\p{Lu})', 'cannot be translated to JavaScript: `\\p{Lu}` inside a case-insensitive group that does not cover the whole pattern; put (?i) at the start of the pattern instead'],
+];
+
+/** Go's unicode.Categories, each of which \p{…} must accept. */
+const GO_CATEGORIES = ['C', 'Cc', 'Cf', 'Co', 'Cs', 'L', 'Ll', 'Lm', 'Lo', 'Lt', 'Lu', 'M', 'Mc', 'Me', 'Mn', 'N', 'Nd', 'Nl', 'No', 'P', 'Pc', 'Pd', 'Pe', 'Pf', 'Pi', 'Po', 'Ps', 'S', 'Sc', 'Sk', 'Sm', 'So', 'Z', 'Zl', 'Zp', 'Zs'];
+
+describe('regex kind: exact translations and messages', () => {
+  it.each(translations)('%j → /%s/%s', (pattern, source, flags) => expect(translateRe2(pattern)).toEqual({ source, flags }));
+  it.each(exactRejections)('%j: %s', (pattern, message) => expect(() => compileRe2(pattern)).toThrow(new Re2SyntaxError(message)));
+  it('the error is a Re2SyntaxError by name too', () => {
+    expect(() => compileRe2('(')).toThrow(expect.objectContaining({ name: 'Re2SyntaxError' }));
+  });
+  it('\\p{…} takes each of Go\'s Unicode categories by its own name', () => {
+    for (const name of GO_CATEGORIES) expect(translateRe2(`\\p{${name}}`).source).toBe(`[\\p{${name}}]`);
   });
 });
