@@ -254,6 +254,9 @@ const translations: Array<[string, string, string]> = [
   ['a(?i)1', 'a1', 'u'],
   ['(?i)(?-i)a', 'a', 'u'],
   ['[a](?i:b)', '[a](?:[Bb])', 'u'],
+  ['(?i)[a-c\\d]', '[a-c0-9]', 'iu'],
+  ['(?i)[a-c\\d\\W]', '(?:[a-c0-9]|(?![0-9A-Z\\u{5f}a-z])[^])', 'iu'],
+  ['^\\QE.E\\E$', '^E\\u{2e}E$', 'u'],
   ['[ab]+.*(a)*', '[ab]+[^\\n]*(a)*', 'u'],
 ];
 
@@ -272,6 +275,7 @@ const exactRejections: Array<[string, string]> = [
   ['[a-Z]', 'invalid character class range: `a-Z`'],
   ['[a-\\d]', 'invalid escape sequence: `\\d`'],
   ['[[:^foo:]]', 'invalid character class range: `[:^foo:]`'],
+  ['[[::]]', 'invalid character class range: `[::]`'],
   ['\\p', 'invalid character class range: `\\p`'],
   ['\\p{Greek', 'invalid character class range: `\\p{Greek`'],
   ['\\p{Foo}', 'invalid character class range: `\\p{Foo}`'],
@@ -284,6 +288,7 @@ const exactRejections: Array<[string, string]> = [
   ['((x{400}){3,}){2}', 'invalid repeat count: `{3,}`'], // {n,} counts as n
   ['(ax{1000}){2}', 'invalid repeat count: `{2}`'],
   ['(a|x{1000}){2}', 'invalid repeat count: `{2}`'],
+  ['(x{1000}){2,}', 'invalid repeat count: `{2,}`'],
   ['a**', 'invalid nested repetition operator: `**`'],
   ['*', 'missing argument to repetition operator: `*`'],
   ['\\Q\\E*', 'missing argument to repetition operator: `*`'],
@@ -296,7 +301,9 @@ const exactRejections: Array<[string, string]> = [
   ['\\x0', 'invalid escape sequence: `\\x0`'],
   ['\\x{}', 'invalid escape sequence: `\\x{}`'],
   ['\\x{41', 'invalid escape sequence: `\\x{41`'],
-  ['\\x{110000}', 'invalid escape sequence: `\\x{110000}`'],
+  ['\\x{110000}a', 'invalid escape sequence: `\\x{110000}`'],
+  ['\\x{4g}', 'invalid escape sequence: `\\x{4g}`'],
+  ['\\x{g4}', 'invalid escape sequence: `\\x{g4}`'],
   ['\\xg4', 'invalid escape sequence: `\\xg4`'],
   ['\\x4g', 'invalid escape sequence: `\\x4g`'],
   ['\\x/0', 'invalid escape sequence: `\\x/0`'],
@@ -317,7 +324,7 @@ const exactRejections: Array<[string, string]> = [
   // Not RE2 at all: our own wording, naming the construct.
   ['(?=x)', 'RE2 does not support lookahead assertions: `(?=`'],
   ['(?<!x)', 'RE2 does not support lookbehind assertions: `(?<!`'],
-  ['(?P=n)', 'RE2 does not support backreferences or recursion: `(?P=`'],
+  ['x(?P=name)', 'RE2 does not support backreferences or recursion: `(?P=`'],
   ['(?P>n)', 'RE2 does not support backreferences or recursion: `(?P>`'],
   ['\\18', 'RE2 does not support backreferences: `\\1`'],
   ['\\1/', 'RE2 does not support backreferences: `\\1`'],
