@@ -13,6 +13,7 @@ import type { FakeSeed } from '../packages/cloudwatch-exporter/test/fake-cloudwa
 import { awsEnvironment, startFake } from '../packages/cloudwatch-exporter/test/support/harness.js';
 import { ROWS } from '../monitoring/dashboards/scrapekit-overview.js';
 import { startReplicationPair, type ReplicationPair } from '../packages/mysql-exporter/test/private-mariadb.js';
+import { mgmt } from '../packages/rabbitmq-exporter/test/support/broker.js';
 
 /**
  * A real Prometheus (Debian's package) scrapes every exporter as it would in production,
@@ -201,16 +202,6 @@ async function expectEveryTargetIngested(stack: Stack): Promise<void> {
   }
 }
 
-/** The local broker's management API (guest/guest, as prepare-services.sh sets it up). */
-async function managementApi(method: string, path: string, body?: unknown): Promise<void> {
-  const res = await fetch(`http://127.0.0.1:15672/api/${path}`, {
-    method,
-    headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} /api/${path}: HTTP ${res.status} ${await res.text()}`);
-}
-
 /** A queue of this test with one ready message, so the queue panels do not depend on other suites' queues. */
 const E2E_QUEUE = `scrapekit-e2e-${process.pid}`;
 
@@ -221,14 +212,14 @@ describe('a real Prometheus scrapes every exporter', () => {
     if (missing !== undefined) return;
     // The shared MariaDB replicates from nothing: a private pair gives the replication panels data.
     replication = await startReplicationPair();
-    await managementApi('PUT', `queues/%2F/${E2E_QUEUE}`, { durable: false, auto_delete: false });
-    await managementApi('POST', 'exchanges/%2F/amq.default/publish', { properties: {}, routing_key: E2E_QUEUE, payload: 'e2e', payload_encoding: 'string' });
+    await mgmt('PUT', `/api/queues/%2F/${E2E_QUEUE}`, { durable: false, auto_delete: false });
+    await mgmt('POST', '/api/exchanges/%2F/amq.default/publish', { properties: {}, routing_key: E2E_QUEUE, payload: 'e2e', payload_encoding: 'string' });
     stack = await startStack(undefined, [replicaTarget(replication)]);
   }, 180_000);
   afterAll(async () => {
     await stack?.stop();
     await replication?.stop();
-    if (missing === undefined) await managementApi('DELETE', `queues/%2F/${E2E_QUEUE}`);
+    if (missing === undefined) await mgmt('DELETE', `/api/queues/%2F/${E2E_QUEUE}`);
   });
   beforeEach((ctx) => {
     if (missing !== undefined) ctx.skip(missing);
