@@ -25,9 +25,8 @@ export interface RuntimeSettings {
   readonly nativeHeapTrim?: boolean;
 }
 
-/** The native heap setup: the trim for the housekeeping, or undefined where there is none. */
+/** The native heap setup: the trim for the housekeeping, or undefined where there is none (off Linux or glibc, libc.ts). */
 async function setUpNativeHeap(env: NodeJS.ProcessEnv): Promise<(() => unknown) | undefined> {
-  if (process.platform !== 'linux') return undefined;
   await capMallocArenas(env);
   const heap = await loadNativeHeap();
   return heap instanceof Error ? undefined : () => heap.trim();
