@@ -124,7 +124,8 @@ export function parseCommandLine<Target>(
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
         throw new HelpShown(helpText);
       }
-      throw new ConfigError(`${err.message.replace(/^error: /, '')} (see --help)`);
+      // Commander puts its suggestion ("(Did you mean --x?)") on a line of its own.
+      throw new ConfigError(`${err.message.replace(/^error: /, '').replace(/\n/g, ' ')} (see --help)`);
     }
     throw err;
   }
