@@ -42,7 +42,12 @@ export class Reader {
 
   resolve(node: unknown): YamlNode | null {
     if (node === null || node === undefined) return null;
-    if (yamlLib().isAlias(node)) return (node.resolve(this.doc) as YamlNode | undefined) ?? null;
+    if (yamlLib().isAlias(node)) {
+      // yaml gives undefined for an alias with no anchor before it; Go's yaml.v2 rejects the file,
+      // and reading it as "not set" would, for one, quietly serve plain HTTP for `tls_server_config: *tls`.
+      const target = node.resolve(this.doc) as YamlNode | undefined;
+      return target ?? this.fail(node, `the alias *${node.source}@LINE has no anchor &${node.source} before it; define the anchor first or remove the alias`);
+    }
     return node as YamlNode;
   }
 

@@ -23,6 +23,7 @@ function errorOf(file: string): string {
     loadWebConfig(file);
   } catch (err) {
     expect(err).toBeInstanceOf(WebConfigError);
+    expect((err as Error).name).toBe('WebConfigError');
     return (err as Error).message;
   }
   throw new Error(`${file} was accepted`);
@@ -103,6 +104,37 @@ describe('loadWebConfig rejects bad files with a message naming the problem', ()
   });
 });
 
+describe('loadWebConfig: the exact one-line message for each reader failure', () => {
+  const tlsHead = (): string => `tls_server_config:\n  cert_file: ${pki.serverCert}\n  key_file: ${pki.serverKey}\n`;
+  const cases: Array<[string, () => string, string]> = [
+    ['burst that is a word', () => 'rate_limit:\n  interval: 1s\n  burst: many\n', 'rate_limit.burst must be an integer (line 3)'],
+    ['burst with a fraction', () => 'rate_limit:\n  interval: 1s\n  burst: 1.5\n', 'rate_limit.burst must be an integer (line 3)'],
+    ['burst beyond 2^53', () => 'rate_limit:\n  interval: 1s\n  burst: 1e20\n', 'rate_limit.burst must be an integer (line 3)'],
+    ['burst that is a list', () => 'rate_limit:\n  interval: 1s\n  burst: [1]\n', 'rate_limit.burst must be an integer (line 3)'],
+    ['client_allowed_sans given one name instead of a list', () => 'tls_server_config:\n  client_allowed_sans: a.example\n',
+      'client_allowed_sans must be a list (line 2)'],
+    ['a list inside client_allowed_sans', () => 'tls_server_config:\n  client_allowed_sans: [[a.example]]\n',
+      'each entry of client_allowed_sans must be a single value, not a list or mapping (line 2)'],
+    ['an empty entry in client_allowed_sans, at its own line', () => 'tls_server_config:\n  client_allowed_sans:\n    - a.example\n    - ~\n',
+      'client_allowed_sans must not contain empty entries (line 4)'],
+    ['max_version under the default min_version (no line to point at)', () => `${tlsHead()}  max_version: TLS11\n`,
+      'min_version TLS12 is above max_version TLS11; lower min_version or raise max_version'],
+    ['a key that is a list', () => '? [a, b]\n: 1\n',
+      "unknown key '' (line 1); expected one of: tls_server_config, http_server_config, basic_auth_users, rate_limit"],
+    ['cert_file: ~ (null, not a file called ~)', () => `tls_server_config:\n  cert_file: ~\n  key_file: ${pki.serverKey}\n`,
+      'TLS is enabled but the certificate is missing; set cert_file (or cert) in tls_server_config (line 2)'],
+    ['an alias with no anchor', () => 'tls_server_config: *tls\n',
+      'the alias *tls (line 1) has no anchor &tls before it; define the anchor first or remove the alias'],
+    ['an alias before its anchor', () => `basic_auth_users:\n  alice: *h\n  bob: &h '${hash}'\n`,
+      'the alias *h (line 2) has no anchor &h before it; define the anchor first or remove the alias'],
+    ['an alias with no anchor inside a list', () => `${tlsHead()}  client_auth_type: RequireAnyClientCert\n  client_allowed_sans: [a.example, *san]\n`,
+      'the alias *san (line 5) has no anchor &san before it; define the anchor first or remove the alias'],
+  ];
+  it.each(cases)('%s', (_name, text, expected) => {
+    expect(errorOf(write(`exact-${Math.random().toString(36).slice(2)}.yml`, text()))).toBe(`--web.config.file: ${expected}`);
+  });
+});
+
 describe('loadWebConfig accepts the toolkit format', () => {
   it('treats an empty file as no TLS, no auth, no headers', () => {
     const c = loadWebConfig(write('empty.yml', ''));
@@ -176,6 +208,30 @@ describe('loadWebConfig accepts the toolkit format', () => {
     expect(loadWebConfig(write('rl-text.yml', 'rate_limit:\n  interval: 1m30s\n  burst: 3\n')).rateLimit).toEqual({ intervalMs: 90_000, burst: 3 });
     expect(loadWebConfig(write('rl-ns.yml', 'rate_limit:\n  interval: 1500000000\n  burst: 2\n')).rateLimit).toEqual({ intervalMs: 1500, burst: 2 });
     expect(loadWebConfig(write('rl-zero.yml', "rate_limit:\n  interval: '0s'\n  burst: 2\n")).rateLimit).toBeUndefined();
+  });
+
+  it.each([
+    ['keys without a value', 'tls_server_config:\nhttp_server_config:\nbasic_auth_users:\nrate_limit:\n'],
+    ['nested keys without a value', 'tls_server_config:\n  client_allowed_sans:\n  min_version:\n  prefer_server_cipher_suites:\n'
+      + 'http_server_config:\n  http2:\n  headers:\nrate_limit:\n  interval:\n  burst:\n'],
+    ['keys set to null', 'tls_server_config: ~\nhttp_server_config:\n  http2: null\nrate_limit:\n  burst: ~\n'],
+    ['keys of a flow mapping without a value', 'tls_server_config: {client_allowed_sans, min_version, prefer_server_cipher_suites}\n'
+      + 'http_server_config: {http2, headers}\nrate_limit: {interval, burst}\n'],
+  ])('reads %s as not set, like an empty file', (_name, text) => {
+    const c = loadWebConfig(write(`unset-${Math.random().toString(36).slice(2)}.yml`, text));
+    expect({ tls: c.tls, http2: c.http2, headers: c.headers, users: c.users.size, rateLimit: c.rateLimit })
+      .toEqual({ tls: undefined, http2: true, headers: {}, users: 0, rateLimit: undefined });
+  });
+
+  it('reads burst without a value as 0', () => {
+    expect(loadWebConfig(write('burst-unset.yml', 'rate_limit:\n  interval: 1s\n  burst:\n')).rateLimit).toEqual({ intervalMs: 1000, burst: 0 });
+    expect(loadWebConfig(write('burst-flow.yml', 'rate_limit: {interval: 1s, burst}\n')).rateLimit).toEqual({ intervalMs: 1000, burst: 0 });
+  });
+
+  it('keeps the source text of a string setting that YAML reads as a number or boolean, as yaml.v2 does', () => {
+    const c = loadWebConfig(write('sans-text.yml', `tls_server_config:\n  cert_file: ${pki.serverCert}\n  key_file: ${pki.serverKey}\n`
+      + '  client_auth_type: RequireAnyClientCert\n  client_allowed_sans: [0x1F, 1e3, yes, 010, 12:30]\n'));
+    expect(c.tls?.clientAllowedSans).toEqual(['0x1F', '1e3', 'yes', '010', '12:30']);
   });
 
   it('keeps min/max defaults TLS12/TLS13 and resolves YAML aliases', () => {
