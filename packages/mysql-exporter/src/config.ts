@@ -53,8 +53,9 @@ export interface ResolvedModules {
   readonly problems: string[];
 }
 
-const BOOLEAN = /^(1|0|true|false|yes|no|on|off)$/i;
-const TRUE = /^(1|true|yes|on)$/i;
+/** go-ini's booleans (mysqld_exporter maps ssl-skip-verfication with it), in any case. */
+const BOOLEAN = /^(1|0|t|f|y|n|true|false|yes|no|on|off)$/i;
+const TRUE = /^(1|t|y|true|yes|on)$/i;
 /** go-sql-driver's tls= values (a registered config name is not possible from a file). */
 const TLS_MODES = /^(1|0|true|false|skip-verify|preferred)$/i;
 
@@ -240,8 +241,9 @@ function tlsVersion(v: string | undefined, what: string, module: string): string
  * The endpoint for an auth module and an optional probe target (parsed by parseMysqlAddress, so
  * a target without a port means 3306). TLS follows go-sql-driver's meaning of `tls`: `true`
  * verifies, `skip-verify` does not, `preferred` does not and falls back to plain text when the
- * server has no TLS. Client certificates work with or without ssl-ca (mysqld_exporter loads them
- * only with a CA).
+ * server has no TLS. ssl-skip-verfication=true alone also means TLS without verification, as
+ * in mysqld_exporter (which then sets tls=skip-verify). Client certificates work with or without
+ * ssl-ca (mysqld_exporter loads them only with a CA).
  */
 export function endpointFor(module: AuthModule, target: string | undefined, insecureSkipVerify: boolean): Endpoint {
   let host: string | undefined;
@@ -265,7 +267,7 @@ export function endpointFor(module: AuthModule, target: string | undefined, inse
   }
   const mode = ({ '1': 'true', '0': 'false' } as Record<string, string>)[module.tls ?? ''] ?? (module.tls ?? '').toLowerCase();
   const custom = Boolean(module.sslCa || module.sslCert || module.sslKey || module.tlsServerName || minVersion || maxVersion);
-  const wantTls = insecureSkipVerify || custom || mode === 'true' || mode === 'skip-verify' || mode === 'preferred';
+  const wantTls = insecureSkipVerify || module.sslSkipVerification || custom || mode === 'true' || mode === 'skip-verify' || mode === 'preferred';
   let tls: TlsSettings | undefined;
   if (wantTls && mode !== 'false') {
     const skip = insecureSkipVerify || module.sslSkipVerification || mode === 'skip-verify' || mode === 'preferred';
