@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseCommandLine } from '../../src/index.js';
+import { ConfigError, parseCommandLine, parseFlagValue, type FlagSpec } from '../../src/index.js';
 import { demoSpec } from './demo-spec.js';
 
 const spec = demoSpec([{ name: 'demo.mode', kind: 'enum', choices: ['fast', 'safe'], default: 'safe', description: 'Mode.' }]);
@@ -19,5 +19,16 @@ describe('enum kind', () => {
   it('the kit\'s --log.level is one', () => {
     expect(() => parse(['--log.level=loud'])).toThrow(/log.level.*loud/);
     expect(parse(['--log.level=debug'])['log.level']).toBe('debug');
+  });
+  it('a string flag with choices is an enum, with or without kind: \'string\'', () => {
+    for (const kind of [undefined, 'string'] as const) {
+      const level: FlagSpec = { name: 'demo.level', kind, choices: ['low', 'high'], description: 'Level.' };
+      expect(parseFlagValue(level, 'high')).toBe('high');
+      expect(() => parseFlagValue(level, 'mid')).toThrow(new ConfigError('--demo.level: "mid" is not one of low, high'));
+    }
+  });
+  it('choices make no other kind an enum', () => {
+    expect(parseFlagValue({ name: 'demo.n', kind: 'number', choices: ['1', '2'], description: 'N.' }, '2')).toBe(2);
+    expect(parseFlagValue({ name: 'demo.l', kind: 'list', choices: ['a'], description: 'L.' }, ['b', 'c'])).toEqual(['b', 'c']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, flagFilter, includeExcludeFilter, parseCommandLine } from '../../src/index.js';
+import { compileRe2, ConfigError, flagFilter, includeExcludeFilter, parseCommandLine, resolveFlagValues, type FlagSpec } from '../../src/index.js';
 import { demoSpec } from './demo-spec.js';
 
 describe('includeExcludeFilter (node_exporter device_filter.go semantics)', () => {
@@ -32,5 +32,38 @@ describe('an include flag paired with its exclude flag (FlagSpec.excludeFlag)', 
     expect(() => filter(['--demo.device-include=^sd', '--demo.device-exclude=^loop'])).toThrow(ConfigError);
     expect(() => filter(['--demo.device-include=^sd', '--demo.device-exclude=^loop']))
       .toThrow('--demo.device-include and --demo.device-exclude are mutually exclusive; set only one');
+  });
+});
+
+describe('which include values count as given (resolveFlagValues)', () => {
+  const pair = (kind: 'regex' | 'string' | 'list', include: FlagSpec['default'], exclude: FlagSpec['default']): FlagSpec[] => [
+    { name: 'demo.exclude', kind, default: exclude, description: 'Leave out.' },
+    { name: 'demo.include', kind, default: include, excludeFlag: 'demo.exclude', description: 'Keep.' },
+  ];
+  const regex = pair('regex', '^sd', '^loop');
+  const resolve = (specs: FlagSpec[], values: Record<string, unknown>) => resolveFlagValues(specs, values).flags;
+  it('an include at its default, even a non-empty one, leaves the exclude default', () => {
+    const both = { 'demo.exclude': compileRe2('^loop'), 'demo.include': compileRe2('^sd') };
+    expect(resolve(regex, {})).toStrictEqual(both);
+    expect(resolve(regex, { 'demo.include': '^sd' })).toStrictEqual(both);
+    expect(resolve(regex, { 'demo.include': '^sd', 'demo.exclude': '^ram' })).toStrictEqual({ ...both, 'demo.exclude': compileRe2('^ram') });
+  });
+  it('an include set to another pattern drops the exclude default', () => {
+    expect(resolve(regex, { 'demo.include': '^nvme' })).toStrictEqual({ 'demo.exclude': undefined, 'demo.include': compileRe2('^nvme') });
+  });
+  it('an include emptied on purpose is no include: the exclude stays, given or default', () => {
+    expect(resolve(regex, { 'demo.include': '' })).toStrictEqual({ 'demo.exclude': compileRe2('^loop'), 'demo.include': undefined });
+    expect(resolve(regex, { 'demo.include': '', 'demo.exclude': '^ram' })).toStrictEqual({ 'demo.exclude': compileRe2('^ram'), 'demo.include': undefined });
+    expect(resolve(pair('string', 'ext4', 'tmpfs'), { 'demo.include': '' })).toStrictEqual({ 'demo.exclude': 'tmpfs', 'demo.include': '' });
+    expect(resolve(pair('list', ['eth0'], ['lo']), { 'demo.include': [] })).toStrictEqual({ 'demo.exclude': ['lo'], 'demo.include': [] });
+  });
+  it('an exclude emptied on purpose does not conflict with an include', () => {
+    expect(resolve(regex, { 'demo.include': '^nvme', 'demo.exclude': '' })).toStrictEqual({ 'demo.exclude': undefined, 'demo.include': compileRe2('^nvme') });
+  });
+  it('a list include with items drops the exclude default; with the exclude given too it is an error', () => {
+    const lists = pair('list', [], ['lo']);
+    expect(resolve(lists, { 'demo.include': ['wlan0'] })).toStrictEqual({ 'demo.exclude': undefined, 'demo.include': ['wlan0'] });
+    expect(() => resolve(lists, { 'demo.include': ['wlan0'], 'demo.exclude': ['eth0'] }))
+      .toThrow(new ConfigError('--demo.include and --demo.exclude are mutually exclusive; set only one'));
   });
 });

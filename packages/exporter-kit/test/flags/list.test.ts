@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listFlag, parseCommandLine } from '../../src/index.js';
+import { listFlag, parseCommandLine, parseFlagValue } from '../../src/index.js';
 import { demoSpec } from './demo-spec.js';
 
 const spec = demoSpec([{ name: 'demo.dir', kind: 'list', default: [], description: 'Directories.' }]);
@@ -13,5 +13,10 @@ describe('list kind', () => {
     expect(parse([], { DEMO_DEMO_DIR: '/a, /b,' })['demo.dir']).toEqual(['/a', '/b']);
     expect(parse([])['demo.dir']).toEqual([]);
     expect(parse([])['web.listen-address']).toEqual([':1']);
+  });
+  it('takes a single value given as text as a list of one', () => {
+    const dir = { name: 'demo.dir', kind: 'list', description: 'Directories.' } as const;
+    expect(parseFlagValue(dir, '/a,/b')).toEqual(['/a,/b']);
+    expect(parseFlagValue(dir, ['/a', 7])).toEqual(['/a', '7']);
   });
 });

@@ -11,7 +11,7 @@ describe('number kind', () => {
     expect(parse(['--demo.workers=4.5'])['demo.workers']).toBe(4.5);
     expect(parse([], { DEMO_DEMO_WORKERS: '8' })['demo.workers']).toBe(8);
   });
-  it.each(['-1', 'lots', '', 'Infinity'])('rejects %j in one line', (text) => {
+  it.each(['-1', 'lots', '', ' ', '\t', 'Infinity'])('rejects %j in one line', (text) => {
     expect(() => parse([`--demo.workers=${text}`])).toThrow(ConfigError);
     expect(() => parse([`--demo.workers=${text}`])).toThrow(/^--demo.workers: expected a non-negative number/);
   });
