@@ -72,12 +72,15 @@ export function resolveAuthModules(cnf: string | CnfSections | undefined, opts: 
   const client = new Map<string, CnfEntry>([['password', flagEntry('${MYSQLD_EXPORTER_PASSWORD}')]]);
   for (const [k, v] of sections.get('client')?.entries ?? []) client.set(k, v);
   const address = opts.address.trim() === '' ? undefined : parseMysqlAddress(opts.address.trim());
-  if (address && !client.has('host') && !client.has('socket') && !client.has('port')) {
-    if ('socket' in address) client.set('socket', flagEntry(address.socket));
-    else {
-      client.set('host', flagEntry(address.host));
-      client.set('port', flagEntry(String(address.port)));
-    }
+  // Like mysqld_exporter, the flag fills [client]'s host and port where the file leaves them unset
+  // or empty, each on its own; a socket in the file wins over both. A socket given as the flag
+  // (our extension) is used only when the file names no host, port or socket.
+  const fileSets = (k: string): boolean => (client.get(k)?.value ?? '') !== '';
+  if (address && 'socket' in address) {
+    if (!fileSets('host') && !fileSets('port') && !fileSets('socket')) client.set('socket', flagEntry(address.socket));
+  } else if (address && !fileSets('socket')) {
+    if (!fileSets('host')) client.set('host', flagEntry(address.host));
+    if (!fileSets('port')) client.set('port', flagEntry(String(address.port)));
   }
   if (!client.get('user')?.value && opts.username) client.set('user', flagEntry(opts.username));
   sections.set('client', { name: 'client', line: sections.get('client')?.line ?? 0, entries: client });

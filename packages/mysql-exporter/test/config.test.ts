@@ -63,7 +63,7 @@ describe('resolveAuthModules', () => {
   });
   it('lets the file win over --mysqld.address and --mysqld.username', () => {
     const flags = { env: {}, address: 'flaghost:3307', username: 'flaguser' };
-    expect(resolveAuthModules('[client]\nuser=fileuser\nhost=filehost\n', flags).modules.get('client')).toMatchObject({ user: 'fileuser', host: 'filehost', port: undefined });
+    expect(resolveAuthModules('[client]\nuser=fileuser\nhost=filehost\n', flags).modules.get('client')).toMatchObject({ user: 'fileuser', host: 'filehost', port: 3307 });
     expect(resolveAuthModules(undefined, flags).modules.get('client')).toMatchObject({ user: 'flaguser', host: 'flaghost', port: 3307 });
     expect(resolveAuthModules(undefined, { env: {}, address: 'unix:///run/mysqld/mysqld.sock', username: 'u' }).modules.get('client')?.socket).toBe('/run/mysqld/mysqld.sock');
   });
@@ -116,10 +116,22 @@ describe('resolveAuthModules: sections and flags', () => {
     expect(client('[client]\nuser=a\n', { ...NO_FLAGS, address: '  ' })).toMatchObject({ host: undefined, port: undefined, socket: undefined });
     expect(client('[client]\nuser=a\n', { ...NO_FLAGS, address: ' db:3307 ' })).toMatchObject({ host: 'db', port: 3307 });
   });
-  it('ignores --mysqld.address when [client] sets only a port or only a socket', () => {
+  it('fills host and port from --mysqld.address each on its own, as mysqld_exporter does; a socket in the file wins', () => {
     const flags = { ...NO_FLAGS, address: 'flaghost:3307' };
-    expect(client('[client]\nuser=a\nport=3308\n', flags)).toMatchObject({ host: undefined, port: 3308 });
+    expect(client('[client]\nuser=a\nport=3308\n', flags)).toMatchObject({ host: 'flaghost', port: 3308, socket: undefined });
+    expect(client('[client]\nuser=a\nhost=\nport=\n', flags)).toMatchObject({ host: 'flaghost', port: 3307 });
+    expect(client('[client]\nuser=a\nhost=filehost\nport=3308\n', flags)).toMatchObject({ host: 'filehost', port: 3308 });
     expect(client('[client]\nuser=a\nsocket=/s.sock\n', flags)).toMatchObject({ host: undefined, port: undefined, socket: '/s.sock' });
+    expect(client('[client]\nuser=a\nsocket=\n', flags)).toMatchObject({ host: 'flaghost', port: 3307, socket: undefined });
+    // [client.b] inherits what the flag filled in [client].
+    expect(resolveAuthModules('[client]\nuser=a\n[client.b]\nport=3309\n', flags).modules.get('client.b')).toMatchObject({ host: 'flaghost', port: 3309 });
+  });
+  it('uses a socket given as --mysqld.address only when the file names no host, port or socket', () => {
+    const flags = { ...NO_FLAGS, address: 'unix:///run/mysqld/mysqld.sock' };
+    expect(client('[client]\nuser=a\n', flags)).toMatchObject({ host: undefined, port: undefined, socket: '/run/mysqld/mysqld.sock' });
+    expect(client('[client]\nuser=a\nhost=db\n', flags)).toMatchObject({ host: 'db', port: undefined, socket: undefined });
+    expect(client('[client]\nuser=a\nport=3308\n', flags)).toMatchObject({ host: undefined, port: 3308, socket: undefined });
+    expect(client('[client]\nuser=a\nsocket=/s.sock\n', flags)).toMatchObject({ socket: '/s.sock' });
   });
   it('makes DATA_SOURCE_NAME [client], ahead of the file; the other sections still inherit from the file', () => {
     const dataSource: AuthModule = { name: 'client', user: 'dsn', password: 'd', host: 'dsnhost', sslSkipVerification: false, enableCleartextPlugin: false };
@@ -142,7 +154,7 @@ describe('resolveAuthModules: values', () => {
     });
   });
   it('takes an empty value as not set', () => {
-    expect(client('[client]\nuser=u\nhost=\nport=\nsocket=\nssl-ca=\nssl-cert=\nssl-key=\ntls=\ntls-server-name=\n')).toEqual({ name: 'client', user: 'u', password: '', sslSkipVerification: false, enableCleartextPlugin: false });
+    expect(client('[client]\nuser=u\nhost=\nport=\nsocket=\nssl-ca=\nssl-cert=\nssl-key=\ntls=\ntls-server-name=\n', { ...NO_FLAGS, address: '' })).toEqual({ name: 'client', user: 'u', password: '', sslSkipVerification: false, enableCleartextPlugin: false });
   });
   it('reads ssl-skip-verfication (sic, as mysqld_exporter) and ssl-skip-verification, with go-ini booleans', () => {
     expect(client('[client]\nuser=u\nssl-skip-verfication=true\n')?.sslSkipVerification).toBe(true);
