@@ -5,8 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { ClientRequest, IncomingHttpHeaders, Server } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { Agent as HttpsAgent } from 'node:https';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -88,6 +89,8 @@ export interface FetchOptions {
   minVersion?: SecureVersion;
   ciphers?: string;
   ecdhCurve?: string;
+  /** A keep-alive agent, to send a second request on the connection of the first; none by default. */
+  agent?: HttpsAgent;
 }
 
 export interface FetchResult {
@@ -98,9 +101,11 @@ export interface FetchResult {
   serverCertFingerprint?: string;
   protocol?: string;
   cipher?: string;
+  /** True when the request went out on a connection an earlier request had opened. */
+  reusedSocket: boolean;
 }
 
-/** One request on a fresh connection (no agent), so each call runs its own TLS handshake. */
+/** One request on a fresh connection (no agent, unless given), so each call runs its own TLS handshake. */
 export function fetchFrom(server: Server, opts: FetchOptions = {}): Promise<FetchResult> {
   const { port } = server.address() as AddressInfo;
   const headers: Record<string, string> = {};
@@ -114,10 +119,11 @@ export function fetchFrom(server: Server, opts: FetchOptions = {}): Promise<Fetc
       const tlsInfo = opts.https
         ? { serverCertFingerprint: socket.getPeerCertificate().fingerprint256, protocol: socket.getProtocol() ?? undefined, cipher: socket.getCipher().name }
         : {};
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ...tlsInfo }));
+      const reusedSocket = (res as unknown as { req: ClientRequest }).req.reusedSocket;
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, reusedSocket, ...tlsInfo }));
       res.on('error', reject);
     };
-    const base = { host: '127.0.0.1', port, path: '/metrics', headers, agent: false as const };
+    const base = { host: '127.0.0.1', port, path: '/metrics', headers, agent: opts.agent ?? (false as const) };
     const req = opts.https
       ? httpsRequest({ ...base, ca: opts.ca, cert: opts.cert, key: opts.key, maxVersion: opts.maxVersion,
         minVersion: opts.minVersion, ciphers: opts.ciphers, ecdhCurve: opts.ecdhCurve }, onResponse)
