@@ -1,11 +1,16 @@
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Agent, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { SecureVersion, TLSSocket } from 'node:tls';
 import bcrypt from 'bcryptjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
-import { createWebServer } from '../src/web-config.js';
+import { createWebServer, loadWebConfig } from '../src/web-config.js';
+import { subjectAltNames } from '../src/web-config-tls.js';
 import { CLIENT_SANS, closeServer, fetchFrom, listen, makePki, makeServerCert, rawExchange } from './web-config-fixtures.js';
 import type { FetchOptions, Pki } from './web-config-fixtures.js';
 
@@ -13,6 +18,8 @@ let pki: Pki;
 let ca: Buffer;
 let client: { cert: Buffer; key: Buffer };
 let foreign: { cert: Buffer; key: Buffer };
+/** A self-signed RSA server certificate, for the suites that need an RSA key (TLS_RSA_*, TLS_ECDHE_RSA_*). */
+let rsa: { cert: string; key: string };
 const servers: Server[] = [];
 const logger = createLogger({ level: 'error', write: () => {} });
 
@@ -21,6 +28,9 @@ beforeAll(() => {
   ca = readFileSync(pki.caCert);
   client = { cert: readFileSync(pki.clientCert), key: readFileSync(pki.clientKey) };
   foreign = { cert: readFileSync(pki.foreignClientCert), key: readFileSync(pki.foreignClientKey) };
+  rsa = { cert: join(pki.dir, 'rsa-server.crt'), key: join(pki.dir, 'rsa-server.key') };
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', rsa.key, '-out', rsa.cert, '-days', '2',
+    '-subj', '/CN=rsa-server', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: ['ignore', 'ignore', 'pipe'] });
 });
 
 afterEach(async () => {
@@ -31,23 +41,43 @@ function ok(_req: unknown, res: ServerResponse): void {
   res.writeHead(200).end('metrics\n');
 }
 
-/** A config file in its own directory, with the server cert/key given relative to it. */
-function configFile(extra = ''): string {
-  const dir = mkdtempSync(join(pki.dir, 'cfg-'));
-  copyFileSync(pki.serverCert, join(dir, 'server.crt'));
-  copyFileSync(pki.serverKey, join(dir, 'server.key'));
-  const path = join(dir, 'web.yml');
-  writeFileSync(path, `tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n${extra}`);
+/** `text` as web.yml in a directory of its own. */
+function writeConfig(text: string): string {
+  const path = join(mkdtempSync(join(pki.dir, 'cfg-')), 'web.yml');
+  writeFileSync(path, text);
   return path;
 }
 
-async function start(path: string): Promise<Server> {
-  const server = createWebServer({ configFile: path, logger }, ok);
+/** A config file in its own directory, with the server cert/key (copies of `cert`/`key`) given relative to it. */
+function configFile(extra = '', cert = pki.serverCert, key = pki.serverKey): string {
+  const path = writeConfig(`tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n${extra}`);
+  copyFileSync(cert, join(path, '..', 'server.crt'));
+  copyFileSync(key, join(path, '..', 'server.key'));
+  return path;
+}
+
+async function start(path: string, handler: (req: IncomingMessage, res: ServerResponse) => void = ok): Promise<Server> {
+  const server = createWebServer({ configFile: path, logger }, handler);
   servers.push(server);
   return listen(server);
 }
 
+/** The WebConfigError message loading `path` fails with. */
+function loadError(path: string): string {
+  try {
+    loadWebConfig(path);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error(`${path} was accepted`);
+}
+
+/** A YAML block scalar holding `pem`, indented for a key of tls_server_config. */
+const block = (pem: string): string => `|\n${pem.trim().split('\n').map((l) => `    ${l}`).join('\n')}\n`;
+
 const https = (extra: FetchOptions = {}): FetchOptions => ({ https: true, ca, ...extra });
+/** A client that offers every protocol version up to `maxVersion`, and the SHA-1 signatures TLS 1.0/1.1 need. */
+const anyVersion = (maxVersion: SecureVersion = 'TLSv1.3'): FetchOptions => https({ minVersion: 'TLSv1', maxVersion, ciphers: 'DEFAULT@SECLEVEL=0' });
 const withPolicy = (type: string, extra = ''): string => `  client_ca_file: ${pki.caCert}\n  client_auth_type: ${type}\n${extra}`;
 
 describe('TLS serving', () => {
@@ -83,6 +113,17 @@ describe('TLS serving', () => {
     expect(r.protocol).toBe('TLSv1.1');
   });
 
+  it.each([['TLS10', 'TLSv1'], ['TLS11', 'TLSv1.1'], ['TLS12', 'TLSv1.2'], ['TLS13', 'TLSv1.3']])(
+    'min_version and max_version %s: a client offering TLS 1.0 to 1.3 gets %s', async (name, protocol) => {
+      const server = await start(configFile(`  min_version: ${name}\n  max_version: ${name}\n`));
+      expect((await fetchFrom(server, anyVersion())).protocol).toBe(protocol);
+    });
+
+  it('keeps a TLS 1.0 client out with min_version TLS11', async () => {
+    const server = await start(configFile('  min_version: TLS11\n'));
+    await expect(fetchFrom(server, anyVersion('TLSv1'))).rejects.toThrow(/:tlsv1 alert protocol version:/);
+  });
+
   it('caps the protocol at max_version', async () => {
     const server = await start(configFile('  max_version: TLS12\n'));
     expect((await fetchFrom(server, https())).protocol).toBe('TLSv1.2');
@@ -94,6 +135,31 @@ describe('TLS serving', () => {
     const r = await fetchFrom(server, https());
     expect(r.cipher).toBe('ECDHE-ECDSA-AES128-GCM-SHA256');
     await expect(fetchFrom(server, https({ ciphers: 'ECDHE-ECDSA-AES256-GCM-SHA384' }))).rejects.toThrow();
+  });
+
+  // Each TLS 1.2 suite alone, against a client that offers them all: the negotiated name is OpenSSL's.
+  it.each([
+    ['TLS_RSA_WITH_AES_128_CBC_SHA', 'AES128-SHA'],
+    ['TLS_RSA_WITH_AES_256_CBC_SHA', 'AES256-SHA'],
+    ['TLS_RSA_WITH_AES_128_GCM_SHA256', 'AES128-GCM-SHA256'],
+    ['TLS_RSA_WITH_AES_256_GCM_SHA384', 'AES256-GCM-SHA384'],
+    ['TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA', 'ECDHE-ECDSA-AES128-SHA'],
+    ['TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA', 'ECDHE-ECDSA-AES256-SHA'],
+    ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA', 'ECDHE-RSA-AES128-SHA'],
+    ['TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA', 'ECDHE-RSA-AES256-SHA'],
+    ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'ECDHE-ECDSA-AES128-GCM-SHA256'],
+    ['TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'ECDHE-ECDSA-AES256-GCM-SHA384'],
+    ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'ECDHE-RSA-AES128-GCM-SHA256'],
+    ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'ECDHE-RSA-AES256-GCM-SHA384'],
+    ['TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256', 'ECDHE-RSA-CHACHA20-POLY1305'],
+    ['TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256', 'ECDHE-ECDSA-CHACHA20-POLY1305'],
+  ])('cipher_suites [%s] negotiates OpenSSL\'s %s over TLS 1.2', async (goName, opensslName) => {
+    const ecdsa = goName.includes('_ECDSA_');
+    const settings = `  max_version: TLS12\n  cipher_suites: [${goName}]\nhttp_server_config:\n  http2: false\n`;
+    const server = await start(ecdsa ? configFile(settings) : configFile(settings, rsa.cert, rsa.key));
+    const r = await fetchFrom(server, https({ ca: ecdsa ? ca : readFileSync(rsa.cert) }));
+    expect(r.cipher).toBe(opensslName);
+    expect(r.protocol).toBe('TLSv1.2');
   });
 
   it('keeps TLS 1.3 working whatever cipher_suites lists, as Go does', async () => {
@@ -121,12 +187,98 @@ describe('TLS serving', () => {
   });
 });
 
+describe('certificate, key and client CA', () => {
+  const MISMATCH = 'error:05800074:x509 certificate routines::key values mismatch';
+  const suffix = '; use a PEM certificate and the PEM private key that belongs to it';
+
+  it('serves the inline cert and key', async () => {
+    const server = await start(writeConfig(
+      `tls_server_config:\n  cert: ${block(readFileSync(pki.serverCert, 'utf8'))}  key: ${block(readFileSync(pki.serverKey, 'utf8'))}`));
+    const r = await fetchFrom(server, https());
+    expect(r.status).toBe(200);
+    expect(r.serverCertFingerprint).toBe(new X509Certificate(readFileSync(pki.serverCert)).fingerprint256);
+  });
+
+  it('names the cert and key files that do not belong together, and OpenSSL\'s reason', () => {
+    const path = configFile('', pki.serverCert, pki.clientKey);
+    const dir = join(path, '..');
+    expect(loadError(path)).toBe(`--web.config.file: cannot load the TLS certificate and key (cert_file '${dir}/server.crt' / `
+      + `key_file '${dir}/server.key'): ${MISMATCH}${suffix}`);
+  });
+
+  it('says "cert / key" when an inline cert and key do not belong together', () => {
+    const path = writeConfig(
+      `tls_server_config:\n  cert: ${block(readFileSync(pki.serverCert, 'utf8'))}  key: ${block(readFileSync(pki.clientKey, 'utf8'))}`);
+    expect(loadError(path)).toBe(`--web.config.file: cannot load the TLS certificate and key (cert / key): ${MISMATCH}${suffix}`);
+  });
+
+  it('names a key_file it cannot read', () => {
+    const path = writeConfig(`tls_server_config:\n  cert_file: ${pki.serverCert}\n  key_file: missing.key\n`);
+    expect(loadError(path)).toBe(`--web.config.file: cannot read key_file '${join(path, '..', 'missing.key')}': file not found; `
+      + 'fix the path (relative paths are resolved against the directory of the web config file)');
+  });
+
+  it('names a client CA without certificates: the file, or client_ca when inline', () => {
+    const advice = 'contains no PEM certificate; point it at the CA certificate(s) that sign client certificates';
+    expect(loadError(configFile(withPolicy('RequireAndVerifyClientCert').replace(pki.caCert, pki.serverKey))))
+      .toBe(`--web.config.file: client_ca_file '${pki.serverKey}' ${advice}`);
+    expect(loadError(configFile('  client_auth_type: RequireAndVerifyClientCert\n  client_ca: not a certificate\n')))
+      .toBe(`--web.config.file: client_ca ${advice}`);
+  });
+
+  it('refuses a client CA file with a certificate block that does not parse, after a good one', () => {
+    const bundle = join(pki.dir, 'ca-bundle-with-a-bad-block.pem');
+    writeFileSync(bundle, `${readFileSync(pki.caCert, 'utf8')}-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n`);
+    expect(loadError(configFile(withPolicy('RequireAndVerifyClientCert').replace(pki.caCert, bundle))))
+      .toBe(`--web.config.file: client_ca_file '${bundle}' holds a certificate that cannot be parsed `
+        + '(error:068000A8:asn1 encoding routines::wrong tag); replace it with a valid PEM certificate');
+  });
+});
+
 describe('client certificates', () => {
-  it('RequireAndVerifyClientCert: no cert fails, our CA passes, another CA fails', async () => {
+  /** Answers with the subject of the client certificate, as the handler sees it. */
+  function peerSubject(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200).end((req.socket as TLSSocket).getPeerX509Certificate()?.subject ?? 'no client certificate');
+  }
+
+  /** GETs on one kept-alive connection: the agent holds a single socket and reuses it. */
+  function keptAlive(server: Server, identity: { cert?: Buffer; key?: Buffer } = {}) {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1, ca, ...identity });
+    const { port } = server.address() as AddressInfo;
+    const get = (): Promise<{ status: number; body: string; reused: boolean }> => new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/metrics', agent }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        // 'close' comes after the agent took the socket back, so the next get() finds it free.
+        req.on('close', () => resolve({ status: res.statusCode ?? 0, body, reused: req.reusedSocket }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    return { get, agent };
+  }
+
+  it('NoClientCert does not ask for a certificate; RequestClientCert does', async () => {
+    const none = await start(configFile(), peerSubject);
+    expect((await fetchFrom(none, https(client))).body).toBe('no client certificate');
+    const requested = await start(configFile(withPolicy('RequestClientCert')), peerSubject);
+    expect((await fetchFrom(requested, https(client))).body).toBe('CN=client');
+  });
+
+  it('RequireAndVerifyClientCert: no cert fails, our CA passes, another CA fails, before the connection is established', async () => {
     const server = await start(configFile(withPolicy('RequireAndVerifyClientCert')));
+    const handshakeErrors: unknown[] = [];
+    let established = 0;
+    server.on('tlsClientError', (err: NodeJS.ErrnoException) => handshakeErrors.push(err.code));
+    server.on('secureConnection', () => established++);
     await expect(fetchFrom(server, https())).rejects.toThrow();
-    expect((await fetchFrom(server, https(client))).status).toBe(200);
+    expect(handshakeErrors[0]).toBe('ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE');
     await expect(fetchFrom(server, https(foreign))).rejects.toThrow();
+    // Both are refused by node's TLS layer: neither connection reaches the server as established.
+    expect(established).toBe(0);
+    expect((await fetchFrom(server, https(client))).status).toBe(200);
+    expect(established).toBe(1);
   });
 
   it('RequireAnyClientCert: any certificate passes, none fails', async () => {
@@ -169,10 +321,49 @@ describe('client certificates', () => {
     expect((await fetchFrom(server, https(client))).status).toBe(200);
   });
 
+  it('refuses the next request on an open connection without a certificate once the policy requires one', async () => {
+    const path = configFile();
+    const { get, agent } = keptAlive(await start(path));
+    expect(await get()).toEqual({ status: 200, body: 'metrics\n', reused: false });
+    writeFileSync(path, `${readFileSync(path, 'utf8')}${withPolicy('RequireAndVerifyClientCert')}`);
+    expect(await get()).toEqual({ status: 403, body: 'Forbidden\n', reused: true });
+    agent.destroy();
+  });
+
+  it('refuses the next request on an open connection with an untrusted certificate once the policy verifies it', async () => {
+    const path = configFile(withPolicy('RequestClientCert'));
+    const { get, agent } = keptAlive(await start(path), foreign);
+    expect(await get()).toEqual({ status: 200, body: 'metrics\n', reused: false });
+    writeFileSync(path, readFileSync(path, 'utf8').replace('RequestClientCert', 'RequireAndVerifyClientCert'));
+    expect(await get()).toEqual({ status: 403, body: 'Forbidden\n', reused: true });
+    agent.destroy();
+  });
+
   it('combines client certificates with basic auth', async () => {
     const hash = bcrypt.hashSync('pw', 4);
     const server = await start(configFile(`${withPolicy('RequireAndVerifyClientCert')}basic_auth_users:\n  scraper: '${hash}'\n`));
     expect((await fetchFrom(server, https(client))).status).toBe(401);
     expect((await fetchFrom(server, https({ ...client, auth: { user: 'scraper', password: 'pw' } }))).status).toBe(200);
+  });
+});
+
+describe('subjectAltNames', () => {
+  const ips = (...values: string[]): string[] => subjectAltNames(values.map((v) => `IP Address:${v}`).join(', '));
+
+  it('spells IPv6 addresses as Go\'s net.IP.String() does', () => {
+    expect(ips('2001:DB8:1:2:3:4:5:6', '1:0:2:3:4:5:6:7', '1:0:0:2:0:0:0:3', '1:0:0:0:0:FFFF:A00:1'))
+      .toEqual(['2001:db8:1:2:3:4:5:6', '1:0:2:3:4:5:6:7', '1:0:0:2::3', '1::ffff:a00:1']);
+  });
+
+  it('leaves an address that is not eight full groups as it is, lower-cased', () => {
+    expect(ips('FE80::1', '1::2:3:4:5:6:7', '1:2:3:4:5:6:1.2.3.4')).toEqual(['fe80::1', '1::2:3:4:5:6:7', '1:2:3:4:5:6:1.2.3.4']);
+  });
+
+  it('decodes escaped quotes inside a quoted value', () => {
+    expect(subjectAltNames('DNS:"a\\"b, c", DNS:d.example')).toEqual(['a"b, c', 'd.example']);
+  });
+
+  it('stops at trailing text that is not a type:value entry', () => {
+    expect(subjectAltNames('DNS:a.example, garbage')).toEqual(['a.example']);
   });
 });
