@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { Agent, request } from 'node:https';
+import { Agent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { SecureVersion, TLSSocket } from 'node:tls';
@@ -12,7 +12,7 @@ import { createLogger } from '../src/logger.js';
 import { createWebServer, loadWebConfig } from '../src/web-config.js';
 import { subjectAltNames } from '../src/web-config-tls.js';
 import { CLIENT_SANS, closeServer, fetchFrom, listen, makePki, makeServerCert, rawExchange } from './web-config-fixtures.js';
-import type { FetchOptions, Pki } from './web-config-fixtures.js';
+import type { FetchOptions, FetchResult, Pki } from './web-config-fixtures.js';
 
 let pki: Pki;
 let ca: Buffer;
@@ -241,22 +241,18 @@ describe('client certificates', () => {
     res.writeHead(200).end((req.socket as TLSSocket).getPeerX509Certificate()?.subject ?? 'no client certificate');
   }
 
-  /** GETs on one kept-alive connection: the agent holds a single socket and reuses it. */
-  function keptAlive(server: Server, identity: { cert?: Buffer; key?: Buffer } = {}) {
-    const agent = new Agent({ keepAlive: true, maxSockets: 1, ca, ...identity });
-    const { port } = server.address() as AddressInfo;
-    const get = (): Promise<{ status: number; body: string; reused: boolean }> => new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/metrics', agent }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        // 'close' comes after the agent took the socket back, so the next get() finds it free.
-        req.on('close', () => resolve({ status: res.statusCode ?? 0, body, reused: req.reusedSocket }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
-    return { get, agent };
+  /** Two requests on one kept-alive connection, with the config file rewritten by `change` between them. */
+  async function acrossReload(path: string, change: (text: string) => string, identity: FetchOptions = {}): Promise<FetchResult[]> {
+    const server = await start(path);
+    server.keepAliveTimeout = 600_000; // the connection must outlive any delay between the two requests
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await fetchFrom(server, https({ ...identity, agent }));
+      writeFileSync(path, change(readFileSync(path, 'utf8')));
+      return [first, await fetchFrom(server, https({ ...identity, agent }))];
+    } finally {
+      agent.destroy();
+    }
   }
 
   it('NoClientCert does not ask for a certificate; RequestClientCert does', async () => {
@@ -322,21 +318,16 @@ describe('client certificates', () => {
   });
 
   it('refuses the next request on an open connection without a certificate once the policy requires one', async () => {
-    const path = configFile();
-    const { get, agent } = keptAlive(await start(path));
-    expect(await get()).toEqual({ status: 200, body: 'metrics\n', reused: false });
-    writeFileSync(path, `${readFileSync(path, 'utf8')}${withPolicy('RequireAndVerifyClientCert')}`);
-    expect(await get()).toEqual({ status: 403, body: 'Forbidden\n', reused: true });
-    agent.destroy();
+    const [before, after] = await acrossReload(configFile(), (text) => text + withPolicy('RequireAndVerifyClientCert'));
+    expect(before).toMatchObject({ status: 200, reusedSocket: false });
+    expect(after).toMatchObject({ status: 403, body: 'Forbidden\n', reusedSocket: true });
   });
 
   it('refuses the next request on an open connection with an untrusted certificate once the policy verifies it', async () => {
-    const path = configFile(withPolicy('RequestClientCert'));
-    const { get, agent } = keptAlive(await start(path), foreign);
-    expect(await get()).toEqual({ status: 200, body: 'metrics\n', reused: false });
-    writeFileSync(path, readFileSync(path, 'utf8').replace('RequestClientCert', 'RequireAndVerifyClientCert'));
-    expect(await get()).toEqual({ status: 403, body: 'Forbidden\n', reused: true });
-    agent.destroy();
+    const [before, after] = await acrossReload(configFile(withPolicy('RequestClientCert')),
+      (text) => text.replace('RequestClientCert', 'RequireAndVerifyClientCert'), foreign);
+    expect(before).toMatchObject({ status: 200, reusedSocket: false });
+    expect(after).toMatchObject({ status: 403, body: 'Forbidden\n', reusedSocket: true });
   });
 
   it('combines client certificates with basic auth', async () => {
