@@ -84,3 +84,81 @@ metrics:
     expect(problem(yaml)).toContain(expected);
   });
 });
+
+/** One rule with the given extra lines (indented as rule keys) after its namespace and metric name. */
+const rule = (...lines: string[]) => ['metrics:', '  - aws_namespace: AWS/EC2', '    aws_metric_name: CPUUtilization', ...lines.map((l) => `    ${l}`)].join('\n');
+
+describe('cloudwatch_exporter config: each wrong value is one start-up line naming its path and what is wanted', () => {
+  it.each([
+    ['a document that is a list', '- region: eu-west-1', 'config.yml: must be a map, got a list'],
+    ['a metrics entry that is null', 'metrics:\n  -\n', 'config.yml: metrics[0]: must be a map, got null'],
+    ['a metrics entry that is a string', 'metrics: [AWS/EC2]', 'config.yml: metrics[0]: must be a map, got string "AWS/EC2"'],
+    ['a metrics entry that is a list', 'metrics:\n  - [AWS/EC2, CPUUtilization]', 'config.yml: metrics[0]: must be a map, got a list'],
+    ['aws_tag_select that is a string', rule('aws_tag_select: ec2:instance'), 'config.yml: metrics[0].aws_tag_select: must be a map, got string "ec2:instance"'],
+    ['aws_dimension_select that is a list', rule('aws_dimension_select: [InstanceId]'), 'config.yml: metrics[0].aws_dimension_select: must be a map, got a list'],
+    ['metrics that is a map', 'metrics:\n  aws_namespace: AWS/EC2', 'config.yml: metrics: must be a list, got a map'],
+    ['metrics left empty', 'region: eu-west-1\nmetrics:', 'config.yml: metrics: is required: list the CloudWatch metrics to export'],
+    ['aws_dimensions that is a string', rule('aws_dimensions: InstanceId'), 'config.yml: metrics[0].aws_dimensions: must be a list, got string "InstanceId"'],
+    ['a region that is a number', 'region: 5\nmetrics: []', 'config.yml: region: must be a non-empty string, got number 5'],
+    ['an empty region', "region: ''\nmetrics: []", 'config.yml: region: must be a non-empty string, got string ""'],
+    ['a region that is a list', 'region: [eu-west-1, us-east-1]\nmetrics: []', 'config.yml: region: must be a non-empty string, got a list'],
+    ['a role_arn that is a map', 'role_arn: {arn: "arn:aws:iam::1:role/a"}\nmetrics: []', 'config.yml: role_arn: must be a non-empty string, got a map'],
+    ['an aws_namespace that is a number', 'metrics:\n  - aws_namespace: 2\n    aws_metric_name: X', 'config.yml: metrics[0].aws_namespace: must be a non-empty string, got number 2'],
+    ['set_timestamp: yes (a string in YAML 1.2)', 'set_timestamp: yes\nmetrics: []', 'config.yml: set_timestamp: must be true or false, got string "yes"'],
+    ['a fractional period', 'period_seconds: 1.5\nmetrics: []', 'config.yml: period_seconds: must be a whole number, got number 1.5'],
+    ['a zero period', 'period_seconds: 0\nmetrics: []', 'config.yml: period_seconds: must be between 1 and 86400, got 0'],
+    ['a dimension name that is a map', rule('aws_dimensions: [{name: InstanceId}]'), 'config.yml: metrics[0].aws_dimensions[0]: must be a string, got a map'],
+    ['a dimension name that is null', rule('aws_dimensions: [InstanceId, ~]'), 'config.yml: metrics[0].aws_dimensions[1]: must be a string, got null'],
+    ['a statistic that is a boolean', rule('aws_statistics: [true]'), 'config.yml: metrics[0].aws_statistics[0]: must be a string, got boolean true'],
+    ['dimension values that are a string', rule('aws_dimension_select:', '  InstanceId: i-0123'), 'config.yml: metrics[0].aws_dimension_select.InstanceId: must be a list of values, got string "i-0123"'],
+    ['dimension values that are null', rule('aws_dimension_select_regex:', '  InstanceId:'), 'config.yml: metrics[0].aws_dimension_select_regex.InstanceId: must be a list of values, got null'],
+  ])('%s', (_what, yaml, expected) => {
+    expect(problem(yaml)).toBe(expected);
+  });
+
+  it.each([
+    ['a key four edits from the nearest: the allowed keys', 'regionabcd: eu-west-1\nmetrics: []',
+      'config.yml: regionabcd: unknown key; allowed keys: region, role_arn, metrics, period_seconds, range_seconds, delay_seconds, set_timestamp, use_get_metric_data, list_metrics_cache_ttl, warn_on_empty_list_dimensions'],
+    ['a key three edits away: the suggestion', 'regionabc: eu-west-1\nmetrics: []', 'config.yml: regionabc: unknown key; did you mean region?'],
+    ['a top-level key differing only in case', 'Region: eu-west-1\nmetrics: []', 'config.yml: Region: unknown key; did you mean region?'],
+    ['a rule key differing only in case', rule('AWS_Namespace: AWS/EC2'), 'config.yml: metrics[0].AWS_Namespace: unknown key; did you mean aws_namespace?'],
+    ['a tag select key with no close one', rule('aws_tag_select:', '  resource_id_selection: x'),
+      'config.yml: metrics[0].aws_tag_select.resource_id_selection: unknown key; allowed keys: resource_type_selection, resource_id_dimension, tag_selections, arn_resource_id_regexp'],
+    // Mimum is two edits from both Minimum and Maximum: the first of STANDARD_STATISTICS wins.
+    ['a statistic as close to two: the first of them', rule('aws_statistics: [Mimum]'), 'config.yml: metrics[0].aws_statistics[0]: "Mimum" is not a statistic; use Minimum'],
+  ])('unknown key or statistic: %s', (_what, yaml, expected) => {
+    expect(problem(yaml)).toBe(expected);
+  });
+
+  it('takes a key left empty (null) as absent, with its default', () => {
+    const [only] = parse(`
+region:
+role_arn: ~
+period_seconds:
+set_timestamp:
+use_get_metric_data:
+${rule('aws_dimensions:', 'aws_dimension_select:', 'aws_statistics:', 'help:', 'delay_seconds: ~', 'warn_on_empty_list_dimensions:')}
+`).rules;
+    expect(only).toMatchObject({
+      scope: { region: undefined, roleArn: undefined }, dimensions: undefined, dimensionSelect: undefined, help: undefined,
+      statistics: ['Sum', 'SampleCount', 'Minimum', 'Maximum', 'Average'], periodSeconds: 60, delaySeconds: 600, setTimestamp: true, warnOnEmptyListDimensions: false,
+    });
+  });
+
+  it('reads numbers in lists of strings as their text', () => {
+    const [only] = parse(rule('aws_dimensions: [Port]', 'aws_dimension_select: {Port: [80, 443]}')).rules;
+    expect([...(only?.dimensionSelect ?? [])]).toEqual([['Port', ['80', '443']]]);
+  });
+
+  it('matches aws_dimension_select_regex against the whole value, and arn_resource_id_regexp anywhere in the ARN, as cloudwatch_exporter (matches() and find())', () => {
+    const [only] = parse(rule(
+      'aws_dimensions: [LoadBalancer]',
+      'aws_dimension_select_regex: {LoadBalancer: ["app/web-.*"]}',
+      'aws_tag_select:', '  resource_type_selection: elasticloadbalancing:loadbalancer', '  resource_id_dimension: LoadBalancer',
+      '  arn_resource_id_regexp: "loadbalancer/(app/[^/]+)"',
+    )).rules;
+    const [select] = only?.dimensionSelectRegex?.get('LoadBalancer') ?? [];
+    expect(['app/web-1', 'app/web-', 'net/app/web-1', 'xapp/web-1'].map((v) => select?.test(v))).toEqual([true, true, false, false]);
+    expect(only?.tagSelect?.arnResourceIdRegexp.exec('arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/my-lb/50dc6c495c0c9188')?.[1]).toBe('app/my-lb');
+  });
+});

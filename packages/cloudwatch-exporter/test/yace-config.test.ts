@@ -208,6 +208,27 @@ customNamespace:
   });
 });
 
+describe('YACE config: unknown keys and searchTags', () => {
+  const staticJob = (...lines: string[]) => ['apiVersion: v1alpha1', 'static:', '  - name: s', '    namespace: App', '    regions: [eu-west-1]',
+    '    metrics: [{name: Orders, statistics: [Sum]}]', ...lines.map((l) => `    ${l}`)].join('\n');
+
+  it.each([
+    // lable is three edits from both name and value: the first of the allowed keys wins.
+    ['a key as close to two allowed keys: the first of them', staticJob('dimensions: [{lable: Shop, value: eu}]'), 'yace.yml: static[0].dimensions[0].lable: unknown key; did you mean name?'],
+    ['a key differing only in case', staticJob('roles: [{RoleArn: "arn:aws:iam::1:role/a"}]'), 'yace.yml: static[0].roles[0].RoleArn: unknown key; did you mean roleArn?'],
+    ['a key with no close one: the allowed keys', 'apiVersion: v1alpha1\ndiscovery:\n  jobs:\n    - type: AWS/EC2\n      exportedTagsOnMetrics: [Name]',
+      'yace.yml: discovery.jobs[0].exportedTagsOnMetrics: unknown key; allowed keys: regions, type, roles, searchTags, customTags, dimensionNameRequirements, roundingPeriod, '
+        + 'recentlyActiveOnly, includeContextOnInfoMetrics, enhancedMetrics, metrics, statistics, period, length, delay, nilToZero, addCloudwatchTimestamp, exportAllDataPoints'],
+  ])('refuses %s', (_what, yaml, expected) => {
+    expect(problem(yaml)).toBe(expected);
+  });
+
+  it('matches a searchTags value anywhere in the tag, as YACE (RE2 MatchString)', () => {
+    const [rule] = parse('apiVersion: v1alpha1\ndiscovery:\n  jobs:\n    - type: AWS/EC2\n      regions: [eu-west-1]\n      searchTags: [{key: Team, value: web}]\n      metrics: [{name: CPUUtilization, statistics: [Average]}]').rules;
+    expect(['web', 'team-web-1', 'api'].map((v) => rule?.yace?.searchTags[0]?.value.test(v))).toEqual([true, true, false]);
+  });
+});
+
 describe('config format detection and loading', () => {
   it.each([
     ['apiVersion: v1alpha1\nstatic: []', 'yace'], ['discovery: {}', 'yace'], ['static: []', 'yace'], ['customNamespace: []', 'yace'],
