@@ -28,6 +28,7 @@ export const SCOPES = {
       'packages/exporter-kit/src/exposition.ts',
       'packages/exporter-kit/src/web-config*.ts',
       'packages/exporter-kit/src/flags/**/*.ts',
+      'packages/exporter-kit/src/suggest.ts',
     ],
     tests: ['packages/exporter-kit/test/**/*.test.ts'],
   },

@@ -5,6 +5,7 @@ export * from './spec.js';
 export { runScrape, runCollectors, collectOnce, ScrapeDeadlineError, ScrapeAbandonedError, ScrapeScope } from './scrape.js';
 export type { ScrapeOptions, CollectorRun, CollectorMetricNames, CollectOnceOptions } from './scrape.js';
 export { mergeFamilies } from './merge.js';
+export { closestMatch, editDistance, MAX_SUGGESTION_DISTANCE } from './suggest.js';
 export {
   negotiateFormat, acceptsGzip, renderText, renderOpenMetrics, render, escapeLabelValue, escapeHelp,
   TEXT_CONTENT_TYPE, OPENMETRICS_CONTENT_TYPE,

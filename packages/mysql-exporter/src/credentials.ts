@@ -65,7 +65,7 @@ export function loadCredentials(src: CredentialSources): LoadedCredentials {
       requireClientSection(sections);
     }
     for (const u of sections ? unknownKeys(sections) : []) {
-      warnings.push(`--config.my-cnf: ${src.cnfPath} line ${u.line}: unknown key '${u.key}' in [${u.section}] is ignored (closest known key: '${u.closest}')`);
+      warnings.push(`--config.my-cnf: ${src.cnfPath} line ${u.line}: unknown key '${u.key}' in [${u.section}] is ignored${u.closest ? ` (closest known key: '${u.closest}')` : ''}`);
     }
     try {
       if (src.address.trim() !== '') parseMysqlAddress(src.address.trim());

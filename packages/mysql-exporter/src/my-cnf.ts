@@ -1,3 +1,5 @@
+import { closestMatch } from '@scrapekit/exporter-kit';
+
 /**
  * The option file (`.my.cnf`) as text → sections with line numbers, and the checks that make a
  * mistake in it a start-up error rather than a failure at every scrape. Pure: the caller reads the
@@ -88,26 +90,32 @@ export function isClientSection(name: string): boolean {
 
 /**
  * A file with sections but no [client] (or [client.NAME]) cannot be meant for the exporter: most
- * often the header is misspelled. Names the closest section so the fix is obvious.
+ * often the header is misspelled. Names the closest section so the fix is obvious; when no section
+ * is close to "client" (a server's [mysqld] file), lists what the file has instead.
  */
 export function requireClientSection(sections: CnfSections): void {
   const named = [...sections.values()].filter((s) => s.name !== 'DEFAULT');
   if (named.length === 0 || named.some((s) => isClientSection(s.name))) return;
-  const nearest = named.map((s) => ({ s, d: editDistance(s.name.toLowerCase(), 'client') })).sort((a, b) => a.d - b.d)[0].s;
-  throw new MyCnfError(nearest.line, `no [client] section; found [${nearest.name}]: rename it to [client] (the exporter reads [client] and [client.NAME])`);
+  const names = named.map((s) => s.name);
+  const nearest = closestMatch('client', names);
+  const reads = 'the exporter reads [client] and [client.NAME]';
+  if (nearest === undefined) throw new MyCnfError(undefined, `no [client] section; found ${names.map((n) => `[${n}]`).join(', ')}: add a [client] section (${reads})`);
+  throw new MyCnfError(named[names.indexOf(nearest)].line, `no [client] section; found [${nearest}]: rename it to [client] (${reads})`);
 }
 
 export interface UnknownKey {
   readonly section: string;
   readonly key: string;
   readonly line: number;
-  readonly closest: string;
+  /** The known key a typo most likely meant; undefined when none is close (e.g. the client's `database`). */
+  readonly closest: string | undefined;
 }
 
 /**
  * Keys of the client sections the exporter does not read. They stay allowed (the file is shared
  * with the mysql client, which reads e.g. `database`), but a typo such as `pasword` would
- * otherwise silently log in without a password, so each is reported with the closest known key.
+ * otherwise silently log in without a password, so each is reported with the closest known key
+ * (the kit's did-you-mean rule).
  */
 export function unknownKeys(sections: CnfSections): UnknownKey[] {
   const out: UnknownKey[] = [];
@@ -115,34 +123,8 @@ export function unknownKeys(sections: CnfSections): UnknownKey[] {
     if (!isClientSection(s.name)) continue;
     for (const [key, entry] of s.entries) {
       if (KNOWN.has(key)) continue;
-      out.push({ section: s.name, key, line: entry.line, closest: closestKnownKey(key) });
+      out.push({ section: s.name, key, line: entry.line, closest: closestMatch(key, KNOWN_KEYS) });
     }
   }
   return out;
-}
-
-export function closestKnownKey(key: string): string {
-  let best: string = KNOWN_KEYS[0];
-  let bestDistance = Infinity;
-  for (const k of KNOWN_KEYS) {
-    const d = editDistance(key, k);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance (insert, delete, substitute), for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length];
 }

@@ -9,7 +9,7 @@ import { ConfigError } from '@scrapekit/exporter-kit';
 import { describe, expect, it } from 'vitest';
 import { loadCredentials, type CredentialSources } from '../src/credentials.js';
 import { parseDataSourceName } from '../src/data-source-name.js';
-import { editDistance, parseMyCnf, unknownKeys } from '../src/my-cnf.js';
+import { parseMyCnf, unknownKeys } from '../src/my-cnf.js';
 import { flags } from '../src/spec.js';
 import { writeCnf } from './harness.js';
 
@@ -41,6 +41,16 @@ describe('option file mistakes are start-up errors naming file, line and fix', (
     expect(configError(() => loadCredentials(sources(path))))
       .toBe(`--config.my-cnf: ${path} line 3: no [client] section; found [clinet]: rename it to [client] (the exporter reads [client] and [client.NAME])`);
   });
+  it('no [client] section: a header differing only in case is named (section names are case-sensitive)', () => {
+    const path = writeCnf('[mysql]\ndatabase=x\n\n[Client]\nuser=exporter\n');
+    expect(configError(() => loadCredentials(sources(path))))
+      .toBe(`--config.my-cnf: ${path} line 4: no [client] section; found [Client]: rename it to [client] (the exporter reads [client] and [client.NAME])`);
+  });
+  it('no [client] section and none close to it: the sections found, no rename', () => {
+    const path = writeCnf('[mysqld]\nport=3306\n[mysqldump]\nquick\n');
+    expect(configError(() => loadCredentials(sources(path))))
+      .toBe(`--config.my-cnf: ${path}: no [client] section; found [mysqld], [mysqldump]: add a [client] section (the exporter reads [client] and [client.NAME])`);
+  });
   it('a bad value', () => {
     const path = writeCnf('[client]\nuser=exporter\ntls=maybe\n');
     expect(configError(() => loadCredentials(sources(path)))).toBe(`--config.my-cnf: ${path} line 3: [client] tls "maybe": use true, false, skip-verify or preferred`);
@@ -57,19 +67,19 @@ describe('option file mistakes are start-up errors naming file, line and fix', (
 });
 
 describe('unknown keys', () => {
-  it('stay allowed, each with one warning naming the closest known key', () => {
+  it('stay allowed, each with one warning naming the closest known key if one is within three edits', () => {
     const path = writeCnf('[client]\nuser=exporter\npasword=pw\ndatabase=app\n[client.replica]\nhots=db2\n[mysqldump]\nquick\n');
     const loaded = loadCredentials(sources(path));
     expect(loaded.modules.get('client')).toMatchObject({ user: 'exporter', password: '' });
     expect(loaded.warnings).toEqual([
       `--config.my-cnf: ${path} line 3: unknown key 'pasword' in [client] is ignored (closest known key: 'password')`,
-      `--config.my-cnf: ${path} line 4: unknown key 'database' in [client] is ignored (closest known key: 'tls')`,
+      `--config.my-cnf: ${path} line 4: unknown key 'database' in [client] is ignored`,
       `--config.my-cnf: ${path} line 6: unknown key 'hots' in [client.replica] is ignored (closest known key: 'host')`,
     ]);
   });
-  it('closest key by edit distance', () => {
-    expect(editDistance('pasword', 'password')).toBe(1);
-    expect(unknownKeys(parseMyCnf('[client]\nssl_cert_file=x\nuser=u\n')).map((u) => u.closest)).toEqual(['ssl-cert']);
+  it('closest key by the kit\'s rule: case and _ ignored, at most three edits, none beyond', () => {
+    expect(unknownKeys(parseMyCnf('[client]\nssl_crt=x\nPASWORD=y\nssl_cert_file=z\nuser=u\n')).map((u) => [u.key, u.closest]))
+      .toEqual([['ssl-crt', 'ssl-cert'], ['pasword', 'password'], ['ssl-cert-file', undefined]]);
   });
 });
 

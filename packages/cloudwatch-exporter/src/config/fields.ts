@@ -1,4 +1,4 @@
-import { ConfigError } from '@scrapekit/exporter-kit';
+import { ConfigError, closestMatch } from '@scrapekit/exporter-kit';
 
 /**
  * Typed reading of a parsed YAML tree with the path of every value, so an error names what to
@@ -31,7 +31,7 @@ export function asMap(value: unknown, path: string): YamlMap {
 export function checkKeys(map: YamlMap, allowed: readonly string[], path: string): void {
   for (const key of Object.keys(map)) {
     if (allowed.includes(key)) continue;
-    const hint = closest(key, allowed);
+    const hint = closestMatch(key, allowed);
     fail(join(path, key), `unknown key${hint ? `; did you mean ${hint}?` : `; allowed keys: ${allowed.join(', ')}`}`);
   }
 }
@@ -96,33 +96,4 @@ export function optionalStringListMap(map: YamlMap, key: string, path: string): 
     out.set(name, stringList(values, p));
   }
   return out;
-}
-
-/** Closest candidate by edit distance (≤ 3) or case-insensitive equality, for "did you mean". */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 4;
-  for (const c of candidates) {
-    if (c.toLowerCase() === word.toLowerCase()) return c;
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
 }

@@ -1,5 +1,6 @@
+import { closestMatch } from '@scrapekit/exporter-kit';
 import { STANDARD_STATISTICS } from '../rules.js';
-import { closest, fail } from './fields.js';
+import { fail } from './fields.js';
 
 /** Spellings users type for the standard statistics (Avg, max, count) → CloudWatch's name. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -16,7 +17,7 @@ export function isExtendedStatistic(stat: string): boolean {
 /** Validates one of aws_statistics; the message suggests the right spelling. */
 export function checkStandardStatistic(stat: string, path: string): string {
   if ((STANDARD_STATISTICS as readonly string[]).includes(stat)) return stat;
-  const hint = ALIASES[stat.toLowerCase()] ?? closest(stat, STANDARD_STATISTICS);
+  const hint = ALIASES[stat.toLowerCase()] ?? closestMatch(stat, STANDARD_STATISTICS);
   if (isExtendedStatistic(stat)) fail(path, `${JSON.stringify(stat)} is an extended statistic; list it under aws_extended_statistics`);
   return fail(path, `${JSON.stringify(stat)} is not a statistic; use ${hint ?? STANDARD_STATISTICS.join(', ')}`);
 }
