@@ -64,6 +64,11 @@ metrics:
     expect(tag?.arnResourceIdRegexp.exec('arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/my-lb')?.slice(1)).toEqual([undefined, 'my-lb']);
   });
 
+  it('takes an unbounded setting from its lower bound up to the largest exact number', () => {
+    const { rules } = parse(rule('delay_seconds: 0', 'range_seconds: 9007199254740991'));
+    expect(rules[0]).toMatchObject({ delaySeconds: 0, rangeSeconds: 9007199254740991 });
+  });
+
   it.each([
     ['an unknown top-level key', 'regoin: eu-west-1\nmetrics: []', 'config.yml: regoin: unknown key; did you mean region?'],
     ['an unknown rule key', 'metrics:\n  - aws_namespace: AWS/ELB\n    aws_metric_name: X\n    aws_dimension: [A]', 'config.yml: metrics[0].aws_dimension: unknown key; did you mean aws_dimensions?'],
@@ -107,6 +112,11 @@ describe('cloudwatch_exporter config: each wrong value is one start-up line nami
     ['set_timestamp: yes (a string in YAML 1.2)', 'set_timestamp: yes\nmetrics: []', 'config.yml: set_timestamp: must be true or false, got string "yes"'],
     ['a fractional period', 'period_seconds: 1.5\nmetrics: []', 'config.yml: period_seconds: must be a whole number, got number 1.5'],
     ['a zero period', 'period_seconds: 0\nmetrics: []', 'config.yml: period_seconds: must be between 1 and 86400, got 0'],
+    // Settings with no upper bound name only the lower one (not "between 0 and 9007199254740991").
+    ['a negative delay', 'delay_seconds: -1\nmetrics: []', 'config.yml: delay_seconds: must be at least 0, got -1'],
+    ['a zero range', rule('range_seconds: 0'), 'config.yml: metrics[0].range_seconds: must be at least 1, got 0'],
+    ['a negative list_metrics cache TTL', 'list_metrics_cache_ttl: -5\nmetrics: []', 'config.yml: list_metrics_cache_ttl: must be at least 0, got -5'],
+    ['a delay past the largest exact number', rule('delay_seconds: 9007199254740992'), 'config.yml: metrics[0].delay_seconds: must be at most 9007199254740991, got 9007199254740992'],
     ['a dimension name that is a map', rule('aws_dimensions: [{name: InstanceId}]'), 'config.yml: metrics[0].aws_dimensions[0]: must be a string, got a map'],
     ['a dimension name that is null', rule('aws_dimensions: [InstanceId, ~]'), 'config.yml: metrics[0].aws_dimensions[1]: must be a string, got null'],
     ['a statistic that is a boolean', rule('aws_statistics: [true]'), 'config.yml: metrics[0].aws_statistics[0]: must be a string, got boolean true'],

@@ -56,13 +56,18 @@ export function optionalBoolean(map: YamlMap, key: string, path: string): boolea
   return v;
 }
 
-/** A whole number within [min, max]. */
-export function optionalInteger(map: YamlMap, key: string, path: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+/**
+ * A whole number of at least `min` and at most `max`; without `max` only the lower bound is named
+ * (a setting with no upper bound still stops at the largest exact number, 2^53 - 1).
+ */
+export function optionalInteger(map: YamlMap, key: string, path: string, min: number, max?: number): number | undefined {
   const v = map[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'number' || !Number.isInteger(v)) fail(join(path, key), `must be a whole number, got ${describe(v)}`);
-  if (v < min || v > max) fail(join(path, key), `must be between ${min} and ${max}, got ${v}`);
-  return v;
+  const upper = max ?? Number.MAX_SAFE_INTEGER;
+  if (v >= min && v <= upper) return v;
+  if (max !== undefined) fail(join(path, key), `must be between ${min} and ${max}, got ${v}`);
+  return fail(join(path, key), v < min ? `must be at least ${min}, got ${v}` : `must be at most ${upper}, got ${v}`);
 }
 
 export function optionalList(map: YamlMap, key: string, path: string): readonly unknown[] | undefined {
