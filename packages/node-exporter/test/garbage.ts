@@ -1,6 +1,18 @@
 import { expect, it } from 'vitest';
 import { ParseError } from '../src/procfs/errors.js';
 
+/** `parse` throws a ParseError whose message is exactly `message` (line suffix included). */
+export function expectParseError(parse: () => unknown, message: string): void {
+  let thrown: unknown;
+  try {
+    parse();
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(ParseError);
+  expect((thrown as Error).message).toBe(message);
+}
+
 /** Tiny deterministic PRNG for the fuzz tests, so a failure is reproducible. */
 export function rng(seed: number): () => number {
   let s = seed >>> 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFamily, encodeGenericDump, encodeGetFamily, GENL_ID_CTRL } from '../../src/netlink/generic.js';
 import { decodeRouteMessages, NetlinkError, NLMSG_ERROR } from '../../src/netlink/route-messages.js';
-import { attr, cstr, message, u16 } from './build.js';
+import { attr, cstr, message, u16, u32 } from './build.js';
 
 const genl = (cmd: number, ...attrs: Buffer[]): Buffer => Buffer.concat([Buffer.from([cmd, 1, 0, 0]), ...attrs]);
 
@@ -21,6 +21,15 @@ describe('generic netlink', () => {
   it('reads the family id and name from the controller answer', () => {
     expect(decodeFamily(genl(1, attr(2, cstr('nl80211')), attr(1, u16(0x1c))))).toEqual({ name: 'nl80211', id: 0x1c });
     expect(decodeFamily(genl(1, attr(2, cstr('nl80211'))))).toBeUndefined();
+    expect(decodeFamily(genl(1, attr(1, u16(0x1c))))).toBeUndefined();
+  });
+
+  it('reads a full CTRL_CMD_NEWFAMILY answer: the version, header size, operations and multicast groups that follow are not the name', () => {
+    const nest = (type: number, ...attrs: Buffer[]): Buffer => attr(0x8000 | type, Buffer.concat(attrs));
+    const answer = genl(1, attr(2, cstr('nl80211')), attr(1, u16(0x1c)), attr(3, u32(1)), attr(4, u32(0)), attr(5, u32(327)),
+      nest(6, nest(1, attr(1, u32(1)), attr(2, u32(0x0e)))),
+      nest(7, nest(1, attr(1, cstr('config')), attr(2, u32(6)))));
+    expect(decodeFamily(answer)).toEqual({ name: 'nl80211', id: 0x1c });
   });
 
   it('turns the controller\'s ENOENT for an unknown family into a NetlinkError carrying errno 2', () => {

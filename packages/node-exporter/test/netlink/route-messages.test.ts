@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  decodeAddress, decodeLink, decodeRouteMessages, encodeDumpRequest, formatIPv6, RTM_GETADDR, RTM_NEWADDR,
+  decodeAddress, decodeLink, decodeRouteMessages, encodeDumpRequest, formatIPv6, NetlinkError, NLMSG_DONE, NLMSG_ERROR, RTM_GETADDR, RTM_NEWADDR, RTM_NEWLINK,
 } from '../../src/netlink/route-messages.js';
 import { readInterfaceAddresses } from '../../src/syscall/netlink-route.js';
 import { attr, message } from './build.js';
@@ -35,16 +35,30 @@ describe('rtnetlink decoding', () => {
     expect(decodeAddress(ifaddrmsg(10, 64, 2, attr(1, v6('fe80:0000:0000:0000:00fc:00ff:fe00:0001')))))
       .toEqual({ index: 2, address: 'fe80::fc:ff:fe00:1', prefixLength: 64 });
     expect(decodeAddress(ifaddrmsg(17, 0, 2, attr(1, v4(1, 2, 3, 4))))).toBeUndefined();
+    expect(decodeAddress(ifaddrmsg(17, 0, 2, attr(1, v6('fe80:0000:0000:0000:00fc:00ff:fe00:0001'))))).toBeUndefined();
   });
 
-  it('prints IPv6 as Go\'s net.IP.String: longest zero run compressed, first on a tie, single zeros kept, v4-mapped dotted', () => {
-    expect(formatIPv6(v6('0000:0000:0000:0000:0000:0000:0000:0001'))).toBe('::1');
-    expect(formatIPv6(v6('0000:0000:0000:0000:0000:0000:0000:0000'))).toBe('::');
-    expect(formatIPv6(v6('2001:0db8:0000:0000:0000:0000:0000:0001'))).toBe('2001:db8::1');
-    expect(formatIPv6(v6('0001:0000:0000:0001:0000:0000:0000:0001'))).toBe('1:0:0:1::1');
-    expect(formatIPv6(v6('0001:0000:0000:0001:0000:0000:0001:0001'))).toBe('1::1:0:0:1:1');
-    expect(formatIPv6(v6('0001:0000:0001:0001:0001:0001:0001:0001'))).toBe('1:0:1:1:1:1:1:1');
-    expect(formatIPv6(v6('0000:0000:0000:0000:0000:ffff:c000:0280'))).toBe('192.0.2.128');
+  it('gives no address for an address attribute too short for its family', () => {
+    expect(decodeAddress(ifaddrmsg(2, 24, 3, attr(1, v4(10, 0, 0))))).toBeUndefined();
+    expect(decodeAddress(ifaddrmsg(10, 64, 3, attr(1, v4(10, 0, 0, 1))))).toBeUndefined();
+  });
+
+  it.each([
+    ['0000:0000:0000:0000:0000:0000:0000:0001', '::1'],
+    ['0000:0000:0000:0000:0000:0000:0000:0000', '::'],
+    ['2001:0db8:0000:0000:0000:0000:0000:0001', '2001:db8::1'],
+    ['0001:0000:0000:0001:0000:0000:0000:0001', '1:0:0:1::1'],
+    ['0001:0000:0000:0001:0000:0000:0001:0001', '1::1:0:0:1:1'],
+    ['0001:0000:0001:0001:0001:0001:0001:0001', '1:0:1:1:1:1:1:1'],
+    ['0000:0000:0000:0000:0000:ffff:c000:0280', '192.0.2.128'],
+    // Dotted form only for the exact ::ffff:0:0/96 prefix (Go's IP.To4).
+    ['2001:0db8:0000:0000:0000:ffff:c000:0280', '2001:db8::ffff:c000:280'],
+    ['0000:0000:0000:0000:0001:ffff:c000:0280', '::1:ffff:c000:280'],
+    ['0000:0000:0000:0000:0000:00ff:c000:0280', '::ff:c000:280'],
+    ['0000:0000:0000:0000:0000:ff00:c000:0280', '::ff00:c000:280'],
+    ['0000:0000:0000:0000:0000:0000:c000:0280', '::c000:280'],
+  ])('prints IPv6 %s as Go\'s net.IP.String does: %s (longest zero run compressed, first on a tie, single zeros kept, v4-mapped dotted)', (hex, text) => {
+    expect(formatIPv6(v6(hex))).toBe(text);
   });
 
   it('reads the interface name from IFLA_IFNAME', () => {
@@ -52,6 +66,9 @@ describe('rtnetlink decoding', () => {
     info.writeInt32LE(4, 4);
     expect(decodeLink(Buffer.concat([info, attr(3, Buffer.from('eth0\0'))]))).toEqual({ index: 4, name: 'eth0' });
     expect(decodeLink(info)).toBeUndefined();
+    // IFLA_ADDRESS, IFLA_MTU before the name: looked up by type, not position.
+    expect(decodeLink(Buffer.concat([info, attr(1, Buffer.from([2, 0, 0, 0, 0, 1])), attr(4, Buffer.from([0xdc, 5, 0, 0])), attr(3, Buffer.from('eth0\0'))])))
+      .toEqual({ index: 4, name: 'eth0' });
   });
 
   it('splits a datagram into messages, stops at NLMSG_DONE and turns NLMSG_ERROR into an error', () => {
@@ -65,6 +82,43 @@ describe('rtnetlink decoding', () => {
     error.writeInt32LE(-13, 0);
     expect(() => decodeRouteMessages(message(2, error))).toThrow('error 13');
     expect(() => decodeRouteMessages(message(RTM_NEWADDR, payload).subarray(0, 20))).toThrow('truncated');
+  });
+
+  it('names the kernel\'s error: a NetlinkError with the positive errno', () => {
+    const error = Buffer.alloc(20);
+    error.writeInt32LE(-13, 0);
+    let thrown: unknown;
+    try {
+      decodeRouteMessages(message(NLMSG_ERROR, error));
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(NetlinkError);
+    expect(thrown).toMatchObject({ name: 'NetlinkError', errno: 13, message: 'netlink: the kernel answered error 13' });
+  });
+
+  it('passes over an acknowledgement (NLMSG_ERROR with error 0) between messages', () => {
+    const ack = Buffer.alloc(20);
+    const link = Buffer.concat([Buffer.alloc(16), attr(3, Buffer.from('lo\0'))]);
+    const decoded = decodeRouteMessages(Buffer.concat([message(NLMSG_ERROR, ack), message(RTM_NEWLINK, link), message(NLMSG_DONE, Buffer.alloc(4))]));
+    expect(decoded.done).toBe(true);
+    expect(decoded.messages).toEqual([{ type: RTM_NEWLINK, payload: link }]);
+  });
+
+  it('ends the dump at a bare 16-byte NLMSG_DONE header at the end of the datagram', () => {
+    const link = Buffer.concat([Buffer.alloc(16), attr(3, Buffer.from('lo\0'))]);
+    const decoded = decodeRouteMessages(Buffer.concat([message(RTM_NEWLINK, link), message(NLMSG_DONE, Buffer.alloc(0))]));
+    expect(decoded).toEqual({ messages: [{ type: RTM_NEWLINK, payload: link }], done: true });
+    expect(decodeRouteMessages(message(RTM_NEWLINK, Buffer.alloc(0)))).toEqual({ messages: [{ type: RTM_NEWLINK, payload: Buffer.alloc(0) }], done: false });
+  });
+
+  it('refuses a message whose length is shorter than its header or runs past the datagram, naming length and offset', () => {
+    const short = message(RTM_NEWLINK, Buffer.alloc(0));
+    short.writeUInt32LE(8, 0);
+    expect(() => decodeRouteMessages(short)).toThrow(new Error('netlink: truncated message (8 bytes at 0)'));
+    const long = Buffer.concat([message(RTM_NEWLINK, Buffer.alloc(16)), message(RTM_NEWLINK, Buffer.alloc(16))]);
+    long.writeUInt32LE(40, 32);
+    expect(() => decodeRouteMessages(long)).toThrow(new Error('netlink: truncated message (40 bytes at 32)'));
   });
 });
 
