@@ -1,8 +1,9 @@
 /**
  * The textfile collector against node_exporter on unusual and malformed *.prom files: each
- * directory under fixtures/textfile-cases/ is one case (CRLF line ends, out-of-range and special
- * floats, histograms without +Inf/_count, non-numeric le/quantile, invalid UTF-8, families that
- * disagree across files on HELP, type or labels, ...). Both exporters read the same directory and
+ * directory under fixtures/textfile-cases/ is one case (CRLF line ends, a last line without a
+ * newline, out-of-range and special floats, histograms without +Inf/_count, non-numeric
+ * le/quantile, histogram and summary samples without le/quantile, "#TYPE" and "# TYPE x Gauge",
+ * unusual spacing, invalid UTF-8, families that disagree across files on HELP, type or labels, ...). Both exporters read the same directory and
  * must print the same textfile families, series, values and node_textfile_scrape_error; only the
  * HELP wording differs (ours is our own). Deterministic inputs, so the comparison is exact.
  */

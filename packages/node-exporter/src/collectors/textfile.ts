@@ -149,7 +149,8 @@ function completeSeries(f: TextFamily): Sample[] {
     }
     if (s.suffix === '_sum') one.sum = s.value;
     else if (s.suffix === '_count') one.count = s.value;
-    else {
+    else if (s.labels[extra] !== undefined) {
+      // (without le/quantile a sample carries no data in Go: it only makes the series exist)
       if (f.type === 'histogram' && parseValue(s.labels.le as string) === Number.POSITIVE_INFINITY) one.infBucket = true;
       one.points.push({ suffix: s.suffix, labels: { ...labels, [extra]: s.labels[extra] as string }, value: s.value });
     }
