@@ -20,8 +20,9 @@ export class Reader {
     this.doc = yamlLib().parseDocument(text, { version: '1.1', lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
     const err = this.doc.errors[0];
     if (err) {
-      // Only the first line of the parser's message: the rest quotes the source, which may hold a key.
-      const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      // Only the first line of the parser's message (with prettyErrors off it carries no position and
+      // no quoted source, which may hold a key; the first line stays the rule should that change).
+      const first = err.message.split('\n')[0];
       throw new WebConfigError(`${FLAG}: invalid YAML: ${first}${this.where(err.pos[0])}; fix the YAML syntax`);
     }
   }
