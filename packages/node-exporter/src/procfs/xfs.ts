@@ -49,7 +49,11 @@ export function parseXfsStats(text: string): Map<string, number[]> {
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (line === '') continue;
-    const [tag, ...rest] = line.split(/\s+/);
+    const [first, ...words] = line.split(/\s+/);
+    // Linux 6.15+ prints "gc xpc <bytes>": a two-word tag (procfs reads it as GcXpc).
+    const twoWord = first === 'gc' && words[0] === 'xpc';
+    const tag = twoWord ? 'gc xpc' : first;
+    const rest = twoWord ? words.slice(1) : words;
     const nums = rest.map((v) => {
       if (!/^\d+$/.test(v)) throw new ParseError(`xfs stats line ${JSON.stringify(tag)}: ${JSON.stringify(v)} is not a counter`);
       return Number(v);
