@@ -22,23 +22,26 @@ export interface CpuInfo {
  */
 export function parseCpuinfo(text: string): CpuInfo[] {
   const out: CpuInfo[] = [];
-  for (const block of text.split(/\n\s*\n/)) {
-    const kv = new Map<string, string>();
-    block.split('\n').forEach((line, i) => {
-      if (line.trim() === '') return;
-      const colon = line.indexOf(':');
-      if (colon < 0) throw new ParseError(`cpuinfo: line without ':' ${JSON.stringify(line.slice(0, 40))}`, i + 1);
-      kv.set(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
-    });
-    const processor = kv.get('processor');
-    if (processor === undefined) continue; // trailing architecture-wide blocks (e.g. 'Hardware' on ARM)
+  let kv = new Map<string, string>();
+  const endBlock = (): void => {
+    const block = kv;
+    kv = new Map();
+    const processor = block.get('processor');
+    if (processor === undefined) return; // blank runs, trailing architecture-wide blocks (e.g. 'Hardware' on ARM)
     if (!/^\d+$/.test(processor)) throw new ParseError(`cpuinfo: bad processor number ${JSON.stringify(processor)}`);
-    const v = (k: string): string => kv.get(k) ?? '';
+    const v = (k: string): string => block.get(k) ?? '';
     out.push({
       processor, vendor: v('vendor_id'), family: v('cpu family'), model: v('model'), modelName: v('model name'), stepping: v('stepping'),
       microcode: v('microcode'), cacheSize: v('cache size'), physicalId: v('physical id'), coreId: v('core id'),
       flags: v('flags').split(/\s+/).filter(Boolean), bugs: v('bugs').split(/\s+/).filter(Boolean),
     });
-  }
+  };
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return endBlock();
+    const colon = line.indexOf(':');
+    if (colon < 0) throw new ParseError(`cpuinfo: line without ':' ${JSON.stringify(line.slice(0, 40))}`, i + 1);
+    kv.set(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  });
+  endBlock();
   return out;
 }
