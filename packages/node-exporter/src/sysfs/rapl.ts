@@ -8,13 +8,14 @@ export interface RaplZoneName {
 
 /**
  * RAPL zone names are "<name>-<index>" (package-0) or a bare name (core, dram) that may repeat;
- * a repeated bare name gets the next free index, as node_exporter numbers them.
+ * a repeated bare name gets the next free index, as node_exporter numbers them. As procfs splits
+ * on "-", only a name with exactly one dash carries an index: "package-0-die-1" stays whole.
  */
 export function raplZoneNames(rawNames: readonly string[]): RaplZoneName[] {
   const used = new Map<string, number>();
   return rawNames.map((raw) => {
     const trimmed = raw.trim();
-    const m = /^(.+)-(\d+)$/.exec(trimmed);
+    const m = /^([^-]*)-(\d+)$/.exec(trimmed);
     let name: string;
     let index: number;
     if (m) {
