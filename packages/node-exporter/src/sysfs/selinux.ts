@@ -1,19 +1,17 @@
-/** SELINUX= in /etc/selinux/config → node_exporter's mode number (1 enforcing, 0 permissive, -1 disabled). */
-export function parseSelinuxConfigMode(text: string): number | undefined {
+/**
+ * SELINUX= in /etc/selinux/config → node_exporter's mode number (1 enforcing, 0 permissive, -1 disabled),
+ * read as go-selinux's readConfig/DefaultEnforceMode (what node_exporter calls) do: the first line whose
+ * key is exactly "SELINUX" wins, its value loses surrounding double quotes, and any other value (another
+ * case, a trailing comment, nothing) or no SELINUX line at all means disabled.
+ */
+export function parseSelinuxConfigMode(text: string): number {
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    const m = /^SELINUX\s*=\s*"?([A-Za-z]+)"?$/.exec(line);
-    if (!m) continue;
-    switch ((m[1] as string).toLowerCase()) {
-      case 'enforcing':
-        return 1;
-      case 'permissive':
-        return 0;
-      case 'disabled':
-        return -1;
-      default:
-        return undefined;
-    }
+    if (!line.startsWith('SELINUX=')) continue;
+    const value = line.slice('SELINUX='.length).replace(/^"+|"+$/g, '');
+    if (value === 'enforcing') return 1;
+    if (value === 'permissive') return 0;
+    return -1;
   }
-  return undefined;
+  return -1;
 }
