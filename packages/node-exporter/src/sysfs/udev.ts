@@ -5,7 +5,9 @@
  */
 export function parseUdevProperties(text: string): ReadonlyMap<string, string> {
   const out = new Map<string, string>();
-  for (const line of text.split('\n')) {
+  for (const raw of text.split('\n')) {
+    // node_exporter reads with bufio.Scanner, whose lines lose a carriage return before the newline.
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (!line.startsWith('E:')) continue;
     const eq = line.indexOf('=');
     if (eq < 0) continue;
