@@ -67,7 +67,7 @@ export const SCOPES = {
   },
   rabbitmq: {
     mutate: ['packages/rabbitmq-exporter/src/mapping/**/*.ts'],
-    tests: ['packages/rabbitmq-exporter/test/mapping.test.ts', 'packages/rabbitmq-exporter/test/plugin-families.test.ts'],
+    tests: ['packages/rabbitmq-exporter/test/mapping.test.ts', 'packages/rabbitmq-exporter/test/plugin-families.test.ts', 'packages/rabbitmq-exporter/test/erlang-vm.test.ts'],
   },
 };
 
