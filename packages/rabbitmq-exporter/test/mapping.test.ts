@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelRecord, ConnectionRecord, NodeRecord, OverviewRecord, Page, QueueRecord } from '../src/api-types.js';
-import { channelAggregate, connectionAggregate, CHANNEL_COLUMNS } from '../src/mapping/channel.js';
+import type { DetailedFamily } from '../src/endpoint.js';
+import { isCanaryPeer, isCanaryQueue, type CanaryObjects } from '../src/mapping/canary.js';
+import { channelAggregate, connectionAggregate, CHANNEL_COLUMNS, CHANNEL_METRICS, CONNECTION_COLUMNS } from '../src/mapping/channel.js';
+import { gatedByFeatureFlags, prefixedSink } from '../src/mapping/fields.js';
 import { NODE_COLUMNS, NODE_METRICS, mapNode } from '../src/mapping/node.js';
-import { globalReporter, mapGlobalCounters, mapGlobalObjects } from '../src/mapping/global.js';
+import { globalReporter, mapGlobalCounters, mapGlobalObjects, type GlobalObjects } from '../src/mapping/global.js';
 import { mapBuildInfo, mapIdentity } from '../src/mapping/overview.js';
-import { mapQueue, queueColumns, queueSelected, queueTable } from '../src/mapping/queue.js';
+import { CHEAP_QUEUE_COLUMNS, detailedQueueTable, mapQueue, queueColumns, queueSelected, queueTable } from '../src/mapping/queue.js';
 import { fixture, mapped, sampleValue } from './support/fixtures.js';
 
 const ALL_FLAGS: ReadonlySet<string> = new Set(['drop_unroutable_metric', 'empty_basic_get_metric']);
@@ -155,10 +158,6 @@ describe('channel and connection aggregation', () => {
     expect(sampleValue(f, 'rabbitmq_connection_incoming_bytes_total')).toBe(connections.reduce((s, c) => s + (c.recv_oct ?? 0), 0));
   });
 
-  it('asks for node placement and the summed fields only', () => {
-    expect(CHANNEL_COLUMNS[0]).toBe('node');
-    expect(CHANNEL_COLUMNS).toContain('message_stats.get_no_ack');
-  });
 });
 
 describe('overview mapping (/api/overview)', () => {
@@ -175,9 +174,17 @@ describe('overview mapping (/api/overview)', () => {
     expect(f.get('rabbitmq_identity_info')!.samples[0]!.labels).toEqual({ rabbitmq_node: 'rabbit@a', rabbitmq_cluster: 'c', rabbitmq_endpoint: 'aggregated' });
   });
 
-  it('writes build info with the broker versions', () => {
-    const f = mapped((out) => mapBuildInfo(overview, out));
-    expect(f.get('rabbitmq_build_info')!.samples[0]!.labels).toEqual({ rabbitmq_version: '3.10.8', erlang_version: '25.2.3' });
+  // toStrictEqual: a label set to undefined (instead of left out) fails it, where toEqual would pass.
+  it.each([
+    { record: overview, labels: { rabbitmq_version: '3.10.8', erlang_version: '25.2.3' } },
+    { record: { erlang_version: '26.2.5' }, labels: { erlang_version: '26.2.5' } },
+    { record: { rabbitmq_version: '4.1.0' }, labels: { rabbitmq_version: '4.1.0' } },
+    { record: { rabbitmq_version: '', erlang_version: '' }, labels: {} },
+  ])('writes build info with exactly the versions the overview reports: $labels', ({ record, labels }) => {
+    expect(mapped((out) => mapBuildInfo(record as OverviewRecord, out)).get('rabbitmq_build_info')).toStrictEqual({
+      name: 'rabbitmq_build_info', help: 'RabbitMQ and Erlang versions of the broker (always 1)', type: 'untyped',
+      samples: [{ suffix: '', labels, value: 1 }],
+    });
   });
 
   it('maps overview message_stats to the closest global counters', () => {
@@ -221,6 +228,25 @@ describe('overview mapping (/api/overview)', () => {
     ]);
   });
 
+  it.each<{ objects: GlobalObjects; name: string; type: string; help: string; value: number }>([
+    { objects: { publishers: 0 }, name: 'rabbitmq_global_publishers', type: 'gauge', help: 'Channels in the cluster that have published messages', value: 0 },
+    { objects: { consumers: 3 }, name: 'rabbitmq_global_consumers', type: 'gauge', help: 'Consumers in the cluster', value: 3 },
+    {
+      objects: { routed: 40 }, name: 'rabbitmq_global_messages_routed_total', type: 'counter', value: 40,
+      help: 'Messages routed to queues in the cluster, once per destination queue (exporter-kept total of exchange publish_out)',
+    },
+    {
+      objects: { receivedConfirm: 7 }, name: 'rabbitmq_global_messages_received_confirm_total', type: 'counter', value: 7,
+      help: 'Messages published in the cluster on channels in confirm or transactional mode (exporter-kept total)',
+    },
+  ])('writes $name alone, with its HELP, when only it is known', ({ objects, name, type, help, value }) => {
+    expect([...mapped((out) => mapGlobalObjects(objects, out)).values()]).toEqual([{ name, type, help, samples: [{ suffix: '', labels: {}, value }] }]);
+  });
+
+  it('writes no listing-derived global family when no listing was read', () => {
+    expect(mapped((out) => mapGlobalObjects({}, out)).size).toBe(0);
+  });
+
   it('writes no global counters before the broker has any message stats', () => {
     expect(mapped((out) => mapGlobalCounters({ ...overview, message_stats: {} }, ALL_FLAGS, out)).size).toBe(0);
   });
@@ -228,5 +254,134 @@ describe('overview mapping (/api/overview)', () => {
   it('picks one deterministic reporter for cluster-wide counters', () => {
     expect(globalReporter(['rabbit@c', 'rabbit@a', 'rabbit@b'])).toBe('rabbit@a');
     expect(globalReporter([])).toBeUndefined();
+  });
+});
+
+describe('columns requested from the management API', () => {
+  it.each([
+    {
+      listing: 'channels', columns: CHANNEL_COLUMNS,
+      expected: [
+        'node', 'connection_details', 'consumer_count', 'messages_unacknowledged', 'messages_unconfirmed', 'messages_uncommitted',
+        'acks_uncommitted', 'prefetch_count', 'global_prefetch_count', 'reductions', 'message_stats.publish', 'message_stats.confirm',
+        'message_stats.return_unroutable', 'message_stats.drop_unroutable', 'message_stats.get', 'message_stats.get_no_ack',
+        'message_stats.deliver', 'message_stats.deliver_no_ack', 'message_stats.redeliver', 'message_stats.ack', 'message_stats.get_empty',
+      ],
+    },
+    {
+      listing: 'connections', columns: CONNECTION_COLUMNS,
+      expected: ['node', 'peer_host', 'peer_port', 'channels', 'recv_oct', 'send_oct', 'recv_cnt', 'send_cnt', 'send_pend', 'reductions'],
+    },
+    {
+      listing: 'queues, cheap listing', columns: CHEAP_QUEUE_COLUMNS,
+      expected: ['name', 'vhost', 'node', 'messages', 'messages_ready', 'messages_unacknowledged'],
+    },
+    {
+      listing: 'queues, full listing', columns: queueColumns('full'),
+      expected: [
+        'name', 'vhost', 'node', 'messages_ready', 'messages_unacknowledged', 'messages', 'consumers', 'consumer_capacity',
+        'consumer_utilisation', 'memory', 'messages_ram', 'message_bytes_ram', 'messages_ready_ram', 'messages_unacknowledged_ram',
+        'messages_persistent', 'message_bytes_persistent', 'message_bytes', 'message_bytes_ready', 'message_bytes_unacknowledged',
+        'messages_paged_out', 'message_bytes_paged_out', 'head_message_timestamp', 'disk_reads', 'disk_writes', 'reductions',
+        'message_stats.publish',
+      ],
+    },
+  ])('$listing: placement, what recognises the canary\'s objects, then each mapped field once', ({ columns, expected }) => {
+    expect(columns).toEqual(expected);
+  });
+});
+
+describe('the canary\'s own objects, left out of the user\'s figures', () => {
+  const canary: CanaryObjects = { vhost: '/', queue: 'amq.gen-canary', peerHost: '10.0.0.5', peerPort: 40123 };
+  /** Before its connection is up the canary has no local address. */
+  const unconnected: CanaryObjects = { vhost: '/', queue: 'amq.gen-canary' };
+
+  it.each([
+    { what: 'its queue', c: canary, q: { name: 'amq.gen-canary', vhost: '/' }, expected: true },
+    { what: 'any queue while there is no canary', c: undefined, q: { name: 'amq.gen-canary', vhost: '/' }, expected: false },
+    { what: 'a queue of its name in another vhost', c: canary, q: { name: 'amq.gen-canary', vhost: 'prod' }, expected: false },
+    { what: 'another queue in its vhost', c: canary, q: { name: 'orders', vhost: '/' }, expected: false },
+  ])('isCanaryQueue: $what → $expected', ({ c, q, expected }) => {
+    expect(isCanaryQueue(c, q)).toBe(expected);
+  });
+
+  it.each([
+    { what: 'its connection', c: canary, peer: { peer_host: '10.0.0.5', peer_port: 40123 }, expected: true },
+    { what: 'any peer while there is no canary', c: undefined, peer: { peer_host: '10.0.0.5', peer_port: 40123 }, expected: false },
+    { what: 'an address-less peer while the canary is not connected', c: unconnected, peer: {}, expected: false },
+    { what: 'a channel without connection details', c: canary, peer: undefined, expected: false },
+    { what: 'another port on its host', c: canary, peer: { peer_host: '10.0.0.5', peer_port: 40124 }, expected: false },
+    { what: 'its port on another host', c: canary, peer: { peer_host: '10.0.0.6', peer_port: 40123 }, expected: false },
+  ])('isCanaryPeer: $what → $expected', ({ c, peer, expected }) => {
+    expect(isCanaryPeer(c, peer)).toBe(expected);
+  });
+});
+
+describe('detailed endpoint (/metrics/detailed?family=…)', () => {
+  const COARSE = ['rabbitmq_queue_messages_ready', 'rabbitmq_queue_messages_unacked', 'rabbitmq_queue_messages'];
+  const REDUCTIONS = 'rabbitmq_queue_process_reductions_total';
+  const CONSUMERS = 'rabbitmq_queue_consumers';
+  /** The plugin's queue_metrics family besides queue_consumers, in its order. */
+  const QUEUE_METRICS = [
+    'rabbitmq_queue_consumer_capacity', 'rabbitmq_queue_consumer_utilisation', 'rabbitmq_queue_process_memory_bytes',
+    'rabbitmq_queue_messages_ram', 'rabbitmq_queue_messages_ram_bytes', 'rabbitmq_queue_messages_ready_ram',
+    'rabbitmq_queue_messages_unacked_ram', 'rabbitmq_queue_messages_persistent', 'rabbitmq_queue_messages_persistent_bytes',
+    'rabbitmq_queue_messages_bytes', 'rabbitmq_queue_messages_ready_bytes', 'rabbitmq_queue_messages_unacked_bytes',
+    'rabbitmq_queue_messages_paged_out', 'rabbitmq_queue_messages_paged_out_bytes', 'rabbitmq_queue_head_message_timestamp',
+    'rabbitmq_queue_disk_reads_total', 'rabbitmq_queue_disk_writes_total',
+  ];
+
+  it.each<{ families: DetailedFamily[]; full: boolean; names: string[] }>([
+    { families: [], full: true, names: [] },
+    { families: ['node_metrics', 'connection_churn_metrics'], full: true, names: [] },
+    { families: ['queue_coarse_metrics'], full: false, names: COARSE },
+    { families: ['queue_coarse_metrics'], full: true, names: [...COARSE, REDUCTIONS] },
+    { families: ['queue_consumer_count'], full: false, names: [CONSUMERS] },
+    { families: ['queue_metrics'], full: true, names: [CONSUMERS, ...QUEUE_METRICS] },
+    { families: ['queue_metrics', 'queue_consumer_count', 'queue_coarse_metrics'], full: true, names: [...COARSE, REDUCTIONS, CONSUMERS, ...QUEUE_METRICS] },
+  ])('family=$families with full listing $full maps exactly the plugin\'s queue families', ({ families, full, names }) => {
+    expect(detailedQueueTable(new Set(families), full).map((m) => m.name)).toEqual(names);
+  });
+
+  it('writes the chosen families of the recorded queue under rabbitmq_detailed_ names, with their types', () => {
+    const audit = queues.find((q) => q.name === 'audit')!;
+    const table = detailedQueueTable(new Set(['queue_coarse_metrics', 'queue_consumer_count']), false);
+    const f = mapped((out) => mapQueue(audit, table, prefixedSink(out, 'rabbitmq_', 'rabbitmq_detailed_')));
+    const labels = { vhost: 'scrapekit-fixture', queue: 'audit' };
+    expect([...f.values()].map((x) => [x.name, x.type, x.samples])).toEqual([
+      ['rabbitmq_detailed_queue_messages_ready', 'gauge', [{ suffix: '', labels, value: 4 }]],
+      ['rabbitmq_detailed_queue_messages_unacked', 'gauge', [{ suffix: '', labels, value: 2 }]],
+      ['rabbitmq_detailed_queue_messages', 'gauge', [{ suffix: '', labels, value: 6 }]],
+      ['rabbitmq_detailed_queue_consumers', 'gauge', [{ suffix: '', labels, value: 1 }]],
+    ]);
+  });
+
+  it('renames only the names that start with the prefix, and passes type, HELP, value and labels through', () => {
+    const f = mapped((out) => {
+      const sink = prefixedSink(out, 'rabbitmq_', 'rabbitmq_detailed_');
+      sink.gauge('rabbitmq_queue_messages', 'depth', 6, { vhost: '/', queue: 'q' });
+      sink.counter('rabbitmq_io_read_ops_total', 'reads', 5);
+      sink.untyped('rabbitmq_alarms_memory_used_watermark', 'alarm', 1);
+      sink.gauge('erlang_vm_process_count', 'processes', 7);
+    });
+    expect([...f.values()]).toEqual([
+      { name: 'rabbitmq_detailed_queue_messages', help: 'depth', type: 'gauge', samples: [{ suffix: '', labels: { vhost: '/', queue: 'q' }, value: 6 }] },
+      { name: 'rabbitmq_detailed_io_read_ops_total', help: 'reads', type: 'counter', samples: [{ suffix: '', labels: {}, value: 5 }] },
+      { name: 'rabbitmq_detailed_alarms_memory_used_watermark', help: 'alarm', type: 'untyped', samples: [{ suffix: '', labels: {}, value: 1 }] },
+      { name: 'erlang_vm_process_count', help: 'processes', type: 'gauge', samples: [{ suffix: '', labels: {}, value: 7 }] },
+    ]);
+  });
+});
+
+describe('feature-flag gating of a table', () => {
+  const gatedOnly = CHANNEL_METRICS.filter((m) => m.featureFlag !== undefined);
+
+  it.each([
+    { enabled: undefined, names: [] },
+    { enabled: ['quorum_queue'], names: [] },
+    { enabled: ['empty_basic_get_metric'], names: ['rabbitmq_channel_get_empty_total'] },
+    { enabled: ['drop_unroutable_metric', 'empty_basic_get_metric'], names: ['rabbitmq_channel_messages_unroutable_dropped_total', 'rabbitmq_channel_get_empty_total'] },
+  ])('a table of gated metrics only keeps those whose flag is among $enabled', ({ enabled, names }) => {
+    expect(gatedByFeatureFlags(gatedOnly, enabled && new Set(enabled)).map((m) => m.name)).toEqual(names);
   });
 });
