@@ -21,7 +21,8 @@ export const selinuxCollector: Collector<NodeContext> = {
     out.gauge('node_selinux_enabled', 'Whether SELinux is enabled (1) or not (0).', 1);
     out.gauge('node_selinux_current_mode', 'Running SELinux mode: 1 enforcing, 0 permissive.', parseIntAttr(enforce, 'selinux/enforce'));
     const config = await readAttr(ctx.target.rootfsPath('etc', 'selinux', 'config'), ctx.signal);
-    const mode = config === undefined ? undefined : parseSelinuxConfigMode(config);
-    if (mode !== undefined) out.gauge('node_selinux_config_mode', 'SELinux mode configured for boot: 1 enforcing, 0 permissive, -1 disabled.', mode);
+    // As go-selinux's DefaultEnforceMode: no config file reads as disabled (-1).
+    const mode = config === undefined ? -1 : parseSelinuxConfigMode(config);
+    out.gauge('node_selinux_config_mode', 'SELinux mode configured for boot: 1 enforcing, 0 permissive, -1 disabled.', mode);
   },
 };
