@@ -14,7 +14,8 @@ export function parseSysctlRequest(flagValue: string, numeric: boolean): SysctlR
   const colon = flagValue.indexOf(':');
   const name = colon < 0 ? flagValue : flagValue.slice(0, colon);
   const keys = colon < 0 ? [] : flagValue.slice(colon + 1).split(',');
-  if (name === '' || name.includes('/') || name.split('.').includes('..')) throw new ParseError(`sysctl name ${JSON.stringify(name)} is not valid`);
+  // Each dot becomes a path separator, so no part can be "..": refusing "/" keeps reads in /proc/sys.
+  if (name === '' || name.includes('/')) throw new ParseError(`sysctl name ${JSON.stringify(name)} is not valid`);
   return { name, keys, numeric };
 }
 
