@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createNodeContext, type NodeContext } from '../src/context.js';
 import { resolveFlagValues } from '@scrapekit/exporter-kit';
@@ -43,4 +43,14 @@ export function defaultsContext(flags: FlagOverrides = {}): NodeContext {
 /** The text of one fixture file, by its path below test/fixtures. */
 export function readFixture(path: string): string {
   return readFileSync(`${FIXTURES}/${path}`, 'utf8');
+}
+
+/**
+ * The files of one fixture directory (a sysfs device) as name → text: every regular file in name
+ * order, or, given `names`, those of them that exist, in that order.
+ */
+export function readFixtureDir(dir: string, names?: readonly string[]): Record<string, string> {
+  const path = (f: string): string => `${FIXTURES}/${dir}/${f}`;
+  const files = (names ?? readdirSync(`${FIXTURES}/${dir}`).sort()).filter((f) => existsSync(path(f)) && statSync(path(f)).isFile());
+  return Object.fromEntries(files.map((f) => [f, readFixture(`${dir}/${f}`)]));
 }

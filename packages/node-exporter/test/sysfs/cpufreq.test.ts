@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CPUFREQ_FILES, parseCpufreq, parseCpuList, type CpufreqFile } from '../../src/sysfs/cpufreq.js';
-import { FIXTURES, readFixture } from '../fixture-tree.js';
+import { readFixture, readFixtureDir } from '../fixture-tree.js';
 import { expectParseError, itSurvivesGarbage } from '../garbage.js';
 
 type Files = Record<CpufreqFile, string | undefined>;
@@ -13,11 +12,6 @@ const FILE_NAMES: readonly CpufreqFile[] = [
 ];
 
 /** One fixture CPU's cpufreq directory, an absent file as undefined (as the collector passes it). */
-function fixtureCpu(cpu: string): Files {
-  const dir = `sys/devices/system/cpu/cpu${cpu}/cpufreq`;
-  return Object.fromEntries(FILE_NAMES.map((f) => [f, existsSync(`${FIXTURES}/${dir}/${f}`) ? readFixture(`${dir}/${f}`) : undefined])) as Files;
-}
-
 /** Only the given files present. */
 const only = (files: Partial<Files>): Files => ({ ...Object.fromEntries(FILE_NAMES.map((f) => [f, undefined])), ...files }) as Files;
 
@@ -27,7 +21,7 @@ describe('cpufreq files', () => {
   });
 
   it('reads fixture cpu0 with every frequency in Hz (kHz × 1000), the governor and the available governors', () => {
-    expect(parseCpufreq('0', fixtureCpu('0'))).toEqual({
+    expect(parseCpufreq('0', only(readFixtureDir('sys/devices/system/cpu/cpu0/cpufreq', FILE_NAMES)))).toEqual({
       cpu: '0',
       cpuinfoCurHz: 3100000000,
       cpuinfoAvgHz: undefined,
@@ -42,7 +36,7 @@ describe('cpufreq files', () => {
   });
 
   it('leaves cpuinfo_cur_freq absent on fixture cpu1, which has no such file', () => {
-    expect(parseCpufreq('1', fixtureCpu('1'))).toEqual({
+    expect(parseCpufreq('1', only(readFixtureDir('sys/devices/system/cpu/cpu1/cpufreq', FILE_NAMES)))).toEqual({
       cpu: '1',
       cpuinfoMinHz: 800000000,
       cpuinfoMaxHz: 3600000000,

@@ -1,10 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   addSensorFile, cleanHwmonName, disambiguateChips, explodeSensorFileName, HWMON_SENSOR_TYPES, hwmonChipName, hwmonSamples,
   type HwmonSample, type SensorData,
 } from '../../src/sysfs/hwmon.js';
-import { FIXTURES, readFixture } from '../fixture-tree.js';
+import { readFixtureDir } from '../fixture-tree.js';
 import { itSurvivesGarbage } from '../garbage.js';
 
 /** Sensor data from files given as name → content, added in that order. */
@@ -15,11 +14,6 @@ function sensorData(files: Readonly<Record<string, string>>): SensorData {
 }
 
 /** The regular files of one fixture hwmon directory, sorted, with their contents. */
-function fixtureFiles(dir: string): Record<string, string> {
-  const names = readdirSync(`${FIXTURES}/${dir}`).sort().filter((f) => statSync(`${FIXTURES}/${dir}/${f}`).isFile());
-  return Object.fromEntries(names.map((f) => [f, readFixture(`${dir}/${f}`)]));
-}
-
 type Row = readonly [name: string, value: number, sensor: string, help: string, type?: 'counter'];
 
 /** Expected samples of one chip, labelled { chip, sensor }. */
@@ -74,7 +68,7 @@ describe('hwmon sensor file names', () => {
 describe('hwmon sensor data', () => {
   it('takes the sensor files of fixture hwmon1 by sensor key and property, skipping the name file', () => {
     const data: SensorData = new Map();
-    const files = fixtureFiles('sys/class/hwmon/hwmon1');
+    const files = readFixtureDir('sys/class/hwmon/hwmon1');
     const used = Object.entries(files).filter(([file, content]) => addSensorFile(data, file, content)).map(([file]) => file);
     expect(Object.keys(files).filter((f) => !used.includes(f))).toEqual(['name']);
     expect([...data].map(([sensor, props]) => [sensor, Object.fromEntries(props)])).toEqual([
@@ -106,7 +100,7 @@ describe('hwmon sensor data', () => {
 
 describe('hwmon samples', () => {
   it('names, converts and labels every reading of fixture hwmon1 as node_exporter does', () => {
-    expect(hwmonSamples('platform_nct6775_656', sensorData(fixtureFiles('sys/class/hwmon/hwmon1')), never)).toEqual(samples('platform_nct6775_656', [
+    expect(hwmonSamples('platform_nct6775_656', sensorData(readFixtureDir('sys/class/hwmon/hwmon1')), never)).toEqual(samples('platform_nct6775_656', [
       ['node_hwmon_beep_enabled', 1, 'beep_enable0', 'Whether the chip may beep on alarms.'],
       ['node_hwmon_curr_amps', 1.5, 'curr1', 'Current reading (input) in amperes.'],
       ['node_hwmon_energy_joule_total', 123.456789, 'energy1', 'Energy consumed so far (input) in joules.', 'counter'],
@@ -132,7 +126,7 @@ describe('hwmon samples', () => {
   it('reports fixture coretemp labels once per sensor, before its readings, and crit_alarm in °C as node_exporter does', () => {
     const chip = 'platform_coretemp_0';
     const temp = (element: string): string => `Temperature reading (${element}) in degrees Celsius.`;
-    expect(hwmonSamples(chip, sensorData(fixtureFiles('sys/devices/platform/coretemp.0/hwmon/hwmon0')), never)).toEqual([
+    expect(hwmonSamples(chip, sensorData(readFixtureDir('sys/devices/platform/coretemp.0/hwmon/hwmon0')), never)).toEqual([
       labelSample(chip, 'temp1', 'Package id 0'),
       ...samples(chip, [
         ['node_hwmon_temp_crit_celsius', 100, 'temp1', temp('crit')],

@@ -1,15 +1,9 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NETCLASS_FILES, parseNetClassIface } from '../../src/sysfs/netclass.js';
-import { FIXTURES, readFixture } from '../fixture-tree.js';
+import { readFixtureDir } from '../fixture-tree.js';
 import { expectParseError, itSurvivesGarbage } from '../garbage.js';
 
 /** The attribute files of one fixture interface that exist, as the collector's readAttrs hands them over. */
-function fixtureFiles(iface: string): Record<string, string> {
-  const present = NETCLASS_FILES.filter((f) => existsSync(`${FIXTURES}/sys/class/net/${iface}/${f}`));
-  return Object.fromEntries(present.map((f) => [f, readFixture(`sys/class/net/${iface}/${f}`)]));
-}
-
 /** What every fixture interface shares. */
 const COMMON = { addrAssignType: 0, devId: 0, dormant: 0, linkMode: 0, netdevGroup: 0, txQueueLen: 1000 };
 
@@ -37,7 +31,7 @@ describe('netclass interfaces', () => {
       carrier: 1, carrierChanges: 0, carrierUpCount: 0, carrierDownCount: 0, flags: 0x9, ifindex: 1, iflink: 1, mtu: 65536, type: 772,
     }],
   ])('reads fixture %s: texts trimmed, integers decimal, dev_id and flags hex, absent files absent', (iface, expected) => {
-    const parsed = parseNetClassIface(iface, fixtureFiles(iface));
+    const parsed = parseNetClassIface(iface, readFixtureDir(`sys/class/net/${iface}`, NETCLASS_FILES));
     expect(parsed).toEqual(expected);
     // toEqual ignores undefined members: pin which attributes are absent.
     expect(Object.keys(parsed).filter((k) => parsed[k as keyof typeof parsed] === undefined)).toEqual(

@@ -1,17 +1,11 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePowerSupply, POWER_SUPPLY_NUMERIC, POWER_SUPPLY_TEXT } from '../../src/sysfs/power-supply.js';
-import { FIXTURES, readFixture } from '../fixture-tree.js';
+import { readFixtureDir } from '../fixture-tree.js';
 import { expectParseError, itSurvivesGarbage } from '../garbage.js';
 
 const every = (names: readonly string[], t: string): Record<string, string> => Object.fromEntries(names.map((n) => [n, t]));
 
 /** Every file of one fixture supply, whether the parser knows it or not. */
-function fixtureFiles(supply: string): Record<string, string> {
-  const dir = `sys/class/power_supply/${supply}`;
-  return Object.fromEntries(readdirSync(`${FIXTURES}/${dir}`).map((f) => [f, readFixture(`${dir}/${f}`)]));
-}
-
 /**
  * node_exporter 1.5.0's numeric power_supply attributes by divisor, in our table order:
  * "file" keeps its name as metric suffix, "file:suffix" is renamed.
@@ -44,7 +38,7 @@ describe('power_supply attribute tables', () => {
 
 describe('power_supply attributes', () => {
   it('reads fixture BAT0: numbers in table order and base units, texts trimmed into the info labels', () => {
-    expect(parsePowerSupply('BAT0', fixtureFiles('BAT0'))).toEqual({
+    expect(parsePowerSupply('BAT0', readFixtureDir('sys/class/power_supply/BAT0'))).toEqual({
       name: 'BAT0',
       values: [
         ['capacity', 63], ['cyclecount', 231], ['present', 1], ['energy_full', 49.33], ['energy_full_design', 57.02], ['energy_watthour', 31.12],
@@ -58,7 +52,7 @@ describe('power_supply attributes', () => {
   });
 
   it('reads fixture AC: online and its type', () => {
-    expect(parsePowerSupply('AC', fixtureFiles('AC'))).toEqual({ name: 'AC', values: [['online', 1]], info: { power_supply: 'AC', type: 'Mains' } });
+    expect(parsePowerSupply('AC', readFixtureDir('sys/class/power_supply/AC'))).toEqual({ name: 'AC', values: [['online', 1]], info: { power_supply: 'AC', type: 'Mains' } });
   });
 
   it('divides every numeric file by its divisor, whatever the order of the input', () => {

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseWatchdog, WATCHDOG_NUMERIC, WATCHDOG_TEXT } from '../../src/sysfs/watchdog.js';
-import { FIXTURES, readFixture } from '../fixture-tree.js';
+import { readFixtureDir } from '../fixture-tree.js';
 import { expectParseError, itSurvivesGarbage } from '../garbage.js';
 
 const every = (names: readonly string[], t: string): Record<string, string> => Object.fromEntries(names.map((n) => [n, t]));
@@ -11,11 +10,6 @@ const NUMERIC_FILES = ['bootstatus', 'fw_version', 'nowayout', 'timeleft', 'time
 const TEXT_FILES = ['options', 'identity', 'state', 'status', 'pretimeout_governor'];
 
 const NO_INFO = { options: '', identity: '', state: '', status: '', pretimeout_governor: '' };
-
-function fixtureWatchdog(): Record<string, string> {
-  const present = [...NUMERIC_FILES, ...TEXT_FILES].filter((f) => existsSync(`${FIXTURES}/sys/class/watchdog/watchdog0/${f}`));
-  return Object.fromEntries(present.map((f) => [f, readFixture(`sys/class/watchdog/watchdog0/${f}`)]));
-}
 
 describe('watchdog attribute tables', () => {
   it('names each numeric file with its node_watchdog_* metric and a help text, in order', () => {
@@ -34,7 +28,7 @@ describe('watchdog attribute tables', () => {
 
 describe('watchdog attributes', () => {
   it('reads fixture watchdog0: the numeric files it has, in table order, and every info text trimmed', () => {
-    const stats = parseWatchdog('watchdog0', fixtureWatchdog());
+    const stats = parseWatchdog('watchdog0', readFixtureDir('sys/class/watchdog/watchdog0', [...NUMERIC_FILES, ...TEXT_FILES]));
     expect([...stats.numbers]).toEqual([['bootstatus', 0], ['fw_version', 3], ['nowayout', 0], ['timeleft', 298], ['timeout', 300]]);
     expect(stats.info).toEqual({ options: '0x8180', identity: 'iTCO_wdt', state: 'active', status: '0x8000', pretimeout_governor: 'noop' });
   });
